@@ -1,0 +1,1 @@
+"""Subcommands of the ``timeline`` command, one module each (see ``timeline.cli``)."""

@@ -1,0 +1,77 @@
+"""Errors of the ``timeline`` package.
+
+Each class refines a builtin, so ``except ValueError`` keeps working::
+
+    TimelineError (Exception)
+     +-- InvalidTimeValue (TimelineError, ValueError)     a value that cannot be read
+     |    +-- TimexValueError                              not a TIMEX3 value
+     |    +-- EDTFValueError                               not an EDTF string
+     |    +-- ISOValueError                                not an ISO 8601 date/time
+     +-- InvalidItemError (TimelineError, ValueError)     an item with missing/NaN/reversed bounds
+     +-- UnknownRelationError (TimelineError, ValueError) a relation name that does not exist
+     +-- ForeignItemError (TimelineError, KeyError)       an item that belongs to another timeline
+     +-- ConstraintConflictError (TimelineError, ValueError)  constraints that contradict
+
+Messages name the bad input and the reason, e.g. ``'2003-13' is not a TIMEX3 value: month 13``.
+"""
+
+from __future__ import annotations
+
+
+class TimelineError(Exception):
+    """Base class of every error raised by ``timeline``."""
+
+
+class InvalidTimeValue(TimelineError, ValueError):
+    """A time value that cannot be read."""
+
+    kind = "time value"
+
+    def __init__(self, value: object, reason: str) -> None:
+        self.value = value
+        self.reason = reason
+        super().__init__(f"{value!r} is not {self._article()} {self.kind}: {reason}")
+
+    def _article(self) -> str:
+        return "an" if self.kind[0] in "AEIOU" else "a"
+
+
+class TimexValueError(InvalidTimeValue):
+    """Not a TIMEX3 value."""
+
+    kind = "TIMEX3 value"
+
+
+class EDTFValueError(InvalidTimeValue):
+    """Not an EDTF string."""
+
+    kind = "EDTF string"
+
+
+class ISOValueError(InvalidTimeValue):
+    """Not an ISO 8601 date or date-time."""
+
+    kind = "ISO 8601 date"
+
+
+class InvalidItemError(TimelineError, ValueError):
+    """An item whose bounds are missing, NaN, or an end before its start."""
+
+
+class UnknownRelationError(TimelineError, ValueError):
+    """A relation name that is not known."""
+
+
+class ForeignItemError(TimelineError, KeyError):
+    """An item that belongs to another timeline (or to none)."""
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0]) if self.args else ""
+
+
+class ConstraintConflictError(TimelineError, ValueError):
+    """Constraints that contradict each other; ``chain`` names them in order."""
+
+    def __init__(self, message: str, chain: tuple[object, ...] = ()) -> None:
+        self.chain = chain
+        super().__init__(message)
