@@ -3,32 +3,59 @@
 The public names are re-exported here; write ``from timeline import Span``, never a deep import.
 """
 
+from timeline.allen import Certainty, Relation, Relations, relation
+from timeline.constraints import Constraint
+from timeline.engine import Matches, Timeline
 from timeline.errors import (
     ConstraintConflictError,
     EDTFValueError,
     ForeignItemError,
     InvalidItemError,
+    InvalidSpanError,
     InvalidTimeValue,
     ISOValueError,
     TimelineError,
     TimexValueError,
     UnknownRelationError,
 )
+from timeline.io.timeml import TimeMLDocument, TimeMLError, read_timeml, write_timeml
+from timeline.item import Evidence, Item, TimelineItem
+from timeline.merge import MergeRecord
 from timeline.span import Granularity, Span
+from timeline.timex import Timex, find_document_date, tag
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "Certainty",
+    "Constraint",
     "ConstraintConflictError",
     "EDTFValueError",
+    "Evidence",
     "ForeignItemError",
     "Granularity",
     "ISOValueError",
     "InvalidItemError",
+    "InvalidSpanError",
     "InvalidTimeValue",
+    "Item",
+    "Matches",
+    "MergeRecord",
+    "Relation",
+    "Relations",
     "Span",
+    "TimeMLDocument",
+    "TimeMLError",
+    "Timeline",
     "TimelineError",
+    "TimelineItem",
+    "Timex",
     "TimexValueError",
     "UnknownRelationError",
     "__version__",
+    "find_document_date",
+    "read_timeml",
+    "relation",
+    "tag",
+    "write_timeml",
 ]

@@ -140,3 +140,11 @@ def season_range(year: int, season: str) -> tuple[int, int]:
     """[start, end) in seconds of a season (SP, SU, FA, WI) of ``year``."""
     first, last = SEASON_MONTHS[season]
     return seconds(year, first), seconds(*add_months(year, first, last - first + 1))
+
+
+def add_months_to_seconds(value: int, months: int) -> int:
+    """A seconds count moved by whole calendar ``months`` (the day clamped to the month's
+    length: 31 January + 1 month is 28/29 February), keeping the time of day."""
+    year, month, day, hour, minute, second = civil_from_seconds(value)
+    year, month = add_months(year, month, months)
+    return seconds(year, month, min(day, days_in_month(year, month)), hour, minute, second)

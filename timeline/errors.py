@@ -75,3 +75,7 @@ class ConstraintConflictError(TimelineError, ValueError):
     def __init__(self, message: str, chain: tuple[object, ...] = ()) -> None:
         self.chain = chain
         super().__init__(message)
+
+
+class InvalidSpanError(TimelineError, ValueError):
+    """Span bounds that contradict each other (a latest before an earliest) or are not integers."""

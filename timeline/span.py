@@ -21,8 +21,17 @@ years either way (BCE and years past 9999 alike), and the same integers are NumP
 from __future__ import annotations
 
 import enum
+import operator
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
+
+from timeline.errors import InvalidSpanError
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from timeline.allen import Certainty, Relations
 
 
 class Granularity(enum.IntEnum):
@@ -45,15 +54,241 @@ class Granularity(enum.IntEnum):
     UNKNOWN = 14
 
 
+def _bound(value: Any) -> int | None:
+    """A bound as an ``int`` (NumPy integers accepted); floats, NaN and bools refused."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise InvalidSpanError(f"a span bound must be an integer number of seconds, not {value!r}")
+    try:
+        return operator.index(value)
+    except TypeError:
+        raise InvalidSpanError(
+            f"a span bound must be an integer number of seconds, not {value!r}"
+        ) from None
+
+
+def _le(a: int | None, b: int | None) -> bool:
+    return a is None or b is None or a <= b
+
+
 @attrs.frozen(slots=True)
 class Span:
-    """What is known about when something happened: four bounds, and what the text said."""
+    """What is known about when something happened: four bounds, and what the text said.
 
-    earliest_start: int | None
-    latest_start: int | None
-    earliest_end: int | None
-    latest_end: int | None
+    Build one with ``Span.within`` (anywhere within [start, end)), ``Span.exactly``,
+    ``Span.instant``, or from what a text or a table said: ``Span.from_timex3``,
+    ``Span.from_edtf``, ``Span.from_iso``, ``Span.from_datetime``. Compare two with
+    ``relation`` (Allen's thirteen relations, certain and possible) or ``is_before``; a span
+    deliberately has no ``<``: under uncertainty, "before" is certain, possible or impossible.
+    """
+
+    earliest_start: int | None = attrs.field(converter=_bound)
+    latest_start: int | None = attrs.field(converter=_bound)
+    earliest_end: int | None = attrs.field(converter=_bound)
+    latest_end: int | None = attrs.field(converter=_bound)
     granularity: Granularity = Granularity.UNKNOWN
     timex: str | None = None
     mod: str | None = None
     edtf: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        es, ls, ee, le = self.earliest_start, self.latest_start, self.earliest_end, self.latest_end
+        for a, b, what in (
+            (es, ls, "earliest_start is after latest_start"),
+            (ee, le, "earliest_end is after latest_end"),
+            (es, le, "earliest_start is after latest_end (it would end before it starts)"),
+        ):
+            if not _le(a, b):
+                raise InvalidSpanError(f"{what}: {self._bounds_text()}")
+
+    def _bounds_text(self) -> str:
+        return (
+            f"Span(earliest_start={self.earliest_start}, latest_start={self.latest_start}, "
+            f"earliest_end={self.earliest_end}, latest_end={self.latest_end}"
+            + (f", timex={self.timex!r}" if self.timex else "")
+            + ")"
+        )
+
+    # --- constructors ---------------------------------------------------------------------
+
+    @classmethod
+    def within(
+        cls,
+        start: int | None,
+        end: int | None,
+        granularity: Granularity = Granularity.UNKNOWN,
+        timex: str | None = None,
+        mod: str | None = None,
+        edtf: str | None = None,
+    ) -> Span:
+        """Anywhere within [start, end): it starts and ends in there (None = open)."""
+        return cls(start, end, start, end, granularity, timex, mod, edtf)
+
+    @classmethod
+    def exactly(
+        cls,
+        start: int | None,
+        end: int | None,
+        granularity: Granularity = Granularity.SECOND,
+        timex: str | None = None,
+        mod: str | None = None,
+        edtf: str | None = None,
+    ) -> Span:
+        """Known start and (exclusive) end."""
+        return cls(start, start, end, end, granularity, timex, mod, edtf)
+
+    @classmethod
+    def instant(
+        cls,
+        t: int,
+        granularity: Granularity = Granularity.SECOND,
+        timex: str | None = None,
+        mod: str | None = None,
+    ) -> Span:
+        """A point in time: start and end are both ``t``."""
+        return cls(t, t, t, t, granularity, timex, mod)
+
+    @classmethod
+    def unknown(cls, timex: str | None = None) -> Span:
+        """Nothing known: all four bounds open."""
+        return cls(None, None, None, None, Granularity.UNKNOWN, timex)
+
+    @classmethod
+    def from_timex3(cls, value: str, mod: str | None = None, *, dct: Span | None = None) -> Span:
+        """The span a TIMEX3 ``value`` names ("2003-04": anywhere in April 2003), changed by
+        ``mod``; ``dct`` anchors PRESENT_REF/PAST_REF/FUTURE_REF. See ``timeline.timex3_values``."""
+        from timeline.timex3_values import timex3_span
+
+        return timex3_span(value, mod, dct=dct)
+
+    @classmethod
+    def from_edtf(cls, text: str) -> Span:
+        """The span an EDTF string names (levels 0 and 1, much of 2). See ``timeline.edtf``."""
+        from timeline.edtf import edtf_span
+
+        return edtf_span(text)
+
+    @classmethod
+    def from_iso(cls, text: str) -> Span:
+        """The span an ISO 8601 date, date-time, week date or interval names. See ``timeline.iso``."""
+        from timeline.iso import iso_span
+
+        return iso_span(text)
+
+    @classmethod
+    def from_datetime(cls, value: dt.date | dt.datetime) -> Span:
+        """A ``date`` (that whole day) or ``datetime`` (that second; aware ones go to UTC)."""
+        from timeline.iso import datetime_span
+
+        return datetime_span(value)
+
+    # --- out ------------------------------------------------------------------------------
+
+    def to_timex3(self) -> str | None:
+        """The TIMEX3 value: ``timex`` when set, else the calendar period the bounds name
+        exactly at this granularity, else None."""
+        if self.timex is not None:
+            return self.timex
+        from timeline.iso import period_text
+
+        return period_text(self, style="timex3")
+
+    def to_edtf(self) -> str | None:
+        """The EDTF string: ``edtf`` when set, else one derived from the TIMEX3 value or the
+        bounds; None when EDTF cannot say it. See ``timeline.edtf``."""
+        if self.edtf is not None:
+            return self.edtf
+        from timeline.edtf import format_edtf
+
+        return format_edtf(self)
+
+    def to_iso(self) -> str:
+        """An ISO 8601 string: the calendar date/week/time when the span is one, else the
+        interval "earliest_start/latest_end"; raises ``ValueError`` when a side is open."""
+        from timeline.iso import format_iso
+
+        return format_iso(self)
+
+    def start_datetime(self) -> dt.datetime:
+        """``earliest_start`` as a naive UTC ``datetime`` (ValueError when open or out of 1..9999)."""
+        from timeline.iso import seconds_to_datetime
+
+        return seconds_to_datetime(self.earliest_start, "earliest_start")
+
+    def end_datetime(self) -> dt.datetime:
+        """``latest_end`` as a naive UTC ``datetime`` (ValueError when open or out of 1..9999)."""
+        from timeline.iso import seconds_to_datetime
+
+        return seconds_to_datetime(self.latest_end, "latest_end")
+
+    # --- what it is -----------------------------------------------------------------------
+
+    @property
+    def kind(self) -> Literal["date", "duration", "set", "ref"]:
+        """What the span stands for: a "date" (a position in time), a "duration" or a "set"
+        (TIMEX3 P3Y, XXXX-WXX-1: a length or a pattern, with open bounds), or a "ref"
+        (PRESENT_REF, PAST_REF, FUTURE_REF)."""
+        if self.timex is None:
+            return "date"
+        from timeline.timex3_values import timex3_kind
+
+        return timex3_kind(self.timex)
+
+    @property
+    def start(self) -> int | None:
+        """The earliest the span can begin (``earliest_start``)."""
+        return self.earliest_start
+
+    @property
+    def end(self) -> int | None:
+        """The latest the span can end (``latest_end``, exclusive)."""
+        return self.latest_end
+
+    @property
+    def midpoint(self) -> int | None:
+        """Middle of [earliest_start, latest_end] (rounded down); None when either is open."""
+        if self.earliest_start is None or self.latest_end is None:
+            return None
+        return (self.earliest_start + self.latest_end) // 2
+
+    @property
+    def is_exact(self) -> bool:
+        """Whether start and end are both known to the second."""
+        return (
+            self.earliest_start is not None
+            and self.earliest_start == self.latest_start
+            and self.earliest_end is not None
+            and self.earliest_end == self.latest_end
+        )
+
+    @property
+    def is_open(self) -> bool:
+        """Whether any bound is open (None)."""
+        return None in (self.earliest_start, self.latest_start, self.earliest_end, self.latest_end)
+
+    # --- relations ------------------------------------------------------------------------
+
+    def relation(self, other: Span) -> Relations:
+        """Allen's thirteen relations of ``self`` to ``other``: which certainly/possibly hold."""
+        from timeline.allen import relation
+
+        return relation(self, other)
+
+    def is_before(self, other: Span) -> Certainty:
+        """Whether ``self`` ends before ``other`` starts: certain, possible or impossible."""
+        from timeline.allen import Relation, relation
+
+        return relation(self, other).holds(Relation.BEFORE)
+
+    def is_after(self, other: Span) -> Certainty:
+        """Whether ``self`` starts after ``other`` ends: certain, possible or impossible."""
+        from timeline.allen import Relation, relation
+
+        return relation(self, other).holds(Relation.AFTER)
+
+    def with_mod(self, mod: str | None) -> Span:
+        """This span changed by a TIMEX3 ``mod`` (EARLY, APPROX, BEFORE, ...)."""
+        from timeline.timex3_values import apply_mod
+
+        return apply_mod(self, mod)

@@ -1,0 +1,248 @@
+"""The event model: frozen, slotted value objects, each fact with its evidence.
+
+An ``Event`` is what happened (its ``kind`` from the catalogue, with PLOVER and CAMEO codes),
+who took part (``Actor``), where (``Place``), how much (``Quantity``), when (a
+``timeline.Span``), whether it happened (``Status``) and where the text says so
+(``Mention``). ``Event`` has the attributes of ``timeline.item.TimelineItem``, so a
+``timeline.Timeline`` holds events as they are.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+
+import attrs
+
+from timeline.item import Evidence
+from timeline.span import Span
+
+
+class Status(str, enum.Enum):
+    """Whether and how an event happened, as the text tells it."""
+
+    OCCURRED = "occurred"
+    ONGOING = "ongoing"
+    PLANNED = "planned"
+    FAILED = "failed"
+    NEGATED = "negated"
+    HYPOTHETICAL = "hypothetical"
+
+    def __str__(self) -> str:
+        return self.value
+
+    @property
+    def real(self) -> bool:
+        """Whether the text asserts the event (happened, happening, planned or tried)."""
+        return self not in (Status.NEGATED, Status.HYPOTHETICAL)
+
+
+class ActorKind(str, enum.Enum):
+    """What an actor is."""
+
+    STATE = "state"
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    GROUP = "group"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Role(str, enum.Enum):
+    """An actor's part in an event: who acts, and who is acted upon."""
+
+    AGENT = "agent"
+    RECIPIENT = "recipient"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+def _status(value: Status | str) -> Status:
+    return value if isinstance(value, Status) else Status(str(value).lower())
+
+
+def _optional_enum(cls: type[enum.Enum]) -> object:
+    def convert(value: object) -> object:
+        if value is None or isinstance(value, cls):
+            return value
+        return cls(str(value).lower())
+
+    return convert
+
+
+@attrs.frozen(slots=True)
+class Mention:
+    """Where the text states a fact: character offsets into the document, the text, its sentence.
+
+    ``trigger`` is the word or phrase that names the event ("pay a visit", "ratified").
+    """
+
+    start: int
+    end: int
+    text: str = ""
+    sentence: str = ""
+    trigger: str = ""
+
+    def evidence(self, doc: str | None = None) -> Evidence:
+        """This mention as ``timeline``'s evidence."""
+        return Evidence(doc=doc, start=self.start, end=self.end, text=self.text, sentence=self.sentence)
+
+
+@attrs.frozen(slots=True)
+class Actor:
+    """Who takes part: a state, person, organization or group; its country as ISO 3166-1 alpha-3."""
+
+    name: str
+    kind: ActorKind | None = attrs.field(default=None, converter=_optional_enum(ActorKind))  # type: ignore[misc]
+    country: str | None = None
+    role: Role | None = attrs.field(default=None, converter=_optional_enum(Role))  # type: ignore[misc]
+    mention: Mention | None = None
+
+
+@attrs.frozen(slots=True)
+class Place:
+    """Where it happened: a name, its country (ISO alpha-3), and coordinates when known."""
+
+    name: str
+    country: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    mention: Mention | None = None
+
+
+@attrs.frozen(slots=True)
+class Quantity:
+    """How many or how much: a value, its unit ("soldiers", "USD"), a qualifier ("up to")."""
+
+    value: float
+    unit: str | None = None
+    qualifier: str | None = None
+    mention: Mention | None = None
+
+
+UNKNOWN_TIME = Span(None, None, None, None)
+
+
+def _unique(items: Iterable[object], key: object = None) -> tuple[object, ...]:
+    seen: set[object] = set()
+    out = []
+    for item in items:
+        k = key(item) if callable(key) else item
+        if k not in seen:
+            seen.add(k)
+            out.append(item)
+    return tuple(out)
+
+
+@attrs.frozen(slots=True)
+class Event:
+    """A typed event read from text (or made by hand), with the evidence for every fact.
+
+    ``kind`` is a name from the catalogue (``events.kinds()``): "Visit", "Agreement" ...;
+    ``plover`` its PLOVER v2 category for this event (intentions are ``AGREE``), ``plover_mode``
+    the PLOVER mode, ``cameo`` the CAMEO code. ``time_text`` is the temporal expression the time
+    was read from; ``time_basis`` says how it was found: ``timex`` (the clause's expression),
+    ``relation`` (through another event, "during his trip"), ``tense`` (before or after the
+    document date) or ``none``.
+    """
+
+    id: str
+    kind: str
+    status: Status = attrs.field(default=Status.OCCURRED, converter=_status)
+    time: Span = UNKNOWN_TIME
+    actors: tuple[Actor, ...] = attrs.field(default=(), converter=tuple)
+    places: tuple[Place, ...] = attrs.field(default=(), converter=tuple)
+    quantities: tuple[Quantity, ...] = attrs.field(default=(), converter=tuple)
+    mentions: tuple[Mention, ...] = attrs.field(default=(), converter=tuple)
+    doc: str | None = None
+    plover: str | None = None
+    plover_mode: str | None = None
+    cameo: str | None = None
+    confidence: float = 1.0
+    time_text: str | None = None
+    time_basis: str = "none"
+
+    # -- the TimelineItem protocol ------------------------------------------------------------
+
+    @property
+    def label(self) -> str:
+        """A short human label: "Visit: Putin to Dushanbe"."""
+        agents = [a.name for a in self.actors if a.role is not Role.RECIPIENT][:2]
+        others = [a.name for a in self.actors if a.role is Role.RECIPIENT][:1]
+        where = [p.name for p in self.places][:1]
+        text = self.kind
+        if agents:
+            text += ": " + " and ".join(agents)
+            target = where or others
+            if target and target[0] not in agents:
+                text += (" to " if self.kind.lower() in ("visit", "deployment", "aid") else " / ") + target[0]
+        elif where:
+            text += ": " + where[0]
+        return text
+
+    @property
+    def actor_names(self) -> tuple[str, ...]:
+        """The actors' names, each once."""
+        return tuple(str(n) for n in _unique(a.name for a in self.actors))
+
+    @property
+    def place_names(self) -> tuple[str, ...]:
+        """The places' names, each once."""
+        return tuple(str(n) for n in _unique(p.name for p in self.places))
+
+    @property
+    def evidence(self) -> tuple[Evidence, ...]:
+        """The mentions as ``timeline.item.Evidence``."""
+        return tuple(m.evidence(self.doc) for m in self.mentions)
+
+    # -- conveniences --------------------------------------------------------------------------
+
+    @property
+    def type(self) -> str:
+        """The kind's name (the event JSON calls it ``type``)."""
+        return self.kind
+
+    @property
+    def countries(self) -> frozenset[str]:
+        """ISO 3166-1 alpha-3 codes of the actors and places: filter with ``"RUS" in e.countries``."""
+        codes = {a.country for a in self.actors} | {p.country for p in self.places}
+        return frozenset(c for c in codes if c)
+
+    @property
+    def actor_countries(self) -> frozenset[str]:
+        """ISO alpha-3 codes of the actors only."""
+        return frozenset(a.country for a in self.actors if a.country)
+
+    @property
+    def quantity(self) -> Quantity | None:
+        """The first quantity, or None."""
+        return self.quantities[0] if self.quantities else None
+
+    def merged(self, others: Iterable[Event]) -> Event:
+        """This event with the mentions, actors, places and quantities of ``others`` added.
+
+        The id, kind, time and status stay this event's; facts are kept once each.
+        """
+        others = list(others)
+        mentions = sorted(
+            _unique([*self.mentions, *(m for o in others for m in o.mentions)], key=lambda m: (m.start, m.end)),
+            key=lambda m: (m.start, m.end),  # type: ignore[attr-defined]
+        )
+        actors = _unique(
+            [*self.actors, *(a for o in others for a in o.actors)], key=lambda a: (a.name.lower(), a.country)
+        )
+        places = _unique([*self.places, *(p for o in others for p in o.places)], key=lambda p: p.name.lower())
+        quantities = _unique(
+            [*self.quantities, *(q for o in others for q in o.quantities)], key=lambda q: (q.value, q.unit)
+        )
+        confidence = max([self.confidence, *(o.confidence for o in others)])
+        return attrs.evolve(
+            self,
+            mentions=mentions,
+            actors=actors,
+            places=places,
+            quantities=quantities,
+            confidence=confidence,
+        )

@@ -1,0 +1,102 @@
+"""Coreference within a document: mentions of one event become one event.
+
+"Putin will pay a visit to Dushanbe next month" and "Putin's upcoming trip to Dushanbe" are one
+visit (same kind, same person, both planned); "What we signed in 1999" and "the 1999 agreement"
+are one agreement (same kind, same date); "the base agreement will be signed" refers back to the
+agreement being prepared (a definite noun with no date of its own). Two mentions are never one
+event when they name different people, different dates, different amounts, or one says it
+happened and the other that it will.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from events.model import ActorKind, Status
+from events.text.timing import overlaps, span_of_timeref
+
+if TYPE_CHECKING:
+    from events.text.pipeline import Candidate
+
+ANAPHORA_WINDOW = 12  # sentences a definite mention looks back
+
+
+def _persons(c: Candidate) -> set[str]:
+    return {a.name for a in c.actors if a.kind is ActorKind.PERSON}
+
+
+def _states(c: Candidate) -> set[str]:
+    return {a.country for a in c.actors if a.country}
+
+
+def _status_compatible(a: Status, b: Status) -> bool:
+    if a == b:
+        return True
+    pair = {a, b}
+    if Status.PLANNED in pair and Status.OCCURRED in pair:
+        return False
+    return not (Status.FAILED in pair and Status.OCCURRED in pair)
+
+
+def _time_value(c: Candidate) -> str | None:
+    return c.timeref.value if c.timeref is not None else None
+
+
+def compatible(a: Candidate, b: Candidate) -> bool:
+    """Whether two mentions may be one event (nothing they say contradicts)."""
+    if a.kind.name != b.kind.name or not _status_compatible(a.status, b.status):
+        return False
+    pa, pb = _persons(a), _persons(b)
+    if pa and pb and not pa & pb:
+        return False
+    if a.timeref is not None and b.timeref is not None and a.timeref.value != b.timeref.value:
+        sa, sb = span_of_timeref(a.timeref, None), span_of_timeref(b.timeref, None)
+        if sa is None or sb is None or not overlaps(sa, sb):
+            return False
+    qa = {(q.value, q.unit) for q in a.quantities}
+    qb = {(q.value, q.unit) for q in b.quantities}
+    if qa and qb and not qa & qb:
+        return False
+    sa_, sb_ = _states(a), _states(b)
+    return not (sa_ and sb_ and not sa_ & sb_)
+
+
+def same_event(earlier: Candidate, later: Candidate) -> bool:
+    """Whether ``later`` is another mention of ``earlier``'s event."""
+    if later.sentence.index == earlier.sentence.index and later.clause == earlier.clause:
+        return False
+    if not compatible(earlier, later):
+        return False
+    if _persons(earlier) & _persons(later):
+        return True
+    ve, vl = _time_value(earlier), _time_value(later)
+    if ve is not None and ve == vl and (_states(earlier) & _states(later) or later.definite or later.match.noun):
+        return True
+    places_e = {p.name for p in earlier.places if p.country is not None}
+    places_l = {p.name for p in later.places if p.country is not None}
+    towns = {p.name for p in earlier.places if p.latitude is not None} & {p.name for p in later.places if p.latitude is not None}
+    if towns and (vl is None or ve is None) and places_e & places_l:
+        return True
+    distance = later.sentence.index - earlier.sentence.index
+    return later.definite and vl is None and distance <= ANAPHORA_WINDOW
+
+
+def cluster(cands: list[Candidate]) -> list[list[int]]:
+    """Groups of candidate indexes, each one event, in order of first mention."""
+    clusters: list[list[int]] = []
+    for k, c in enumerate(cands):
+        target = None
+        for n in range(len(clusters) - 1, -1, -1):
+            members = clusters[n]
+            if cands[members[0]].kind.name != c.kind.name:
+                continue
+            if all(compatible(cands[m], c) for m in members) and any(same_event(cands[m], c) for m in members):
+                target = n
+                break
+        if target is None:
+            clusters.append([k])
+            c.cluster = len(clusters) - 1
+        else:
+            clusters[target].append(k)
+            c.cluster = target
+    return clusters

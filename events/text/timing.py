@@ -1,0 +1,124 @@
+"""Time for each event: the temporal expression of its clause; else a relation to another
+event ("will be signed during his trip": during Putin's visit; "shortly after his trip"); else
+the tense against the document date (planned: after it; occurred: before it; ongoing: around it).
+"""
+
+from __future__ import annotations
+
+import re
+
+from timeline import calendar
+from timeline.span import Granularity, Span
+
+from events.model import Status
+from events.text.timexes import TimeRef
+
+_DURATION = re.compile(r"P(\d+|X)([YMWD])")
+
+
+def span_of_timeref(ref: TimeRef, dct: Span | None) -> Span | None:
+    """The period a temporal expression names; durations like "the last year" end at the document date."""
+    value = ref.value
+    if ref.type == "DURATION" or value.startswith("P"):
+        return _duration_before(value, dct)
+    if ref.type == "SET":
+        return None
+    try:
+        span = Span.from_timex3(value, ref.mod, dct=dct) if dct is not None else Span.from_timex3(value, ref.mod)
+    except (ValueError, TypeError):
+        return None
+    if span.earliest_start is None and span.latest_end is None:
+        return None
+    return span
+
+
+def _duration_before(value: str, dct: Span | None) -> Span | None:
+    """'the last year' (P1Y) with a document date: the period just before it, ending with it."""
+    m = _DURATION.fullmatch(value)
+    if m is None or dct is None or dct.earliest_start is None or dct.latest_end is None:
+        return None
+    end = dct.latest_end
+    if m.group(1) == "X":
+        return Span(None, end, None, end, Granularity.UNKNOWN, timex=value)
+    n = int(m.group(1))
+    y, mo, d, *_ = calendar.civil_from_seconds(dct.earliest_start)
+    unit = m.group(2)
+    if unit == "Y":
+        start = calendar.seconds(y - n, mo, min(d, calendar.days_in_month(y - n, mo)))
+    elif unit == "M":
+        ny, nm = calendar.add_months(y, mo, -n)
+        start = calendar.seconds(ny, nm, min(d, calendar.days_in_month(ny, nm)))
+    else:
+        days = n * (7 if unit == "W" else 1)
+        start = dct.earliest_start - days * calendar.SECONDS_PER_DAY
+    granularity = {"Y": Granularity.YEAR, "M": Granularity.MONTH, "W": Granularity.WEEK, "D": Granularity.DAY}[unit]
+    return Span.within(start, end, granularity, timex=value)
+
+
+def tense_span(status: Status, dct: Span | None) -> Span:
+    """Time from tense alone: after the document date, before it, or around it."""
+    if dct is None or dct.earliest_start is None or dct.latest_end is None:
+        return Span.unknown()
+    start, end = dct.earliest_start, dct.latest_end
+    if status is Status.PLANNED:
+        return Span(start, None, start, None, Granularity.UNKNOWN, timex="FUTURE_REF")
+    if status is Status.ONGOING:
+        return Span(None, start, end, None, Granularity.UNKNOWN, timex="PRESENT_REF")
+    return Span(None, end, None, end, Granularity.UNKNOWN, timex="PAST_REF")
+
+
+def related_span(relation: str, anchor: Span) -> Span:
+    """The time of an event ``relation`` ("during", "after", "before") another event's time."""
+    if relation == "during":
+        return anchor
+    if relation == "after":
+        begin = anchor.earliest_end if anchor.earliest_end is not None else anchor.earliest_start
+        return Span(begin, None, begin, None, Granularity.UNKNOWN)
+    end = anchor.latest_start if anchor.latest_start is not None else anchor.latest_end
+    return Span(None, end, None, end, Granularity.UNKNOWN)
+
+
+def is_after(span: Span, dct: Span | None) -> bool:
+    """Whether ``span`` lies wholly after the document date."""
+    return dct is not None and dct.latest_end is not None and span.earliest_start is not None and span.earliest_start >= dct.latest_end
+
+
+def is_before(span: Span, dct: Span | None) -> bool:
+    """Whether ``span`` lies wholly before the document date."""
+    return dct is not None and dct.earliest_start is not None and span.latest_end is not None and span.latest_end <= dct.earliest_start
+
+
+def overlaps(a: Span, b: Span) -> bool:
+    """Whether two spans can share a moment (open bounds can)."""
+    a0 = a.earliest_start
+    a1 = a.latest_end
+    b0 = b.earliest_start
+    b1 = b.latest_end
+    if a0 is not None and b1 is not None and a0 >= b1 and not (a0 == b1 == a1):
+        return False
+    return not (b0 is not None and a1 is not None and b0 >= a1 and not (b0 == a1 == b1))
+
+
+def iso(value: int | None, *, end: bool = False) -> str | None:
+    """An ISO 8601 string of a bound in seconds; an exclusive end is written as its last second."""
+    if value is None:
+        return None
+    if end:
+        value -= 1
+    y, m, d, hh, mm, ss = calendar.civil_from_seconds(value)
+    year = f"{y:04d}" if 0 <= y <= 9999 else f"{'-' if y < 0 else '+'}{abs(y):04d}"
+    return f"{year}-{m:02d}-{d:02d}T{hh:02d}:{mm:02d}:{ss:02d}"
+
+
+_ISO = re.compile(r"([+-]?\d{4,})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})")
+
+
+def from_iso(text: str | None, *, end: bool = False) -> int | None:
+    """The seconds of an ISO string written by ``iso`` (``end``: add back the last second)."""
+    if text is None:
+        return None
+    m = _ISO.fullmatch(text)
+    if m is None:
+        raise ValueError(f"{text!r} is not an ISO 8601 date-time (YYYY-MM-DDThh:mm:ss)")
+    y, mo, d, hh, mm, ss = (int(g) for g in m.groups())
+    return calendar.seconds(y, mo, d, hh, mm, ss) + (1 if end else 0)

@@ -1,0 +1,240 @@
+"""Constraints as a simple temporal network: tightening, explained conflicts, quantities."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+import networkx as nx
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline import (
+    Constraint,
+    ConstraintConflictError,
+    ForeignItemError,
+    Granularity,
+    Item,
+    Span,
+    Timeline,
+    UnknownRelationError,
+)
+from timeline.calendar import SECONDS_PER_DAY, month_range, seconds
+from timeline.constraints import ItemBound, Network, relation_named, relations
+from timeline.index import NEG, POS
+
+PUTIN = Item("putin", Span.from_timex3("2003-04"), "Putin visits Tajikistan")
+SIGNING = Item("signing", Span.unknown(), "base agreement signed")
+AFTER_DCT = Item("deploy", Span(seconds(2003, 3, 18), None, None, None), "Kant deployment")
+
+
+def test_signing_during_the_trip_gets_april_2003() -> None:
+    tl = Timeline([PUTIN, SIGNING]).constrain("signing", "during", "putin")
+    signing = tl["signing"]
+    start, end = month_range(2003, 4)
+    assert (signing.time.earliest_start, signing.time.latest_start) == (start, end)
+    assert (signing.time.earliest_end, signing.time.latest_end) == (start, end)
+    assert signing.time.timex == "2003-04" and signing.time.granularity == Granularity.MONTH
+    assert signing.label == SIGNING.label
+    assert tl["putin"] is PUTIN  # the trip is unchanged
+    assert tl.original_time("signing") == SIGNING.time
+    assert tl.constraints == (Constraint("signing", "during", "putin"),)
+
+
+def test_tightened_bounds_drop_what_the_text_said() -> None:
+    tl = Timeline([PUTIN, AFTER_DCT]).constrain("deploy", "before", "putin")
+    deploy = tl["deploy"].time
+    assert deploy.earliest_start == seconds(2003, 3, 18)
+    assert deploy.latest_end == seconds(2003, 5, 1)
+    assert deploy.timex is None and deploy.granularity == Granularity.UNKNOWN
+
+
+def test_conflict_names_the_chain_and_leaves_the_timeline() -> None:
+    ratify = Item("ratify", Span.from_timex3("2001"))
+    tl = Timeline([PUTIN, SIGNING, ratify]).constrain("signing", "during", "putin")
+    with pytest.raises(ConstraintConflictError) as caught:
+        tl.constrain("signing", "before", "ratify")
+    message = str(caught.value)
+    assert "'signing' during 'putin'" in message
+    assert "'signing' before 'ratify'" in message
+    assert "'putin' starts no earlier than 2003-04-01" in message
+    assert "'ratify' starts no later than 2002-01-01" in message
+    assert "items in conflict: " in message
+    chain = caught.value.chain
+    assert Constraint("signing", "before", "ratify") in chain
+    assert Constraint("signing", "during", "putin") in chain
+    assert ItemBound("putin", "earliest_start", seconds(2003, 4)) in chain
+    assert isinstance(caught.value, ValueError)
+    assert tl.constraints == (Constraint("signing", "during", "putin"),)
+    assert tl["signing"].time.timex == "2003-04"
+
+
+def test_a_cycle_of_befores_between_lasting_items_contradicts() -> None:
+    lasting = Item("a", Span(0, 10, 20, 10**9))  # lasts at least 10 s
+    tl = Timeline([lasting, Item("b", Span.within(0, 10**9)), Item("c", Span.within(0, 10**9))]).constrain("a", "before", "b").constrain("b", "before", "c")
+    with pytest.raises(ConstraintConflictError) as caught:
+        tl.constrain("c", "before", "a")
+    links = [link for link in caught.value.chain if isinstance(link, Constraint)]
+    assert sorted((c.a, c.b) for c in links) == [("a", "b"), ("b", "c"), ("c", "a")]
+
+
+def test_open_items_in_a_strict_cycle_contradict() -> None:
+    items = [Item(n, Span.unknown()) for n in "xy"]
+    with pytest.raises(ConstraintConflictError, match="'x' overlaps 'y'.*'y' overlaps 'x'|'y' overlaps 'x'.*'x' overlaps 'y'"):
+        Timeline(items).constrain("x", "overlaps", "y").constrain("y", "overlaps", "x")
+
+
+def test_shortly_after_is_within_days_configurable() -> None:
+    dct = Item("dct", Span.from_timex3("2003-03-18"))
+    later = Item("later", Span.unknown())
+    week = Timeline([dct, later]).constrain("later", "shortly after", "dct")
+    assert week["later"].time.earliest_start == seconds(2003, 3, 18)
+    assert week["later"].time.latest_start == seconds(2003, 3, 19) + 7 * SECONDS_PER_DAY
+    two = Timeline([dct, later]).constrain("later", "Shortly-After", dct, within=dt.timedelta(days=2))
+    assert two["later"].time.latest_start == seconds(2003, 3, 21)
+    assert two.constraints[0].within == 2 * SECONDS_PER_DAY
+    assert "within 2 days" in str(two.constraints[0])
+    plain = Timeline([dct, later]).constrain("later", "after", "dct", within=3600)
+    assert plain["later"].time.latest_start == seconds(2003, 3, 19, 1)
+    with pytest.raises(ValueError, match="takes no 'within'"):
+        Timeline([dct, later]).constrain("later", "during", "dct", within=5)
+    with pytest.raises(ValueError, match="non-negative"):
+        Timeline([dct, later]).constrain("later", "after", "dct", within=-5)
+
+
+def test_relation_names_and_aliases() -> None:
+    assert relation_named("IS_INCLUDED").name == "during"
+    assert relation_named("finishes").name == "ends"
+    assert relation_named("  Immediately before ").name == "meets"
+    for name, rel in relations().items():
+        assert relation_named(name) is rel
+        assert rel.inverse is None or relation_named(rel.inverse).inverse == name
+    with pytest.raises(UnknownRelationError, match="'around' is not a known relation"):
+        Constraint("a", "around", "b")
+    with pytest.raises(UnknownRelationError, match="expected a str"):
+        relation_named(3)  # type: ignore[arg-type]
+
+
+def test_tuples_and_constraints_in_bulk() -> None:
+    items = [Item(n, Span.from_timex3(v)) for n, v in (("a", "2003"), ("b", "2003-06"), ("c", "2003"))]
+    one = Timeline(items).constrain_all([("a", "before", "b"), Constraint("c", "after", "b")])
+    two = Timeline(items).constrain("a", "before", "b").constrain("c", "after", "b")
+    assert list(one) == list(two)
+    assert one["a"].time.latest_end == seconds(2003, 7)
+    assert one["c"].time.earliest_start == seconds(2003, 6)
+    with pytest.raises(ForeignItemError, match="'z'"):
+        Timeline(items).constrain_all([("a", "before", "z")])
+    with pytest.raises(TypeError, match="not a constraint"):
+        Timeline(items).constrain_all(["a before b"])  # type: ignore[list-item]
+
+
+# --- propagation is exact: the same bounds as networkx's Bellman-Ford ------------------------
+
+NAMES = sorted(relations())
+
+
+def _random_network(rng: random.Random, n: int, m: int) -> Timeline:
+    """Items with hidden true times, uncertain spans around them, constraints true of them."""
+    items, truth = [], []
+    for k in range(n):
+        s = rng.randrange(0, 1000)
+        e = s + rng.randrange(0, 200)
+        truth.append((s, e))
+        wide = [s - rng.randrange(0, 300), s + rng.randrange(0, 300), e - rng.randrange(0, 300), e + rng.randrange(0, 300)]
+        wide[2] = max(wide[2], wide[0])
+        wide[1] = min(wide[1], wide[3])
+        opened: list[int | None] = [v if rng.random() > 0.15 else None for v in wide]
+        items.append(Item(f"i{k}", Span(*opened)))
+    constraints = []
+    for _ in range(m):
+        a, b = rng.randrange(n), rng.randrange(n)
+        if a == b:
+            continue
+        holding = [name for name in NAMES if _holds(name, truth[a], truth[b])]
+        if holding:
+            constraints.append(Constraint(f"i{a}", rng.choice(holding), f"i{b}"))
+    return Timeline(items).constrain_all(constraints), truth  # type: ignore[return-value]
+
+
+def _holds(name: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    point = {"a.start": a[0], "a.end": a[1], "b.start": b[0], "b.end": b[1]}
+    test = {"<=": lambda x, y: x <= y, "<": lambda x, y: x < y, "==": lambda x, y: x == y}
+    return all(test[op](point[x], point[y]) for x, op, y in relation_named(name).clauses)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 2**32), st.integers(2, 25), st.integers(0, 60))
+def test_propagation_keeps_the_truth_and_matches_networkx(seed: int, n: int, m: int) -> None:
+    rng = random.Random(seed)
+    tl, truth = _random_network(rng, n, m)  # type: ignore[misc]
+    for k, (s, e) in enumerate(truth):
+        span = tl[f"i{k}"].time
+        assert span.earliest_start is None or span.earliest_start <= s
+        assert span.latest_start is None or s <= span.latest_start
+        assert span.earliest_end is None or span.earliest_end <= e
+        assert span.latest_end is None or e <= span.latest_end
+    # the same network, solved by networkx from the original bounds
+    ids = [f"i{k}" for k in range(n)]
+    base = Timeline([Item(i, tl.original_time(i)) for i in ids])
+    ix = base.index
+    net = Network(ids, ix.es, ix.ls, ix.ee, ix.le, tl.constraints, base.position)
+    src, dst, weight, _ = net.edges()
+    graph = nx.DiGraph()
+    graph.add_nodes_from(range(1 + 2 * n))
+    for u, v, w in zip(src.tolist(), dst.tolist(), weight.tolist(), strict=True):
+        if not graph.has_edge(u, v) or graph[u][v]["weight"] > w:
+            graph.add_edge(u, v, weight=w)
+    upper = nx.single_source_bellman_ford_path_length(graph, 0)
+    lower = nx.single_source_bellman_ford_path_length(graph.reverse(copy=True), 0)
+    for k, ident in enumerate(ids):
+        es, ls, ee, le = _effective(tl[ident].time)  # an open latest start is the latest end, ...
+        start, end = 1 + 2 * k, 2 + 2 * k
+        assert ls == upper.get(start)
+        assert le == upper.get(end)
+        assert es == (-lower[start] if start in lower else None)
+        assert ee == (-lower[end] if end in lower else None)
+
+
+def _effective(span: Span) -> tuple[int | None, ...]:
+    es, ls, ee, le = span.earliest_start, span.latest_start, span.earliest_end, span.latest_end
+    if le is not None:
+        ls = le if ls is None else min(ls, le)
+    if es is not None:
+        ee = es if ee is None else max(ee, es)
+    return es, ls, ee, le
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 2**32), st.integers(2, 12))
+def test_conflicts_are_real_negative_cycles(seed: int, n: int) -> None:
+    rng = random.Random(seed)
+    items = [Item(f"i{k}", Span(0, 500, 100, 1000)) for k in range(n)]
+    constraints = [Constraint(f"i{rng.randrange(n)}", rng.choice(NAMES), f"i{rng.randrange(n)}") for _ in range(3 * n)]
+    constraints = [c for c in constraints if c.a != c.b]
+    tl = Timeline(items)
+    ix = tl.index
+    net = Network(tl._ids, ix.es, ix.ls, ix.ee, ix.le, tuple(constraints), tl.position)
+    src, dst, weight, _ = net.edges()
+    graph = nx.MultiDiGraph()
+    graph.add_nodes_from(range(1 + 2 * n))
+    graph.add_weighted_edges_from(zip(src.tolist(), dst.tolist(), weight.tolist(), strict=True))
+    contradictory = nx.negative_edge_cycle(graph)
+    try:
+        tl.constrain_all(constraints)
+    except ConstraintConflictError as error:
+        assert contradictory
+        named = [c for c in error.chain if isinstance(c, Constraint)]
+        assert named and all(c in constraints for c in named)
+    else:
+        assert not contradictory
+
+
+def test_network_bounds_use_sentinels() -> None:
+    tl = Timeline([Item("a", Span.unknown()), Item("b", Span.from_timex3("2003"))])
+    ix = tl.index
+    net = Network(tl._ids, ix.es, ix.ls, ix.ee, ix.le, (Constraint("a", "before", "b"),), tl.position)
+    es, ls, ee, le = net.propagate()
+    assert es[0] == NEG and ls[0] == seconds(2004) and le[0] == seconds(2004)
+    assert np.all(es <= ls) and ls[1] < POS

@@ -1,0 +1,405 @@
+"""Relations between items as a simple temporal network (STN), and their propagation.
+
+Every item has two time points, its start ``s`` and its (exclusive) end ``e``; what is known
+about them is a set of *difference constraints* ``x - y <= w``:
+
+- its own bounds: ``earliest_start <= s <= latest_start``, ``earliest_end <= e <= latest_end``
+  and ``s <= e`` (an item may be an instant);
+- each ``Constraint`` between two items: a named relation (``timeline/data/relations.json``
+  spells each one out as clauses such as ``a.end <= b.start``), optionally quantitative
+  (``within``: "shortly after" is "after, by at most N days").
+
+That is a simple temporal network (Dechter, Meiri and Pearl 1991): the tightest bounds of each
+point are shortest-path distances from a zero point ``z`` (upper bounds) and to it (lower
+bounds), and the constraints contradict exactly when the graph has a negative cycle. The
+shortest paths are computed by Bellman-Ford in rounds over NumPy arrays: each round relaxes,
+at once, every edge leaving a point that improved in the previous round, so the work is
+proportional to the edges touched and a round costs a few NumPy calls however wide it is.
+Each point remembers the edge that last improved it; a cycle among those predecessor edges is
+a negative cycle (looked for by pointer doubling at rounds 32, 64, 128, ...), and walking it
+gives the chain of constraints and item bounds in conflict, which ``ConstraintConflictError``
+names, in order.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import json
+import math
+from collections.abc import Mapping, Sequence
+from importlib import resources
+from typing import Any
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+
+from timeline.calendar import SECONDS_PER_DAY, civil_from_seconds
+from timeline.errors import ConstraintConflictError, UnknownRelationError
+from timeline.index import NEG, POS
+
+Int64Array = npt.NDArray[np.int64]
+
+# --------------------------------------------------------------------------------------------
+# The relation table (data/relations.json)
+
+
+@attrs.frozen(slots=True)
+class RelationSpec:
+    """A named relation between items ``a`` and ``b``, as clauses on their points."""
+
+    name: str
+    clauses: tuple[tuple[str, str, str], ...]
+    timeml: str | None = None
+    inverse: str | None = None
+    within: tuple[str, str] | None = None
+    default_within: int | None = None  # seconds
+    aliases: tuple[str, ...] = ()
+
+
+def normalize_name(name: str) -> str:
+    """``"Shortly After"`` -> ``"shortly_after"``: lower case, spaces and hyphens as underscores."""
+    return "_".join(name.strip().lower().replace("-", " ").split())
+
+
+@functools.cache
+def _table() -> tuple[dict[str, RelationSpec], dict[str, str], int]:
+    text = resources.files("timeline").joinpath("data/relations.json").read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    table: dict[str, RelationSpec] = {}
+    names: dict[str, str] = {}
+    for name, spec in data["relations"].items():
+        days = spec.get("default_within_days")
+        within = spec.get("within")
+        table[name] = RelationSpec(
+            name=name,
+            clauses=tuple((x, op, y) for x, op, y in spec["clauses"]),
+            timeml=spec.get("timeml"),
+            inverse=spec.get("inverse"),
+            within=(within[0], within[1]) if within else None,
+            default_within=None if days is None else int(days * SECONDS_PER_DAY),
+            aliases=tuple(spec.get("aliases", ())),
+        )
+        for alias in (name, *spec.get("aliases", ())):
+            names[normalize_name(alias)] = name
+    return table, names, int(data["strict_gap_seconds"])
+
+
+def relations() -> Mapping[str, RelationSpec]:
+    """Every relation by its canonical name."""
+    return dict(_table()[0])
+
+
+def relation_named(name: str) -> RelationSpec:
+    """The relation called ``name`` (or one of its aliases); ``UnknownRelationError`` otherwise."""
+    table, names, _ = _table()
+    if not isinstance(name, str):
+        raise UnknownRelationError(f"{name!r} is not a relation name: expected a str such as 'before'")
+    canonical = names.get(normalize_name(name))
+    if canonical is None:
+        known = ", ".join(sorted(table))
+        raise UnknownRelationError(f"{name!r} is not a known relation: expected one of {known} (or an alias)")
+    return table[canonical]
+
+
+def _seconds(value: int | float | _dt.timedelta | None, what: str) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, _dt.timedelta):
+        value = value.total_seconds()
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) or value < 0:
+        raise ValueError(f"{what} must be a non-negative number of seconds or a timedelta, got {value!r}")
+    return int(value)
+
+
+def _canonical(name: str) -> str:
+    return relation_named(name).name
+
+
+@attrs.frozen(slots=True)
+class Constraint:
+    """``a`` stands in ``relation`` to ``b`` (item ids), at most ``within`` seconds apart."""
+
+    a: str
+    relation: str = attrs.field(converter=_canonical)
+    b: str
+    within: int | None = None
+    note: str = ""
+
+    @classmethod
+    def make(cls, a: str, relation: str, b: str, *, within: int | float | _dt.timedelta | None = None, note: str = "") -> Constraint:
+        """A constraint; ``within`` in seconds or as a ``timedelta``; defaults from the relation table."""
+        rel = relation_named(relation)
+        seconds = _seconds(within, "within")
+        if seconds is not None and rel.within is None:
+            raise ValueError(f"relation {rel.name!r} takes no 'within' (only before/after and their 'shortly' forms do)")
+        if seconds is None:
+            seconds = rel.default_within
+        return cls(a, rel.name, b, seconds, note)
+
+    def __str__(self) -> str:
+        text = f"{self.a!r} {self.relation.replace('_', ' ')} {self.b!r}"
+        if self.within is not None:
+            text += f" within {_duration(self.within)}"
+        return text
+
+
+@attrs.frozen(slots=True)
+class ItemBound:
+    """One of an item's own bounds, as a link in a chain of constraints."""
+
+    item: str
+    bound: str  # earliest_start, latest_start, earliest_end, latest_end, or "order" (start <= end)
+    value: int | None = None
+
+    def __str__(self) -> str:
+        if self.bound == "order":
+            return f"{self.item!r} ends no earlier than it starts"
+        point, side = {
+            "earliest_start": ("starts", "no earlier than"),
+            "latest_start": ("starts", "no later than"),
+            "earliest_end": ("ends", "no earlier than"),
+            "latest_end": ("ends", "no later than"),
+        }[self.bound]
+        return f"{self.item!r} {point} {side} {iso(self.value)}"
+
+
+def iso(value: int | None) -> str:
+    """ISO 8601 text of a seconds count (years outside 0..9999 signed)."""
+    if value is None:
+        return "(open)"
+    y, mo, d, h, mi, s = civil_from_seconds(value)
+    year = f"{y:04d}" if 0 <= y <= 9999 else f"{y:+05d}"
+    text = f"{year}-{mo:02d}-{d:02d}"
+    return text if h == mi == s == 0 else f"{text}T{h:02d}:{mi:02d}:{s:02d}"
+
+
+def _duration(seconds: int) -> str:
+    days, rest = divmod(seconds, SECONDS_PER_DAY)
+    if rest == 0:
+        return f"{days} day{'s' if days != 1 else ''}"
+    return f"{seconds} seconds"
+
+
+# --------------------------------------------------------------------------------------------
+# The network
+
+_KINDS = ("earliest_start", "latest_start", "earliest_end", "latest_end", "order")
+
+
+@attrs.define
+class _Edges:
+    src: list[int] = attrs.field(factory=list)
+    dst: list[int] = attrs.field(factory=list)
+    weight: list[int] = attrs.field(factory=list)
+    origin: list[int] = attrs.field(factory=list)  # constraint number, or -(1 + 5 * item + kind)
+
+
+def _point(name: str, ia: int, ib: int) -> int:
+    who, _, which = name.partition(".")
+    item = ia if who == "a" else ib
+    return 1 + 2 * item + (which == "end")
+
+
+def _constraint_edges(constraints: Sequence[Constraint], position: Mapping[str, int]) -> _Edges:
+    """Edges ``u -> v`` of weight ``w`` meaning ``x_v - x_u <= w``."""
+    _, _, gap = _table()
+    out = _Edges()
+
+    def add(u: int, v: int, w: int, origin: int) -> None:
+        out.src.append(u)
+        out.dst.append(v)
+        out.weight.append(w)
+        out.origin.append(origin)
+
+    for number, constraint in enumerate(constraints):
+        rel = relation_named(constraint.relation)
+        ia, ib = position[constraint.a], position[constraint.b]
+        for x, op, y in rel.clauses:
+            px, py = _point(x, ia, ib), _point(y, ia, ib)
+            if op == "<=":  # x - y <= 0
+                add(py, px, 0, number)
+            elif op == "<":
+                add(py, px, -gap, number)
+            else:  # ==
+                add(py, px, 0, number)
+                add(px, py, 0, number)
+        if constraint.within is not None and rel.within is not None:
+            px, py = _point(rel.within[0], ia, ib), _point(rel.within[1], ia, ib)
+            add(px, py, int(constraint.within), number)  # y - x <= within
+    return out
+
+
+def _unary_edges(es: Int64Array, ls: Int64Array, ee: Int64Array, le: Int64Array) -> tuple[Int64Array, ...]:
+    n = len(es)
+    items = np.arange(n, dtype=np.int64)
+    start, end = 1 + 2 * items, 2 + 2 * items
+    zero = np.zeros(n, dtype=np.int64)
+    parts = []
+    for kind, (column, open_value) in enumerate(((es, NEG), (ls, POS), (ee, NEG), (le, POS))):
+        rows = np.flatnonzero(column != open_value)
+        point = (start if kind < 2 else end)[rows]
+        if kind % 2 == 0:  # lower bound: z - x <= -value, an edge x -> z
+            parts.append((point, zero[rows], -column[rows], -(1 + 5 * rows + kind)))
+        else:  # upper bound: x - z <= value, an edge z -> x
+            parts.append((zero[rows], point, column[rows], -(1 + 5 * rows + kind)))
+    parts.append((end, start, zero, -(1 + 5 * items + 4)))  # s - e <= 0
+    return tuple(np.concatenate([p[i] for p in parts]) for i in range(4))
+
+
+class _NegativeCycle(Exception):
+    def __init__(self, edges: list[int]) -> None:
+        self.edges = edges
+
+
+class _Graph:
+    """Edges in compressed sparse rows by source, for rounds of Bellman-Ford."""
+
+    def __init__(self, nodes: int, src: Int64Array, dst: Int64Array, weight: Int64Array) -> None:
+        by_src = np.argsort(src, kind="stable")
+        self.nodes = nodes
+        self.edge = by_src
+        self.src = src[by_src]
+        self.dst = dst[by_src]
+        self.weight = weight[by_src]
+        self.indptr = np.searchsorted(self.src, np.arange(nodes + 1))
+
+    def shortest(self, dist: Int64Array, active: Int64Array) -> Int64Array:
+        """Relax from ``dist`` (``POS`` = unreached) until nothing improves; raise on a negative cycle."""
+        dist = dist.copy()
+        pred = np.full(self.nodes, -1, dtype=np.int64)
+        rounds, check = 0, 32
+        while active.size:
+            rounds += 1
+            edges = _ranges(self.indptr[active], self.indptr[active + 1])
+            if not edges.size:
+                break
+            target = self.dst[edges]
+            candidate = dist[self.src[edges]] + self.weight[edges]
+            better = candidate < dist[target]
+            if not better.any():
+                break
+            edges, target, candidate = edges[better], target[better], candidate[better]
+            best = dist.copy()
+            np.minimum.at(best, target, candidate)
+            won = candidate == best[target]
+            pred[target[won]] = edges[won]
+            dist = best
+            active = np.unique(target)
+            if rounds >= check or rounds > self.nodes:
+                check *= 2
+                cycle = self._pred_cycle(pred)
+                if cycle is not None:
+                    raise _NegativeCycle([int(self.edge[e]) for e in cycle])
+        return dist
+
+    def _pred_cycle(self, pred: Int64Array) -> list[int] | None:
+        """Edges (sorted-edge numbers, in path order) of a cycle among predecessor edges."""
+        nodes = self.nodes
+        parent = np.where(pred >= 0, self.src[np.maximum(pred, 0)], nodes)
+        parent = np.append(parent, nodes)  # the sentinel is its own parent
+        jump = parent.copy()
+        for _ in range(max(1, int(nodes).bit_length() + 1)):
+            jump = jump[jump]
+        on_cycle = np.flatnonzero(jump[:nodes] != nodes)
+        if not on_cycle.size:
+            return None
+        start = int(jump[on_cycle[0]])
+        cycle, node = [], start
+        while True:
+            cycle.append(int(pred[node]))
+            node = int(parent[node])
+            if node == start:
+                break
+        cycle.reverse()
+        return cycle
+
+
+def _ranges(starts: Int64Array, stops: Int64Array) -> Int64Array:
+    counts = stops - starts
+    total = int(counts.sum())
+    if total == 0:
+        return np.empty(0, dtype=np.int64)
+    offsets = np.cumsum(counts) - counts
+    return np.repeat(starts - offsets, counts) + np.arange(total)
+
+
+@attrs.frozen(slots=True)
+class Network:
+    """The STN of n items (their effective bounds) and their constraints."""
+
+    ids: Sequence[str]
+    es: Int64Array
+    ls: Int64Array
+    ee: Int64Array
+    le: Int64Array
+    constraints: tuple[Constraint, ...]
+    position: Mapping[str, int]
+
+    def edges(self) -> tuple[Int64Array, Int64Array, Int64Array, Int64Array]:
+        """(src, dst, weight, origin) of every edge; node 0 is z, item i is 1 + 2i (start), 2 + 2i (end)."""
+        unary = _unary_edges(self.es, self.ls, self.ee, self.le)
+        mine = _constraint_edges(self.constraints, self.position)
+        arrays = (mine.src, mine.dst, mine.weight, mine.origin)
+        return tuple(np.concatenate((u, np.asarray(c, dtype=np.int64))) for u, c in zip(unary, arrays, strict=True))  # type: ignore[return-value]
+
+    def propagate(self) -> tuple[Int64Array, Int64Array, Int64Array, Int64Array]:
+        """The tightest (es, ls, ee, le), with ``NEG``/``POS`` for open bounds.
+
+        ``ConstraintConflictError`` when the constraints contradict, naming the chain.
+        """
+        src, dst, weight, origin = self.edges()
+        nodes = 1 + 2 * len(self.ids)
+        forward = _Graph(nodes, src, dst, weight)
+        backward = _Graph(nodes, dst, src, weight)
+        try:
+            # any negative cycle at all (a virtual source at distance 0 from every point)
+            forward.shortest(np.zeros(nodes, dtype=np.int64), np.arange(nodes, dtype=np.int64))
+        except _NegativeCycle as cycle:
+            raise self._conflict(cycle.edges, origin) from None
+        start = np.full(nodes, POS, dtype=np.int64)
+        start[0] = 0
+        zero = np.zeros(1, dtype=np.int64)
+        upper = forward.shortest(start, zero)
+        lower = backward.shortest(start, zero)
+        lower = np.where(lower == POS, NEG, -lower)
+        return lower[1::2], upper[1::2], lower[2::2], upper[2::2]
+
+    def _conflict(self, edges: list[int], origin: Int64Array) -> ConstraintConflictError:
+        chain: list[Constraint | ItemBound] = []
+        for edge in edges:
+            code = int(origin[edge])
+            if code >= 0:
+                link: Constraint | ItemBound = self.constraints[code]
+            else:
+                item, kind = divmod(-code - 1, 5)
+                column = (self.es, self.ls, self.ee, self.le)[kind] if kind < 4 else None
+                value = None if column is None else int(column[item])
+                link = ItemBound(self.ids[item], _KINDS[kind], value)
+            if not chain or chain[-1] != link:
+                chain.append(link)
+        if len(chain) > 1 and chain[0] == chain[-1]:
+            chain.pop()
+        items: list[str] = []
+        for link in chain:
+            for name in (link.a, link.b) if isinstance(link, Constraint) else (link.item,):
+                if name not in items:
+                    items.append(name)
+        message = (
+            "constraints contradict: "
+            + "; ".join(str(link) for link in chain)
+            + f" (items in conflict: {', '.join(repr(i) for i in items)})"
+        )
+        return ConstraintConflictError(message, tuple(chain))
+
+
+def propagate(
+    ids: Sequence[str],
+    bounds: tuple[Int64Array, Int64Array, Int64Array, Int64Array],
+    constraints: Sequence[Constraint],
+    position: Mapping[str, int],
+) -> tuple[Int64Array, Int64Array, Int64Array, Int64Array]:
+    """Tightest bounds of items ``ids`` (effective bounds with sentinels) under ``constraints``."""
+    es, ls, ee, le = bounds
+    return Network(ids, es, ls, ee, le, tuple(constraints), position).propagate()

@@ -1,0 +1,277 @@
+"""The columnar core under a ``Timeline``: NumPy arrays of bounds, an order, overlap queries.
+
+A ``SpanIndex`` holds the four bounds of n spans as ``int64`` arrays (seconds, as in
+``timeline.span``), with sentinels for open bounds: ``NEG`` for an open earliest bound and
+``POS`` for an open latest bound. Bounds are stored *effective*: a latest start is never later
+than the latest end, an earliest end never earlier than the earliest start.
+
+Three things are built from them, once:
+
+``order``
+    An order of the spans consistent with every *certain-before* relation
+    (``a.latest_end <= b.earliest_start``), ties broken by midpoint, then insertion.
+    The key is the midpoint of the possible extent ``(earliest_start + latest_end) / 2``
+    (kept exact as ``floor`` and parity, so nothing overflows). Why that is consistent: if
+    ``a.le <= b.es`` then ``a.es + a.le <= 2 a.le <= 2 b.es <= b.es + b.le``, with equality
+    only when both are the same instant (then neither is certainly before the other). A span
+    open at its start sorts by ``2 * latest_end``, one open at its end by ``2 * earliest_start``
+    (no span can be certainly before the first, nor after the second), and at equal keys they
+    come first and last respectively; spans open at both ends have no certain relation at all
+    and go last.
+
+overlap queries
+    ``possible(lo, hi)`` gives every span that *may* share time with ``[lo, hi)`` and
+    ``certain(...)`` which of them surely do. Spans with both ends finite are bucketed by the
+    length of their possible extent (powers of two) and sorted by earliest start inside a
+    bucket: a span of length at most ``M`` overlaps ``[lo, hi)`` only if its earliest start lies
+    in ``(lo - M, hi)``, a contiguous run of its bucket. Spans open at one end are sorted by
+    their finite end; spans open at both ends always match. All runs are found with two
+    ``searchsorted`` calls over one combined key (bucket, rank of the earliest start), so a
+    query is O(log n + k) with a handful of NumPy calls whatever n is; at most about as many
+    candidates as answers are rejected per bucket.
+
+Zero-length spans (instants) are counted as one second long when asking whether they share
+time with something, so ``at(t)`` finds an instant at ``t``; and a span of positive extent is
+taken to start before its (exclusive) latest end, so ``Span.within(a, b)`` surely shares time
+with ``[a, b)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from timeline.span import Span
+
+NEG = int(np.iinfo(np.int64).min)
+"""Sentinel of an open earliest bound (minus infinity)."""
+POS = int(np.iinfo(np.int64).max)
+"""Sentinel of an open latest bound (plus infinity)."""
+
+Int64Array = npt.NDArray[np.int64]
+IntArray = npt.NDArray[np.integer[Any]]
+
+_BUCKETS = 63  # lengths 2**0 .. 2**62 and more; then the groups below
+_OPEN_END = 64  # earliest start finite, latest end open: sorted by earliest start
+_OPEN_START = 65  # earliest start open, latest end finite: sorted by latest end
+_OPEN_BOTH = 66  # no finite bound on the extent: always a candidate
+
+
+def column(values: list[Any], fill: int) -> Int64Array:
+    """An int64 array of ``values`` with ``None`` replaced by ``fill``."""
+    if None in values:
+        return np.fromiter((fill if v is None else v for v in values), dtype=np.int64, count=len(values))
+    return np.asarray(values, dtype=np.int64)
+
+
+def bounds_of(spans: Sequence[Span]) -> tuple[Int64Array, Int64Array, Int64Array, Int64Array]:
+    """The four bound columns of ``spans`` with sentinels, as given (not yet effective).
+
+    The caller checks the values are integers (``timeline.engine`` does, naming the item).
+    """
+    es = column([s.earliest_start for s in spans], NEG)
+    ls = column([s.latest_start for s in spans], POS)
+    ee = column([s.earliest_end for s in spans], NEG)
+    le = column([s.latest_end for s in spans], POS)
+    return es, ls, ee, le
+
+
+def bad_rows(es: Int64Array, ls: Int64Array, ee: Int64Array, le: Int64Array) -> tuple[IntArray, IntArray, IntArray]:
+    """Row numbers whose start window, end window, or whole extent is empty."""
+    return np.flatnonzero(es > ls), np.flatnonzero(ee > le), np.flatnonzero(es > le)
+
+
+def _ranges(starts: IntArray, stops: IntArray) -> IntArray:
+    """The concatenation of ``arange(a, b)`` for each pair, without a Python loop."""
+    counts = np.maximum(stops - starts, 0)
+    total = int(counts.sum())
+    if total == 0:
+        return np.empty(0, dtype=np.int64)
+    offsets = np.cumsum(counts) - counts
+    return np.repeat(starts - offsets, counts) + np.arange(total)
+
+
+def order_key(es: Int64Array, le: Int64Array) -> IntArray:
+    """Positions sorted consistently with certain-before; see the module docstring."""
+    open_start, open_end = es == NEG, le == POS
+    a = np.where(open_start, le, es)
+    b = np.where(open_end, es, le)
+    both = open_start & open_end
+    # floor((a + b) / 2) and the parity of a + b, exactly and without overflow
+    half = (a >> 1) + (b >> 1) + (a & b & 1)
+    parity = (a ^ b) & 1
+    half = np.where(both, POS, half)
+    category = np.where(open_start, 0, np.where(open_end, 2, 1)).astype(np.int64)
+    category = np.where(both, 3, category)
+    tie = parity * 4 + category
+    return np.lexsort((tie, half))
+
+
+class SpanIndex:
+    """Effective bounds of n spans as int64 columns, an order, and overlap queries."""
+
+    __slots__ = ("_es_sorted", "_hi_open_start", "_keys", "_max_len", "_n", "_perm", "ee", "es", "le", "ls", "order", "rank")
+
+    es: Int64Array
+    ls: Int64Array
+    ee: Int64Array
+    le: Int64Array
+    order: IntArray
+    rank: IntArray
+
+    def __init__(self, es: Int64Array, ls: Int64Array, ee: Int64Array, le: Int64Array) -> None:
+        """Build from the four columns (with sentinels); they must already be valid."""
+        self.es = np.asarray(es, dtype=np.int64)
+        self.le = np.asarray(le, dtype=np.int64)
+        self.ls = np.minimum(np.asarray(ls, dtype=np.int64), self.le)
+        self.ee = np.maximum(np.asarray(ee, dtype=np.int64), self.es)
+        n = self._n = len(self.es)
+        small = np.int32 if n < 2**31 - 1 else np.int64
+        self.order = order_key(self.es, self.le).astype(small)
+        self.rank = np.empty(n, dtype=small)
+        self.rank[self.order] = np.arange(n, dtype=small)
+        self._build_overlap(small)
+
+    @classmethod
+    def from_spans(cls, spans: Sequence[Span]) -> SpanIndex:
+        """An index of ``spans`` (whose bounds must be ints or ``None``)."""
+        return cls(*bounds_of(spans))
+
+    def __len__(self) -> int:
+        return self._n
+
+    @property
+    def nbytes(self) -> int:
+        """Bytes held by the arrays."""
+        arrays: Iterable[np.ndarray[Any, Any]] = (
+            self.es, self.ls, self.ee, self.le, self.order, self.rank,
+            self._keys, self._perm, self._es_sorted, self._hi_open_start, self._max_len,
+        )  # fmt: skip
+        return sum(a.nbytes for a in arrays)
+
+    # ----------------------------------------------------------------------------------
+    # possible extent [es, hi) and certain core [ls, chi) of each span
+
+    def _last_start(self, rows: IntArray | slice) -> Int64Array:
+        """Latest start of an item that occupies time: a span of positive extent cannot start
+        at its exclusive latest end (Span.within(a, b) has latest_start b, yet lies in [a, b))."""
+        es, ls, le = self.es[rows], self.ls[rows], self.le[rows]
+        return np.where(es < le, np.minimum(ls, le - 1), ls)
+
+    def _hi(self, rows: IntArray | slice) -> Int64Array:
+        ls, le = self._last_start(rows), self.le[rows]
+        return np.maximum(le, np.minimum(ls, POS - 1) + 1)
+
+    def _chi(self, rows: IntArray | slice) -> Int64Array:
+        es, ee = self.es[rows], self.ee[rows]
+        return np.maximum(ee, np.minimum(es, POS - 1) + 1)
+
+    def _build_overlap(self, small: type[np.integer[Any]]) -> None:
+        n = self._n
+        es, hi = self.es, self._hi(slice(None))
+        open_start, open_end = es == NEG, hi == POS
+        finite = ~open_start & ~open_end
+        group = np.full(n, _OPEN_BOTH, dtype=np.int64)
+        group[open_start & ~open_end] = _OPEN_START
+        group[~open_start & open_end] = _OPEN_END
+        length = hi[finite].astype(np.float64) - es[finite].astype(np.float64)
+        bucket = np.clip(np.floor(np.log2(np.maximum(length, 1.0))), 0, _BUCKETS - 1).astype(np.int64)
+        group[finite] = bucket
+        # the longest extent in each bucket, exactly (the top bucket takes everything before hi)
+        max_len = np.zeros(_BUCKETS, dtype=np.int64)
+        rows = np.flatnonzero(finite)
+        if len(rows):
+            exact = np.where(bucket >= _BUCKETS - 2, POS, hi[rows] - es[rows])
+            np.maximum.at(max_len, bucket, exact)
+        self._max_len = max_len
+        # rank of each sort value: earliest start for buckets and open ends, latest end otherwise
+        value = np.where(group == _OPEN_START, hi, es)
+        value[group == _OPEN_BOTH] = 0
+        by_value = np.argsort(value, kind="stable")
+        sorted_value = value[by_value]
+        by_group = group[by_value].astype(np.uint8)
+        perm = by_value[np.argsort(by_group, kind="stable")]  # radix sort: (group, value)
+        starts = (by_group != _OPEN_START) & (by_group != _OPEN_BOTH)
+        self._es_sorted = sorted_value[starts]
+        self._hi_open_start = sorted_value[by_group == _OPEN_START]
+        # rank of a value = how many values of its kind are smaller: first position of its run
+        runs = [self._es_sorted, self._hi_open_start]
+        ranks = []
+        for values in runs:
+            new_run = np.ones(len(values), dtype=bool)
+            new_run[1:] = values[1:] != values[:-1]
+            ranks.append(np.maximum.accumulate(np.where(new_run, np.arange(len(values)), 0)) if len(values) else values)
+        value_rank = np.zeros(n, dtype=np.int64)
+        value_rank[by_value[starts]] = ranks[0]
+        value_rank[by_value[by_group == _OPEN_START]] = ranks[1]
+        self._keys = (group * (n + 1) + value_rank)[perm]
+        self._perm = perm.astype(small)
+
+    def _candidates(self, lo: int, hi: int) -> IntArray:
+        """Rows whose possible extent may meet [lo, hi), a superset, unordered."""
+        n1 = self._n + 1
+        buckets = np.flatnonzero(self._max_len)
+        # earliest start must be > lo - max_len[b], i.e. >= lo - max_len[b] + 1, and < hi
+        floor = np.array([max(lo - length + 1, NEG) for length in self._max_len[buckets].tolist()], dtype=np.int64)
+        values = np.concatenate((floor, [hi]))
+        ranks = np.searchsorted(self._es_sorted, values, side="left")
+        hi_rank = ranks[-1]
+        lo_keys = buckets * n1 + ranks[:-1]
+        hi_keys = buckets * n1 + hi_rank
+        # open end: earliest start < hi; open start: latest end > lo; both open: always
+        open_start_rank = int(np.searchsorted(self._hi_open_start, lo + 1 if lo < POS else lo, side="left"))
+        lo_keys = np.concatenate((lo_keys, [_OPEN_END * n1, _OPEN_START * n1 + open_start_rank, _OPEN_BOTH * n1]))
+        hi_keys = np.concatenate((hi_keys, [_OPEN_END * n1 + hi_rank, (_OPEN_START + 1) * n1, (_OPEN_BOTH + 1) * n1]))
+        where = np.searchsorted(self._keys, np.concatenate((lo_keys, hi_keys)), side="left")
+        k = len(lo_keys)
+        return self._perm[_ranges(where[:k], where[k:])]
+
+    def possible(self, lo: int, hi: int) -> IntArray:
+        """Rows that may share time with ``[lo, hi)``, sorted by row number.
+
+        ``lo`` may be ``NEG`` and ``hi`` ``POS`` (open); an empty ``[t, t)`` is taken as ``[t, t + 1)``.
+        """
+        if hi <= lo:
+            hi = lo + 1 if lo < POS else POS
+        rows = self._candidates(lo, hi)
+        keep = (self.es[rows] < hi) & (self._hi(rows) > lo)
+        return np.sort(rows[keep])
+
+    def certain_mask(self, rows: IntArray, lo: int, hi: int) -> npt.NDArray[np.bool_]:
+        """Which of ``rows`` surely share time with the certain core ``[lo, hi)`` of a query."""
+        return (self._last_start(rows) < hi) & (self._chi(rows) > lo)
+
+    def overlap(self, query: Span | tuple[int | None, int | None]) -> tuple[IntArray, IntArray]:
+        """(certain rows, possible rows) for a query span or an ``(start, end)`` pair, by row number.
+
+        Possible: the two may share time. Certain: they share time whatever the true times are.
+        """
+        q = query_bounds(query)
+        possible = self.possible(q[0], q[1])
+        certain = possible[self.certain_mask(possible, q[2], q[3])]
+        return certain, possible
+
+    def in_order(self, rows: IntArray) -> IntArray:
+        """``rows`` rearranged into the index's order."""
+        return rows[np.argsort(self.rank[rows], kind="stable")]
+
+
+def query_bounds(query: Span | tuple[int | None, int | None]) -> tuple[int, int, int, int]:
+    """(possible lo, possible hi, certain lo, certain hi) of a query span or (start, end) pair."""
+    if isinstance(query, tuple):  # a known interval; None is minus or plus infinity
+        start, end = query
+        es = ls = NEG if start is None else int(start)
+        ee = le = POS if end is None else int(end)
+    else:
+        es = NEG if query.earliest_start is None else int(query.earliest_start)
+        le = POS if query.latest_end is None else int(query.latest_end)
+        ls = min(POS if query.latest_start is None else int(query.latest_start), le)
+        ee = max(NEG if query.earliest_end is None else int(query.earliest_end), es)
+        if es < le:
+            ls = min(ls, le - 1)
+    hi = max(le, min(ls, POS - 1) + 1)
+    chi = max(ee, min(es, POS - 1) + 1)
+    return es, hi, ls, chi

@@ -1,0 +1,268 @@
+"""Merging timelines: the same event reported by several documents becomes one item.
+
+``merge(*timelines, threshold=0.5)`` pools the items of the timelines and joins items that
+look like reports of one event:
+
+- the same ``kind`` (items without a kind are never joined);
+- compatible times: the two spans can describe one event (their intersection is a valid span);
+- from different documents (``same_document=True`` lifts this);
+- at least one shared actor or place, and a score of at least ``threshold``.
+
+The score is a weighted mean of the actors' and the places' Jaccard similarity and of how
+much the two possible extents overlap (their intersection over the shorter one); an
+attribute both items lack drops out of the mean. Pairs are joined greedily from the best
+score down, and a group only grows while its time stays compatible and its documents
+distinct. A joined item is the first member (in input order) with the intersection of the
+members' times and, for each tuple field (evidence, actor names, mentions, ...), the union of
+the members' values. ``Timeline.merges`` records each join as a ``MergeRecord``.
+
+Item ids that occur in more than one timeline are renamed ``"SOURCE:id"``, SOURCE being the
+timeline's name, else its items' one document, else ``#k`` (its position); constraints follow
+their items.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import attrs
+
+from timeline.constraints import Constraint, relation_named
+from timeline.index import NEG, POS, SpanIndex
+from timeline.span import Granularity, Span
+
+
+@attrs.frozen(slots=True)
+class MergeRecord:
+    """Items joined into one: ``into`` (the id in the merged timeline), the members as
+    ``"SOURCE:id"`` (the first is the one kept), and the score of the weakest join."""
+
+    into: str
+    members: tuple[str, ...]
+    score: float
+
+
+@attrs.frozen(slots=True)
+class MergeWeights:
+    """How much actors, places and time count in the score."""
+
+    actors: float = 0.4
+    places: float = 0.3
+    time: float = 0.3
+
+
+def _names(values: Iterable[str]) -> frozenset[str]:
+    return frozenset(v.casefold() for v in values)
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float | None:
+    if not a and not b:
+        return None
+    return len(a & b) / len(a | b)
+
+
+def _effective(span: Span) -> tuple[int, int, int, int]:
+    es = NEG if span.earliest_start is None else span.earliest_start
+    le = POS if span.latest_end is None else span.latest_end
+    ls = min(POS if span.latest_start is None else span.latest_start, le)
+    ee = max(NEG if span.earliest_end is None else span.earliest_end, es)
+    return es, ls, ee, le
+
+
+def _intersect(a: tuple[int, ...], b: tuple[int, ...]) -> tuple[int, int, int, int] | None:
+    es, ls, ee, le = max(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), min(a[3], b[3])
+    if es > ls or ee > le or es > le:
+        return None
+    return es, ls, ee, le
+
+
+def _time_overlap(a: tuple[int, ...], b: tuple[int, ...]) -> float:
+    lo, hi = max(a[0], b[0]), min(a[3], b[3])
+    if NEG in (a[0], b[0]) or POS in (a[3], b[3]):
+        return 0.5  # an open extent: compatible, but says little
+    shorter = min(a[3] - a[0], b[3] - b[0])
+    if shorter <= 0:
+        return 1.0
+    return max(0.0, min(1.0, (hi - lo) / shorter))
+
+
+def score(a: Any, b: Any, weights: MergeWeights = MergeWeights()) -> float:
+    """How alike two items are as reports of one event, 0..1 (0 unless they may be one)."""
+    if a.kind is None or a.kind != b.kind:
+        return 0.0
+    ta, tb = _effective(a.time), _effective(b.time)
+    if _intersect(ta, tb) is None:
+        return 0.0
+    actors = _jaccard(_names(a.actor_names), _names(b.actor_names))
+    places = _jaccard(_names(a.place_names), _names(b.place_names))
+    if not (actors or places):
+        return 0.0  # no shared actor or place
+    parts = [(weights.time, _time_overlap(ta, tb))]
+    if actors is not None:
+        parts.append((weights.actors, actors))
+    if places is not None:
+        parts.append((weights.places, places))
+    total = sum(w for w, _ in parts)
+    return sum(w * v for w, v in parts) / total if total else 0.0
+
+
+def _reflexive(relation: str) -> bool:
+    """Whether ``x relation x`` holds for a proper interval (so a merged self-link is void)."""
+    point = {"a.start": 0, "a.end": 1, "b.start": 0, "b.end": 1}
+    ops = {"<=": lambda x, y: x <= y, "<": lambda x, y: x < y, "==": lambda x, y: x == y}
+    return all(ops[op](point[x], point[y]) for x, op, y in relation_named(relation).clauses)
+
+
+def _union(values: Sequence[tuple[Any, ...]]) -> tuple[Any, ...]:
+    out: list[Any] = []
+    for value in values:
+        for v in value:
+            if v not in out:
+                out.append(v)
+    return tuple(out)
+
+
+def _joined(members: list[Any], bounds: tuple[int, int, int, int]) -> Any:
+    first = members[0]
+    time = next((m.time for m in members if _effective(m.time) == bounds), None)
+    if time is None:
+        es, ls, ee, le = (None if v in (NEG, POS) else v for v in bounds)
+        time = Span(es, ls, ee, le, Granularity.UNKNOWN)
+    changes: dict[str, Any] = {"time": time}
+    if attrs.has(type(first)):
+        for field in attrs.fields(type(first)):
+            if field.name == "time" or not field.init:
+                continue
+            value = getattr(first, field.name)
+            if isinstance(value, tuple):
+                changes[field.name] = _union([getattr(m, field.name, ()) for m in members])
+    return attrs.evolve(first, **changes)
+
+
+def merge(
+    *timelines: Any,
+    threshold: float = 0.5,
+    weights: MergeWeights = MergeWeights(),
+    same_document: bool = False,
+    name: str = "",
+) -> Any:
+    """One timeline from ``timelines``, joining reports of the same event (see the module)."""
+    from timeline.engine import Timeline
+
+    for k, t in enumerate(timelines):
+        if not isinstance(t, Timeline):
+            raise TypeError(f"merge() takes timelines; argument {k} is a {type(t).__name__}")
+    if not 0.0 <= threshold <= 1.0:
+        raise ValueError(f"threshold must be within 0..1, got {threshold!r}")
+    sources = []
+    for k, t in enumerate(timelines):
+        docs = {item.doc for item in t._items if item.doc is not None}
+        source = t.name or (str(docs.pop()) if len(docs) == 1 else f"#{k}")
+        sources.append(source if source not in sources else f"{source}#{k}")
+    counts: dict[str, int] = {}
+    for t in timelines:
+        for ident in t._ids:
+            counts[ident] = counts.get(ident, 0) + 1
+
+    items: list[Any] = []
+    refs: list[str] = []
+    constraints: list[Constraint] = []
+    originals: dict[str, Span] = {}
+    for source, t in zip(sources, timelines, strict=True):
+        rename = {i: (f"{source}:{i}" if counts[i] > 1 else i) for i in t._ids}
+        for item in t._items:
+            new_id = rename[item.id]
+            items.append(item if new_id == item.id else attrs.evolve(item, id=new_id))
+            refs.append(f"{source}:{item.id}")
+        constraints.extend(attrs.evolve(c, a=rename[c.a], b=rename[c.b]) for c in t.constraints)
+        originals.update({rename[i]: s for i, s in t.originals.items()})
+
+    groups = _groups(items, threshold, weights, same_document)
+    into: dict[str, str] = {}
+    kept: list[Any] = []
+    records: list[MergeRecord] = []
+    for members, weakest in groups:
+        if len(members) == 1:
+            kept.append(items[members[0]])
+            continue
+        bounds: tuple[int, int, int, int] | None = _effective(items[members[0]].time)
+        for m in members[1:]:
+            assert bounds is not None
+            bounds = _intersect(bounds, _effective(items[m].time))
+        assert bounds is not None
+        joined = _joined([items[m] for m in members], bounds)
+        kept.append(joined)
+        for m in members:
+            into[items[m].id] = joined.id
+        records.append(MergeRecord(joined.id, tuple(refs[m] for m in members), round(weakest, 6)))
+    remapped = []
+    for c in constraints:
+        c = attrs.evolve(c, a=into.get(c.a, c.a), b=into.get(c.b, c.b))
+        if c.a == c.b and _reflexive(c.relation):
+            continue
+        if c not in remapped:
+            remapped.append(c)
+    dcts = {t.dct for t in timelines}
+    return Timeline(
+        kept,
+        constraints=remapped,
+        name=name,
+        dct=dcts.pop() if len(dcts) == 1 else None,
+        merges=[*(r for t in timelines for r in t.merges), *records],
+        originals={i: s for i, s in originals.items() if i not in into},  # a join's time is its base
+    )
+
+
+def _groups(items: list[Any], threshold: float, weights: MergeWeights, same_document: bool) -> list[tuple[list[int], float]]:
+    """Groups of item rows (in input order) and the weakest score that joined each."""
+    by_kind: dict[str, list[int]] = {}
+    for row, item in enumerate(items):
+        if item.kind is not None:
+            by_kind.setdefault(str(item.kind), []).append(row)
+    pairs: list[tuple[float, int, int]] = []
+    for rows in by_kind.values():
+        if len(rows) < 2:
+            continue
+        spans = [items[r].time for r in rows]
+        index = SpanIndex.from_spans(spans)
+        for k, row in enumerate(rows):
+            _, candidates = index.overlap(spans[k])
+            for j in candidates[candidates > k].tolist():
+                other = rows[j]
+                a, b = items[row], items[other]
+                if not same_document and a.doc is not None and a.doc == b.doc:
+                    continue
+                s = score(a, b, weights)
+                if s >= threshold and s > 0:
+                    pairs.append((s, row, other))
+    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+
+    parent = list(range(len(items)))
+    bounds = {row: _effective(item.time) for row, item in enumerate(items)}
+    docs = {row: {item.doc} if item.doc is not None else set() for row, item in enumerate(items)}
+    weakest = dict.fromkeys(range(len(items)), 1.0)
+
+    def root(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for s, a, b in pairs:
+        ra, rb = root(a), root(b)
+        if ra == rb:
+            continue
+        joint = _intersect(bounds[ra], bounds[rb])
+        if joint is None or (not same_document and docs[ra] & docs[rb]):
+            continue
+        keep, drop = min(ra, rb), max(ra, rb)
+        parent[drop] = keep
+        bounds[keep] = joint
+        docs[keep] |= docs[drop]
+        weakest[keep] = min(weakest[keep], weakest[drop], s)
+    clusters: dict[int, list[int]] = {}
+    for row in range(len(items)):
+        clusters.setdefault(root(row), []).append(row)
+    return [(members, weakest[r]) for r, members in sorted(clusters.items(), key=lambda kv: kv[1][0])]
+

@@ -1,0 +1,12 @@
+"""TIMEX3 recognition and normalization: ``tag()``, ``Timex`` and ``find_document_date()``.
+
+Stages, each its own module: ``lexicon`` (word tables from ``data/``), ``patterns`` (regular
+expressions built from them), ``recognize`` (candidates with offsets), ``anchor`` (document
+date, last date, tense), ``normalize`` (type, value, mod), ``dateline`` (the document date
+read from the text) and ``tagger`` (the public ``tag``).
+"""
+
+from timeline.timex.dateline import find_document_date
+from timeline.timex.tagger import Timex, tag
+
+__all__ = ["Timex", "find_document_date", "tag"]

@@ -1,0 +1,251 @@
+"""What underspecified expressions are resolved against, and which way.
+
+Stage four of the tagger. Three things:
+
+- ``Point``: a date at some granularity (a day, an ISO week, a month, a quarter ...), the
+  form in which anchors are held and shifted ("two years ago", "a year earlier");
+- ``parse_dct``: the document creation time given to ``tag()``, read from a string, a date,
+  a datetime or a ``Span``; refused with a ``ValueError`` naming it;
+- ``tense_at``: whether the clause around an expression speaks of the past or the future
+  (the nearest cue wins: "will meet on Tuesday" against "said on Tuesday"), cues from
+  ``data/tense.json``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+
+import attrs
+
+from timeline import calendar as cal
+from timeline.timex.lexicon import lexicon
+
+# Granularities of a Point, finest first.
+DAY, WEEK, MONTH, SEASON, QUARTER, HALF, YEAR, DECADE, CENTURY = "D", "W", "M", "S", "Q", "H", "Y", "DE", "CE"
+_ORDER = {DAY: 0, WEEK: 1, MONTH: 2, SEASON: 3, QUARTER: 4, HALF: 5, YEAR: 6, DECADE: 7, CENTURY: 8}
+SEASONS = ("SP", "SU", "FA", "WI")
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def year_text(year: int) -> str:
+    """A TIMEX3 year: four digits, BC years as BCnnnn (astronomical year 0 is 1 BC)."""
+    if year <= 0:
+        return f"BC{1 - year:04d}"
+    return f"{year:04d}"
+
+
+@attrs.frozen(slots=True)
+class Point:
+    """A calendar date at a granularity. ``year`` is astronomical (ISO year for weeks)."""
+
+    gran: str
+    year: int
+    month: int = 0
+    day: int = 0
+    week: int = 0
+    quarter: int = 0
+    half: int = 0
+    season: str = ""
+
+    @classmethod
+    def of_day(cls, year: int, month: int, day: int) -> Point:
+        return cls(DAY, year, month, day)
+
+    @classmethod
+    def of_days(cls, days: int) -> Point:
+        y, m, d = cal.civil_from_days(days)
+        return cls(DAY, y, m, d)
+
+    @property
+    def days(self) -> int:
+        """Day count of the point's day (or of the first day of its period)."""
+        if self.gran == DAY:
+            return cal.days_from_civil(self.year, self.month, self.day)
+        if self.gran == WEEK:
+            return cal.iso_week_start(self.year, self.week)
+        return cal.days_from_civil(self.year, max(self.month, 1), 1)
+
+    def value(self) -> str:
+        """The TIMEX3 value."""
+        if self.gran == DECADE:
+            return year_text(self.year)[:-1]
+        if self.gran == CENTURY:
+            return year_text(self.year)[:-2]
+        y = year_text(self.year)
+        if self.gran == YEAR:
+            return y
+        if self.gran == MONTH:
+            return f"{y}-{self.month:02d}"
+        if self.gran == DAY:
+            return f"{y}-{self.month:02d}-{self.day:02d}"
+        if self.gran == WEEK:
+            return f"{y}-W{self.week:02d}"
+        if self.gran == QUARTER:
+            return f"{y}-Q{self.quarter}"
+        if self.gran == HALF:
+            return f"{y}-H{self.half}"
+        if self.gran == SEASON:
+            return f"{y}-{self.season}"
+        raise ValueError(f"unknown granularity {self.gran!r}")
+
+    def coarser(self, gran: str) -> Point:
+        """This point at a coarser granularity (a day's month, week, quarter, year ...)."""
+        if _ORDER.get(gran, 0) <= _ORDER.get(self.gran, 0) and gran != WEEK:
+            return self
+        if gran == WEEK:
+            if self.gran not in (DAY, WEEK):
+                return self
+            y, w, _ = cal.iso_calendar(self.days)
+            return Point(WEEK, y, week=w)
+        month = self.month or (3 * self.quarter - 2 if self.quarter else 0) or (6 * self.half - 5 if self.half else 0)
+        if self.gran == WEEK:
+            y, m, _ = cal.civil_from_days(cal.iso_week_start(self.year, self.week) + 3)
+            month, base_year = m, y
+        else:
+            base_year = self.year
+        if gran == MONTH:
+            return Point(MONTH, base_year, month or 1)
+        if gran == QUARTER:
+            return Point(QUARTER, base_year, quarter=(max(month, 1) - 1) // 3 + 1)
+        if gran == HALF:
+            return Point(HALF, base_year, half=1 if max(month, 1) <= 6 else 2)
+        if gran == SEASON:
+            m = max(month, 1)
+            season = "WI" if m in (12, 1, 2) else "SP" if m <= 5 else "SU" if m <= 8 else "FA"
+            return Point(SEASON, base_year - (1 if m <= 2 else 0), season=season)
+        return Point(gran, base_year)
+
+    def shift(self, unit: str, n: int) -> Point | None:
+        """Moved by ``n`` units (D, W, M, Q, Y, DE, CE, WE): at least as coarse as the unit."""
+        if unit == "D":
+            if self.gran != DAY:
+                return None
+            return Point.of_days(self.days + n)
+        if unit in ("W", "WE"):
+            if self.gran == DAY:
+                return Point.of_days(self.days + 7 * n).coarser(WEEK)
+            if self.gran == WEEK:
+                return Point.of_days(self.days + 7 * n).coarser(WEEK)
+            return None
+        if unit == "M":
+            base = self if self.gran == MONTH else self.coarser(MONTH) if self.gran in (DAY, WEEK) else None
+            if base is None:
+                return None
+            y, m = cal.add_months(base.year, base.month, n)
+            return Point(MONTH, y, m)
+        if unit == "Q":
+            base = self if self.gran == QUARTER else self.coarser(QUARTER) if _ORDER[self.gran] < _ORDER[QUARTER] else None
+            if base is None:
+                return None
+            index = base.year * 4 + base.quarter - 1 + n
+            return Point(QUARTER, index // 4, quarter=index % 4 + 1)
+        if unit == "Y":
+            if self.gran in (QUARTER, HALF, SEASON):
+                return attrs.evolve(self, year=self.year + n)
+            base = self.coarser(YEAR)
+            return Point(YEAR, base.year + n)
+        if unit == "DE":
+            return Point(DECADE, (self.year // 10 + n) * 10)
+        if unit == "CE":
+            return Point(CENTURY, (self.year // 100 + n) * 100)
+        return None
+
+
+_POINT = re.compile(
+    r"^(?P<bc>BC)?(?P<y>\d{4})(?:-(?:(?P<m>\d{2})(?:-(?P<d>\d{2}))?|W(?P<w>\d{1,2})|Q(?P<q>\d)|H(?P<h>\d)|(?P<s>SP|SU|FA|WI)))?(?:T.*)?$"
+)
+
+
+def parse_point(value: str) -> Point | None:
+    """The Point of a specific TIMEX3 date value ("2003-03-18", "1989-Q3", "2003-W11"), else None."""
+    match = _POINT.match(value)
+    if not match:
+        return None
+    year = int(match["y"])
+    if match["bc"]:
+        year = 1 - year
+    if match["d"]:
+        return Point(DAY, year, int(match["m"]), int(match["d"]))
+    if match["m"]:
+        return Point(MONTH, year, int(match["m"]))
+    if match["w"]:
+        return Point(WEEK, year, week=int(match["w"]))
+    if match["q"]:
+        return Point(QUARTER, year, quarter=int(match["q"]))
+    if match["h"]:
+        return Point(HALF, year, half=int(match["h"]))
+    if match["s"]:
+        return Point(SEASON, year, season=match["s"])
+    return Point(YEAR, year)
+
+
+_DCT_TEXT = re.compile(r"^\s*(?P<y>\d{4})-?(?P<m>\d{2})-?(?P<d>\d{2})(?:[T ].*)?\s*$")
+
+
+def parse_dct(dct: object) -> Point | None:
+    """The document date given to ``tag()`` as a day Point (None stays None).
+
+    Accepts "2003-03-18" (also with a time, or "20030318"), a ``date``/``datetime``, or a
+    ``Span`` with a start. Anything else raises ``ValueError`` naming the value.
+    """
+    if dct is None:
+        return None
+    if isinstance(dct, dt.datetime | dt.date):
+        return Point.of_day(dct.year, dct.month, dct.day)
+    if isinstance(dct, str):
+        match = _DCT_TEXT.match(dct)
+        if match:
+            y, m, d = int(match["y"]), int(match["m"]), int(match["d"])
+            if 1 <= m <= 12 and 1 <= d <= cal.days_in_month(y, m):
+                return Point.of_day(y, m, d)
+        raise ValueError(f"dct {dct!r} is not a document date: expected YYYY-MM-DD")
+    start = getattr(dct, "earliest_start", None)
+    if isinstance(start, int):
+        return Point.of_days(start // cal.SECONDS_PER_DAY)
+    raise ValueError(f"dct {dct!r} is not a document date: expected a YYYY-MM-DD string, a date or a Span")
+
+
+# --- tense ---------------------------------------------------------------------------------
+
+PAST, UNKNOWN, FUTURE = -1, 0, 1
+_SENTENCE_END = re.compile(r"[.!?;:]\s|\n\s*\n")
+
+
+@functools.cache
+def _cue_regex() -> re.Pattern[str]:
+    cues = lexicon().cues
+    future = "|".join(sorted(cues["future"], key=len, reverse=True))
+    past = "|".join(sorted(cues["past"], key=len, reverse=True))
+    return re.compile(rf"(?<![\w'])(?:(?P<future>{future})|(?P<past>{past}))(?![\w'])", re.IGNORECASE)
+
+
+def tense_at(text: str, start: int, end: int, window: int = 160) -> int:
+    """PAST, FUTURE or UNKNOWN: the nearest tense cue in the clause around [start, end)."""
+    lo = max(0, start - window)
+    left = text[lo:start]
+    cut = None
+    for m in _SENTENCE_END.finditer(left):
+        cut = m.end()
+    if cut is not None:
+        left = left[cut:]
+    right = text[end : end + window // 2]
+    stop = _SENTENCE_END.search(right)
+    if stop:
+        right = right[: stop.start()]
+    regex = _cue_regex()
+    best: tuple[float, int] | None = None
+    for m in regex.finditer(left):
+        distance = float(len(left) - m.end())
+        sign = FUTURE if m.group("future") else PAST
+        if sign == PAST and m.group("past").lower().endswith("ed") and m.group("past").lower() not in ("need", "speed"):
+            distance = distance * 1.5 + 10
+        if best is None or distance <= best[0]:
+            best = (distance, sign)
+    for m in regex.finditer(right):
+        distance = float(m.start()) * 1.5 + 5
+        sign = FUTURE if m.group("future") else PAST
+        if best is None or distance < best[0]:
+            best = (distance, sign)
+    return best[1] if best else UNKNOWN

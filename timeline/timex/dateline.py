@@ -1,0 +1,75 @@
+"""The document date, read from the text: datelines and date lines.
+
+A news text states its own date in a few conventional places:
+
+- a dateline: place names, maybe the agency, the date, then a dash or the agency
+  ("Prague, 18 March 2003 (RFE/RL) --", "WASHINGTON (AP) March 18, 2003 --");
+- a line that is a date and maybe a time ("Mar 18, 2003 10:42 AM ET");
+- a label ("Published: 18 March 2003", "Posted on March 18, 2003").
+
+``find_document_date`` looks for full dates (day, month and year) with the tagger's own
+rules and returns the first that stands in one of these places, as a ``Timex``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from timeline.timex.normalize import Context, normalize
+from timeline.timex.recognize import recognize
+
+if TYPE_CHECKING:
+    from timeline.timex.tagger import Timex
+
+_DATE_RULES = frozenset({"date_mdy", "date_dmy", "numeric_mdy", "iso"})
+_FULL_DATE = re.compile(r"^-?(?:BC)?\d{4}-\d{2}-\d{2}")
+
+_PLACE = r"[A-Z][\w.'’-]{0,30}(?:[ ,/]{1,3}[A-Za-z][\w.'’-]{0,30}){0,5}"
+_AGENCY = r"\([^()\n]{1,30}\)"
+_PREFIX = re.compile(rf"^\s{{0,8}}(?:{_PLACE})?\s{{0,3}}(?:{_AGENCY})?\s{{0,3}}[,:\-–—]{{0,2}}\s{{0,3}}$")
+_PREFIX_AGENCY = re.compile(rf"^\s{{0,8}}(?:{_PLACE})?\s{{0,3}}{_AGENCY}\s{{0,3}}[,:\-–—]{{0,2}}\s{{0,3}}$")
+_PREFIX_LABEL = re.compile(
+    r"^\s{0,8}(?:published|posted|updated|last updated|dated?|filed|released|issued|created)\s{0,3}(?:on|at)?\s{0,3}:?\s{0,3}$",
+    re.IGNORECASE,
+)
+_SUFFIX_DASH = re.compile(rf"^\s{{0,3}}(?:{_AGENCY})?\s{{0,3}}(?:--|—|–|-|:|\|)")
+_SUFFIX_END = re.compile(
+    r"^\s{0,3}(?:,?\s{0,3}(?:at\s)?\d{1,2}[:.]\d{2}(?:\s{0,2}[AaPp]\.?[Mm]\.?)?(?:\s{0,2}\(?[A-Z]{1,5}\)?)?)?\s{0,3}(?:\|.*)?$"
+)
+
+
+def find_document_date(text: str) -> Timex | None:
+    """The date of a document as its dateline (or a date line) gives it, or None.
+
+    >>> find_document_date("Prague, 18 March 2003 (RFE/RL) -- Moscow said ...").value
+    '2003-03-18'
+    """
+    from timeline.timex.tagger import Timex, _span
+
+    if not isinstance(text, str):
+        raise TypeError(f"find_document_date() needs a str, got {type(text).__name__}")
+    ctx = Context(text=text, dct=None)
+    for cand in recognize(text):
+        if cand.rule.name not in _DATE_RULES:
+            continue
+        reading = normalize(cand, ctx)
+        if reading is None or not _FULL_DATE.match(reading.value):
+            continue
+        line_start = text.rfind("\n", 0, cand.start) + 1
+        line_end = text.find("\n", cand.end)
+        if line_end < 0:
+            line_end = len(text)
+        prefix = text[line_start : cand.start]
+        suffix = text[cand.end : line_end]
+        if len(prefix) > 80:
+            continue
+        dateline = (
+            (_PREFIX.match(prefix) and (_SUFFIX_DASH.match(suffix) or _SUFFIX_END.match(suffix)))
+            or _PREFIX_AGENCY.match(prefix)
+            or (_PREFIX_LABEL.match(prefix) and len(suffix) < 60)
+        )
+        if dateline:
+            value = reading.value
+            return Timex(cand.start, cand.end, text[cand.start : cand.end], reading.type, value, None, _span(value, reading.type, None, None))
+    return None

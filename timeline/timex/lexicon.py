@@ -1,0 +1,136 @@
+"""The word tables of the temporal tagger, read from ``timeline/timex/data``.
+
+The tables are data (JSON): month and weekday names, number words, units, relative words,
+deictic words ("yesterday", "now"), seasons, parts of the day, modifiers, holidays and the
+recognition rules. This module only loads them into one frozen ``Lexicon`` (cached), so
+the stages after it (patterns, recognize, normalize) never hold a word list of their own.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from importlib import resources
+from typing import Any
+
+import attrs
+
+
+def _load(name: str) -> Any:
+    text = resources.files("timeline.timex").joinpath("data", name).read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+@attrs.frozen(slots=True)
+class Lexicon:
+    """Every word table, lower-case keys."""
+
+    months: dict[str, int]
+    month_full: tuple[str, ...]
+    weekdays: dict[str, int]
+    weekday_full: tuple[str, ...]
+    numbers: dict[str, float]
+    tens: dict[str, int]
+    scales: dict[str, int]
+    ordinals: dict[str, int]
+    vague_numbers: tuple[str, ...]
+    vague_numbers_exact: dict[str, int]
+    decade_words: dict[str, int]
+    units: dict[str, str]
+    unit_adjectives: dict[str, str]
+    set_words: tuple[str, ...]
+    relative: dict[str, int]
+    anaphoric_relative: frozenset[str]
+    deictic: dict[str, tuple[Any, ...]]
+    deictic_strict: frozenset[str]
+    seasons: dict[str, str]
+    parts_of_day: dict[str, str]
+    clock_words: dict[str, tuple[int, int]]
+    time_zones: tuple[str, ...]
+    eras: dict[str, int]
+    quarter_adjectives: dict[str, str]
+    halves: dict[str, int]
+    mods: dict[str, str]
+    point_mods: frozenset[str]
+    duration_mods: frozenset[str]
+    ago_words: dict[str, int]
+    anchored_ago: frozenset[str]
+    duration_determiners: tuple[str, ...]
+    holidays: dict[str, dict[str, Any]]
+    rules: tuple[dict[str, Any], ...]
+    macros: dict[str, str]
+    cues: dict[str, tuple[str, ...]]
+
+    def number(self, words: str) -> float | None:
+        """The value of a number written in words or digits ("twenty-four", "1,000", "a")."""
+        text = words.lower().replace(",", "").strip()
+        if not text:
+            return None
+        if text.replace(".", "", 1).isdigit():
+            return float(text) if "." in text else int(text)
+        if text in self.numbers:
+            return self.numbers[text]
+        total = 0.0
+        current = 0.0
+        for part in text.replace("-", " ").split():
+            if part == "and":
+                continue
+            if part in self.numbers:
+                current += self.numbers[part]
+            elif part in self.tens:
+                current += self.tens[part]
+            elif part in self.scales:
+                current = max(current, 1) * self.scales[part]
+                if self.scales[part] >= 1000:
+                    total += current
+                    current = 0
+            elif part.isdigit():
+                current += int(part)
+            else:
+                return None
+        value = total + current
+        return int(value) if value == int(value) else value
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """The English lexicon (loaded once)."""
+    words = _load("lexicon.json")
+    rules = _load("rules.json")
+    return Lexicon(
+        months=dict(words["months"]),
+        month_full=tuple(words["month_full"]),
+        weekdays=dict(words["weekdays"]),
+        weekday_full=tuple(words["weekday_full"]),
+        numbers=dict(words["numbers"]),
+        tens=dict(words["tens"]),
+        scales=dict(words["scales"]),
+        ordinals=dict(words["ordinals"]),
+        vague_numbers=tuple(words["vague_numbers"]),
+        vague_numbers_exact=dict(words["vague_numbers_exact"]),
+        decade_words=dict(words["decade_words"]),
+        units=dict(words["units"]),
+        unit_adjectives=dict(words["unit_adjectives"]),
+        set_words=tuple(words["set_words"]),
+        relative=dict(words["relative"]),
+        anaphoric_relative=frozenset(words["anaphoric_relative"]),
+        deictic={k: tuple(v) for k, v in words["deictic"].items()},
+        deictic_strict=frozenset(words["deictic_strict"]),
+        seasons=dict(words["seasons"]),
+        parts_of_day=dict(words["parts_of_day"]),
+        clock_words={k: (v[0], v[1]) for k, v in words["clock_words"].items()},
+        time_zones=tuple(words["time_zones"]),
+        eras=dict(words["eras"]),
+        quarter_adjectives=dict(words["quarter_adjectives"]),
+        halves=dict(words["halves"]),
+        mods=dict(words["mods"]),
+        point_mods=frozenset(words["point_mods"]),
+        duration_mods=frozenset(words["duration_mods"]),
+        ago_words=dict(words["ago_words"]),
+        anchored_ago=frozenset(words["anchored_ago"]),
+        duration_determiners=tuple(words["duration_determiners"]),
+        holidays={k: v for k, v in _load("holidays.json").items() if not k.startswith("_")},
+        rules=tuple(rules["rules"]),
+        macros=dict(rules["macros"]),
+        cues={k: tuple(v) for k, v in _load("tense.json").items() if not k.startswith("_")},
+    )

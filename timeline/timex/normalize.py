@@ -1,0 +1,1017 @@
+"""Values: a TIMEX3 type, value and mod for each candidate, against an anchor.
+
+Stage five of the tagger. Each rule of ``data/rules.json`` names a handler here; a handler
+reads the candidate's groups, looks words up in the lexicon, and returns a ``Reading`` (or
+None to drop a candidate that is not temporal after all, like "1,500 troops"). Anchors come
+from the ``Context``: the document date for deictic expressions ("yesterday", "last week"),
+the last date mentioned for anaphoric ones ("a year earlier", "the next day"), and in
+narrative mode the last date mentioned for everything underspecified.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections.abc import Callable
+
+import attrs
+from dateutil.easter import easter
+
+from timeline import calendar as cal
+from timeline.timex.anchor import (
+    DAY,
+    DECADE,
+    FUTURE,
+    HALF,
+    MONTH,
+    PAST,
+    QUARTER,
+    SEASON,
+    UNKNOWN,
+    WEEK,
+    YEAR,
+    Point,
+    tense_at,
+    year_text,
+)
+from timeline.timex.lexicon import Lexicon, lexicon
+from timeline.timex.recognize import Candidate
+
+REFS = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
+
+
+@attrs.define
+class Reading:
+    """A candidate's normalization (mutable while the tagger merges neighbours)."""
+
+    type: str
+    value: str
+    mod: str | None = None
+    point: Point | None = None  # the date it names, when it names one
+    time: str | None = None  # "T10:30" / "TMO": a time of day waiting for its day
+    anchored: bool = False  # resolved against the last date mentioned (not a new reference)
+    end: int | None = None  # the expression ends here, before the end of its match
+    partial: str = ""  # what a neighbour may complete: "month" (no year), "weekday", "year"
+    month: int = 0
+    absolute: bool = False  # the text gave the year itself
+
+
+@attrs.define
+class Context:
+    """What a document's expressions are resolved against, updated as the tagger reads on."""
+
+    text: str
+    dct: Point | None
+    narrative: bool = False
+    ref: Point | None = None  # the last date mentioned
+    quarter: Point | None = None  # the last quarter mentioned (financial reports compare quarters)
+
+    def deictic_anchor(self) -> Point | None:
+        """Anchor of "yesterday", "last week": the document date (narrative: the last date)."""
+        if self.narrative and self.ref is not None:
+            return self.ref
+        return self.dct
+
+    def anaphoric_anchor(self) -> Point | None:
+        """Anchor of "a year earlier", "the next day": the last date mentioned, else the document date."""
+        return self.ref if self.ref is not None else self.dct
+
+    def tense(self, cand: Candidate) -> int:
+        return tense_at(self.text, cand.start, cand.end)
+
+
+Handler = Callable[[Candidate, Context], Reading | None]
+_HANDLERS: dict[str, Handler] = {}
+
+
+def handler(name: str) -> Callable[[Handler], Handler]:
+    def register(func: Handler) -> Handler:
+        _HANDLERS[name] = func
+        return func
+
+    return register
+
+
+def normalize(cand: Candidate, ctx: Context) -> Reading | None:
+    """The reading of one candidate (None: not a temporal expression)."""
+    return _HANDLERS[cand.rule.handler](cand, ctx)
+
+
+# --- small helpers -------------------------------------------------------------------------
+
+
+def _key(text: str | None) -> str:
+    return " ".join((text or "").lower().split())
+
+
+def _lex() -> Lexicon:
+    return lexicon()
+
+
+def _month(word: str) -> int:
+    return _lex().months[_key(word).rstrip(".")]
+
+
+def _weekday(word: str) -> int:
+    return _lex().weekdays[_key(word).rstrip(".").removesuffix("'s")]
+
+
+def _day(word: str) -> int:
+    key = _key(word)
+    if key in _lex().ordinals:
+        return _lex().ordinals[key]
+    return int(re.sub(r"[^0-9]", "", key))
+
+
+def _year_words(text: str) -> int | None:
+    """ "nineteen ninety-one" -> 1991, "two thousand and two" -> 2002."""
+    words = _key(text).replace("-", " ").split()
+    lex = _lex()
+    if words[:2] == ["two", "thousand"]:
+        rest = lex.number(" ".join(w for w in words[2:] if w != "and")) if len(words) > 2 else 0
+        return 2000 + int(rest or 0)
+    if words and words[0] in ("eighteen", "nineteen", "twenty"):
+        head = int(lex.numbers.get(words[0]) or lex.tens.get(words[0], 0))
+        rest_words = [w for w in words[1:] if w != "oh"]
+        if rest_words == ["hundred"]:
+            return head * 100
+        rest = lex.number(" ".join(rest_words))
+        if rest is None:
+            return None
+        return head * 100 + int(rest)
+    return None
+
+
+def _year(text: str, ctx: Context) -> int | None:
+    key = _key(text)
+    if key.startswith("'"):
+        two = int(key[1:3])
+        base = (ctx.dct or ctx.ref or Point(YEAR, 2000)).year
+        century = base - base % 100
+        year = century + two
+        return year - 100 if year > base + 10 else year
+    if key[:1].isdigit():
+        return int(key)
+    return _year_words(key)
+
+
+# How far (in days) a month or day of the anchor's year may lie on the "wrong" side of the anchor
+# before the clause's tense moves it a year: "said in March" on 18 March... "in January" said in
+# December is last January; "will meet on Jan. 14" written on 2 January is this January.
+_TENSE_SLACK = 90
+_NO_TENSE_SLACK = 183
+
+
+def _nearest_year(month: int, day: int, anchor: Point, tense: int) -> int:
+    """The year of a month (and day) with no year: the anchor's, moved by the clause's tense."""
+    if anchor.gran != DAY:
+        return anchor.year
+    target = cal.days_from_civil(anchor.year, month, min(day or 15, cal.days_in_month(anchor.year, month)))
+    diff = target - anchor.days
+    if tense == PAST and diff > _TENSE_SLACK:
+        return anchor.year - 1
+    if tense == FUTURE and diff < -_TENSE_SLACK:
+        return anchor.year + 1
+    if tense == UNKNOWN and diff > _NO_TENSE_SLACK:
+        return anchor.year - 1
+    return anchor.year
+
+
+def _from_days_gran(days: int, gran: str) -> Point:
+    return Point.of_days(days).coarser(gran) if gran != DAY else Point.of_days(days)
+
+
+def _dated(point: Point | None, type_: str = "DATE", mod: str | None = None, **kw: object) -> Reading | None:
+    if point is None:
+        return None
+    return Reading(type_, point.value(), mod, point=point, **kw)  # type: ignore[arg-type]
+
+
+def _unknown(value: str, type_: str = "DATE", **kw: object) -> Reading:
+    return Reading(type_, value, **kw)  # type: ignore[arg-type]
+
+
+_QUANTITY_AFTER = re.compile(
+    r"\s{0,2}(?:%|percent|per cent|points?|people|persons|troops|soldiers|men|women|children|"
+    r"feet|foot|meters?|metres?|miles?|km|kilometers?|kilometres?|tons?|tonnes?|barrels?|dollars?|"
+    r"shares?|units?|votes?|cases?|deaths?|acres?|pounds?|kg|households?|jobs|workers|employees|"
+    r"members|residents|delegates|seats|copies|cars|vehicles|planes|aircraft|rooms|beds|"
+    r"[-‐]?(?:point|yard|meter|foot|mile|page|member|man|strong))(?![\w])",
+    re.IGNORECASE,
+)
+_QUANTITY_BEFORE = re.compile(r"(?:\bno\.|\bnumber|#|\bflight|\broute|\bhighway|\bpage|\broom|\bsuite|\babout|\bsome|\bnearly|\bapproximately|\bthan|\bup to|[+±×*/=<>])\s{0,2}$", re.IGNORECASE)
+
+
+def _looks_like_quantity(cand: Candidate, year_start: int, year_end: int) -> bool:
+    text = cand.match.string
+    after = text[year_end : year_end + 24]
+    if _QUANTITY_AFTER.match(after):
+        return True
+    before = text[max(0, year_start - 16) : year_start]
+    return bool(_QUANTITY_BEFORE.search(before))
+
+
+# --- dates ---------------------------------------------------------------------------------
+
+
+# "the March to the Sea", "Women's March on Versailles": a month name that is not a month.
+_NOT_A_MONTH = re.compile(r"(?:\b(?:the|a|an|long|great)|'s)\s{1,3}$", re.IGNORECASE)
+_NOT_A_MONTH_AFTER = re.compile(r"\s{1,3}(?:to|on|against|through)\s{1,3}(?:the\s|[A-Z])")
+
+
+@handler("year_tail")
+def _year_tail(cand: Candidate, ctx: Context) -> Reading | None:
+    head = int(cand.group("head") or 0)
+    tail = int(cand.group("tail") or 0)
+    year = head - head % 100 + tail
+    if year <= head:
+        year += 100
+    if year - head > 30:
+        return None
+    return _dated(Point(YEAR, year), absolute=True)
+
+
+@handler("date")
+def _date(cand: Candidate, ctx: Context) -> Reading | None:
+    g = cand.group
+    year_text_ = g("year")
+    mon = g("mon")
+    day = g("day")
+    wd = g("wd")
+    era = g("era")
+    year: int | None = None
+    if year_text_ is not None:
+        if mon is None and day is None and g("fiscal") is None and era is None:
+            start, end = cand.match.span("year")
+            if _looks_like_quantity(cand, start, end):
+                return None
+        year = _year(year_text_, ctx)
+        if year is None:
+            return None
+        if era is not None:
+            if _key(era).replace(".", "").startswith("b"):
+                if year == 0:
+                    return None
+                year = 1 - year
+            elif year == 0:
+                return None
+        elif year < 1000 and mon is None:
+            return None
+    month = int(mon) if mon and mon.isdigit() else _month(mon) if mon else 0
+    day_n = _day(day) if day else 0
+    if month and not 1 <= month <= 12:
+        return None
+    if year is not None and year < 100 and year_text_ and year_text_[:1].isdigit() and len(year_text_) == 2:
+        base = ctx.dct.year if ctx.dct else 2000
+        year += base - base % 100
+        if year > base + 10:
+            year -= 100
+    if day_n:
+        if not month:
+            return None
+        if year is None:
+            anchor = ctx.deictic_anchor()
+            if anchor is None:
+                return _unknown(f"XXXX-{month:02d}-{day_n:02d}", partial="day")
+            year = _nearest_year(month, day_n, anchor, UNKNOWN if ctx.narrative else ctx.tense(cand))
+            if anchor.gran != DAY:
+                year = anchor.year
+            elif wd:
+                year = _year_of_weekday(month, day_n, _weekday(wd), anchor, year)
+        if day_n > cal.days_in_month(year, month):
+            return None
+        point = Point.of_day(year, month, day_n)
+        hour = g("hour")
+        if hour is not None:
+            return Reading("TIME", f"{point.value()}T{int(hour):02d}:{g('minute')}", point=point, absolute=True)
+        return _dated(point, absolute=year_text_ is not None)
+    if month:
+        if year is None and cand.rule.name == "month" and _NOT_A_MONTH.search(ctx.text[max(0, cand.start - 12) : cand.start]):
+            return None
+        if year is None and cand.rule.name == "month" and _NOT_A_MONTH_AFTER.match(ctx.text[cand.end : cand.end + 12]):
+            return None
+        if year is None:
+            anchor = ctx.deictic_anchor()
+            if anchor is None:
+                return _unknown(f"XXXX-{month:02d}", partial="month", month=month)
+            year = anchor.year if ctx.narrative or anchor.gran != DAY else _nearest_year(month, 0, anchor, ctx.tense(cand))
+            reading = _dated(Point(MONTH, year, month))
+            if reading:
+                reading.partial = "month"
+                reading.month = month
+            return reading
+        return _dated(Point(MONTH, year, month), absolute=True)
+    if year is not None:
+        return _dated(Point(YEAR, year), absolute=True)
+    if wd:
+        return _weekday_reading(_weekday(wd), cand, ctx)
+    return None
+
+
+def _year_of_weekday(month: int, day: int, weekday: int, anchor: Point, default: int) -> int:
+    """The year near the anchor in which month/day falls on ``weekday`` ("Saturday, April 25")."""
+    best = None
+    for year in (anchor.year, anchor.year - 1, anchor.year + 1):
+        if day > cal.days_in_month(year, month):
+            continue
+        days = cal.days_from_civil(year, month, day)
+        if cal.weekday(days) == weekday and (best is None or abs(days - anchor.days) < best[0]):
+            best = (abs(days - anchor.days), year)
+    return best[1] if best else default
+
+
+def _weekday_reading(weekday: int, cand: Candidate, ctx: Context, direction: int | None = None) -> Reading | None:
+    anchor = ctx.deictic_anchor()
+    if anchor is None or anchor.gran != DAY:
+        return _unknown(f"XXXX-WXX-{weekday}", partial="weekday")
+    base = anchor.days
+    today = cal.weekday(base)
+    if direction is None:
+        direction = FUTURE if ctx.narrative else ctx.tense(cand)
+        if direction == UNKNOWN:
+            direction = PAST
+        if direction == PAST:
+            delta = -((today - weekday) % 7)
+        else:
+            delta = (weekday - today) % 7 or 7
+    elif direction == PAST:
+        delta = -((today - weekday) % 7 or 7)
+    elif direction == FUTURE:
+        delta = (weekday - today) % 7 or 7
+    else:
+        delta = weekday - today
+    reading = _dated(Point.of_days(base + delta))
+    if reading:
+        reading.partial = "weekday"
+    return reading
+
+
+@handler("decade")
+def _decade(cand: Candidate, ctx: Context) -> Reading | None:
+    dec = cand.group("dec")
+    if dec is not None:
+        if dec.startswith("'"):
+            base = (ctx.dct or ctx.ref or Point(YEAR, 2000)).year
+            year = base - base % 100 + int(dec[1:])
+            if year > base:
+                year -= 100
+        else:
+            year = int(dec)
+    else:
+        tens = _lex().decade_words[_key(cand.group("decw"))]
+        base = (ctx.anaphoric_anchor() or Point(YEAR, 1900)).year
+        year = base - base % 100 + tens * 10
+        if year > base:
+            year -= 100
+    if cand.group("era") and _key(cand.group("era")).startswith("b"):
+        return _unknown("BC" + f"{year:04d}"[:-1])
+    return _dated(Point(DECADE, year), absolute=dec is not None and not dec.startswith("'"))
+
+
+@handler("century")
+def _century(cand: Candidate, ctx: Context) -> Reading | None:
+    word = _key(cand.group("ord"))
+    n = _lex().ordinals.get(word) or int(re.sub(r"[^0-9]", "", word) or 0)
+    if not 1 <= n <= 30:
+        return None
+    if cand.group("era") and _key(cand.group("era")).startswith("b"):
+        return _unknown(f"BC{n - 1:02d}")
+    return _dated(Point("CE", (n - 1) * 100), absolute=True)
+
+
+# --- quarters, halves, seasons, holidays ---------------------------------------------------
+
+
+def _current(ctx: Context, gran: str) -> Point | None:
+    anchor = ctx.deictic_anchor()
+    return anchor.coarser(gran) if anchor is not None else None
+
+
+@handler("quarter")
+def _quarter(cand: Candidate, ctx: Context) -> Reading | None:
+    g = cand.group
+    lex = _lex()
+    q_word = _key(g("q"))
+    det = _key(g("det"))
+    ord_word = _key(g("ord"))
+    adjs = [lex.quarter_adjectives[a] for a in re.findall(r"[\w-]+", _key(cand.text)) if a in lex.quarter_adjectives]
+    year_s = g("year") or g("year2")
+    rel2 = _key(g("rel2") or g("ryear"))
+    is_half = q_word == "half"
+    gran = HALF if is_half else QUARTER
+    if q_word == "quarters":
+        if det in ("each", "every"):
+            return _unknown("P3M", "SET")
+        return None
+    if det in ("each", "every"):
+        return _unknown("P6M" if is_half else "P3M", "SET")
+    number = 0
+    if ord_word:
+        ordinal = {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4}.get(ord_word) or lex.ordinals.get(ord_word, 0)
+        if ord_word in ("final", "last", "latter"):
+            ordinal = 2 if is_half else 4
+        number = ordinal
+        if number > (2 if is_half else 4) or number < 1:
+            return None
+    if q_word == "period" and not year_s and "year_ago" not in adjs:
+        return None
+    if not (number or adjs or year_s or det in ("the", "this", "last", "next", "its", "their", "that")):
+        return None
+    ref = ctx.ref if ctx.ref is not None and ctx.ref.gran == gran else None
+    year: int | None = None
+    if year_s:
+        year = int(year_s)
+    elif rel2 in ("this", "last", "next", "the"):
+        anchor = ctx.deictic_anchor()
+        if anchor is None:
+            return None
+        year = anchor.year + {"this": 0, "the": 0, "last": -1, "next": 1}[rel2]
+    if q_word == "period":
+        if year is not None:
+            if ref is not None:
+                return _dated(Point(QUARTER, year, quarter=ref.quarter))
+            return _dated(Point(YEAR, year))
+        if ref is not None:
+            return _dated(ref.shift("Y", -1), anchored=True)
+        return None
+    if number:
+        if year is None:
+            if ctx.narrative and ref is not None and "year_ago" not in adjs:
+                year = ref.year
+            else:
+                anchor = ctx.deictic_anchor()
+                if anchor is None:
+                    return _unknown(f"XXXX-{'H' if is_half else 'Q'}{number}")
+                current = anchor.coarser(gran)
+                year = anchor.year
+                now = current.half if is_half else current.quarter
+                if number > now and ctx.tense(cand) != FUTURE and not ctx.narrative:
+                    year -= 1
+            if "year_ago" in adjs:
+                year -= 1
+        point = Point(HALF, year, half=number) if is_half else Point(QUARTER, year, quarter=number)
+        return _dated(point, absolute=year_s is not None)
+    # No ordinal: "the quarter", "last quarter", "the latest quarter", "the year-earlier quarter"
+    if year is not None and not adjs and det in ("", "the"):
+        return None
+    base = ref if ref is not None else None
+    if det == "last" or "prev" in adjs:
+        cur = base if base is not None and det != "last" else _current(ctx, gran)
+        return _dated(cur.shift("Q", -2 if is_half else -1) if cur else None, anchored=base is not None)
+    if det == "next":
+        cur = _current(ctx, gran)
+        return _dated(cur.shift("Q", 2 if is_half else 1) if cur else None)
+    if det == "this" or "this" in adjs:
+        return _dated(_current(ctx, gran))
+    if base is None:
+        cur = _current(ctx, gran)
+        if cur is None:
+            return _unknown("XXXX-QX")
+        base = cur.shift("Q", -1) if not is_half else cur
+        if base is None:
+            return None
+    if "year_ago" in adjs:
+        return _dated(base.shift("Y", -1), anchored=True)
+    return _dated(base, anchored=True)
+
+
+@handler("season")
+def _season(cand: Candidate, ctx: Context) -> Reading | None:
+    g = cand.group
+    lex = _lex()
+    code = lex.seasons[_key(g("season"))]
+    rel = _key(g("rel"))
+    pre = _key(g("pre"))
+    year_s = g("year")
+    word = _key(g("season"))
+    bare = not (rel or pre or year_s)
+    if bare and (word in ("fall", "spring") and not g("season")[:1].isupper()):
+        return None
+    if word == "fall" and not year_s and re.match(r"\s{1,3}of\s{1,3}(?:[A-Z]|the\s)", ctx.text[cand.end : cand.end + 12]):
+        return None
+    mod = {"early": "START", "late": "END", "mid": "MID"}.get(rel)
+    if year_s:
+        year = _year(year_s, ctx)
+        if year is None:
+            return None
+        return _dated(Point(SEASON, year, season=code), mod=mod, absolute=True)
+    anchor = ctx.deictic_anchor()
+    if anchor is None:
+        return _unknown(f"XXXX-{code}")
+    current = anchor.coarser(SEASON)
+    index = ("SP", "SU", "FA", "WI").index
+    # occurrences are (year, season index); the current one is `now`
+    now = current.year * 4 + index(current.season)
+    target_in_year = anchor.year * 4 + index(code)
+    if code == "WI" and anchor.month <= 2:
+        target_in_year -= 4
+    if rel in ("last", "past", "this past"):
+        occ = now - ((now - index(code)) % 4 or 4)
+    elif rel in ("next", "coming", "this coming"):
+        occ = now + ((index(code) - now) % 4 or 4)
+    elif ctx.narrative or rel == "this":
+        occ = anchor.year * 4 + index(code)
+    else:
+        tense = ctx.tense(cand)
+        if tense == FUTURE and target_in_year < now:
+            occ = target_in_year + 4
+        elif tense == PAST and target_in_year > now:
+            occ = target_in_year - 4
+        else:
+            occ = target_in_year
+    return _dated(Point(SEASON, occ // 4, season=("SP", "SU", "FA", "WI")[occ % 4]), mod=mod)
+
+
+@functools.cache
+def _holiday_days(name: str, year: int) -> int | None:
+    rule = _lex().holidays[name]
+    offset = int(rule.get("offset", 0))
+    if "easter" in rule:
+        if not 1583 <= year <= 4099:
+            return None
+        e = easter(year)
+        return cal.days_from_civil(e.year, e.month, e.day) + int(rule["easter"]) + offset
+    if "fixed" in rule:
+        month, day = rule["fixed"]
+        return cal.days_from_civil(year, month, day) + offset
+    import holidays
+
+    if not 1 <= year <= 9999:
+        return None
+    the_year = year + 1 if rule.get("next_year") else year
+    table = holidays.country_holidays(rule["country"], years=the_year)
+    for date, label in table.items():
+        if rule["name"] in label.split("; "):
+            assert isinstance(date, dt.date)
+            return cal.days_from_civil(date.year, date.month, date.day) + offset
+    return None
+
+
+@handler("holiday")
+def _holiday(cand: Candidate, ctx: Context) -> Reading | None:
+    name = _key(cand.group("hol"))
+    if name not in _lex().holidays:
+        return None
+    rel = _key(cand.group("rel"))
+    year_s = cand.group("year")
+    if year_s:
+        days = _holiday_days(name, int(year_s))
+        return _dated(Point.of_days(days), absolute=True) if days is not None else None
+    anchor = ctx.deictic_anchor()
+    if anchor is None:
+        return None
+    base = anchor.days
+    this_year = _holiday_days(name, anchor.year)
+    if this_year is None:
+        return None
+    if rel in ("last", "this past"):
+        direction = PAST
+    elif rel in ("next", "this coming"):
+        direction = FUTURE
+    elif ctx.narrative or rel == "this":
+        return _dated(Point.of_days(this_year))
+    else:
+        direction = ctx.tense(cand)
+    if direction == PAST and this_year > base + _TENSE_SLACK:
+        days = _holiday_days(name, anchor.year - 1)
+    elif direction == FUTURE and this_year < base - _TENSE_SLACK:
+        days = _holiday_days(name, anchor.year + 1)
+    else:
+        days = this_year
+    return _dated(Point.of_days(days)) if days is not None else None
+
+
+# --- relative expressions ------------------------------------------------------------------
+
+_UNIT_GRAN = {"D": DAY, "W": WEEK, "M": MONTH, "Q": QUARTER, "Y": YEAR, "DE": DECADE, "CE": "CE", "WE": WEEK}
+
+
+def _unit_code(word: str) -> str:
+    key = _key(word)
+    if key in ("fiscal year", "calendar year", "school year"):
+        return "Y"
+    return _lex().units.get(key, "")
+
+
+@handler("relative")
+def _relative(cand: Candidate, ctx: Context) -> Reading | None:
+    lex = _lex()
+    det = _key(cand.group("det"))
+    rel = _key(cand.group("rel"))
+    unit = _unit_code(cand.group("unit") or "")
+    offset = lex.relative.get(rel, 0)
+    anaphoric = rel in lex.anaphoric_relative or (det in ("the", "that") and rel in ("next", "previous", "following", "same"))
+    if rel == "that" and det:
+        return None
+    if det == "the" and rel in ("next", "following", "previous") and (unit == "D" or ctx.narrative):
+        anaphoric = True
+    elif det == "the" and rel in ("past", "last", "next", "coming", "first", "final", "latest"):
+        if unit in ("WE",):
+            pass
+        elif unit in ("S", "MIN", "H"):
+            return _unknown(f"PT1{unit[0]}", "DURATION")
+        elif unit in ("D", "W", "M", "Y", "Q", "DE", "CE"):
+            return _unknown(_duration_value(1, unit), "DURATION")
+    if det == "this" and rel != "past" and rel != "coming":
+        return None
+    if unit in ("S", "MIN", "H"):
+        return None
+    if unit == "NIGHT":
+        anchor = ctx.deictic_anchor()
+        if anchor is None or anchor.gran != DAY:
+            return _unknown("XXXX-XX-XXTNI", "TIME")
+        day = Point.of_days(anchor.days + (offset if offset <= 0 else offset))
+        if rel == "last":
+            day = Point.of_days(anchor.days - 1)
+        return Reading("TIME", day.value() + "TNI", point=day)
+    anchor = ctx.anaphoric_anchor() if anaphoric else ctx.deictic_anchor()
+    if anchor is None:
+        placeholder = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Q": "XXXX-QX", "Y": "XXXX", "WE": "XXXX-WXX-WE"}
+        return _unknown(placeholder.get(unit, "XXXX")) if unit in placeholder else None
+    if unit == "D":
+        if rel in ("last", "past", "this", "current", "coming"):
+            return None
+        if anchor.gran != DAY:
+            return None
+        return _dated(Point.of_days(anchor.days + offset), anchored=anaphoric)
+    if unit == "WE":
+        week = anchor.shift("W", offset) if anchor.gran in (DAY, WEEK) else None
+        if week is None:
+            return None
+        return Reading("DATE", week.value() + "-WE", point=week, anchored=anaphoric)
+    if unit == "FORTNIGHT":
+        return None
+    gran = _UNIT_GRAN.get(unit)
+    if gran is None:
+        return None
+    base = anchor.coarser(gran) if gran != "CE" else Point("CE", anchor.year // 100 * 100)
+    point = base.shift(unit if unit != "CE" else "CE", offset) if offset else base
+    if point is not None and gran == YEAR and point.gran != YEAR:
+        point = Point(YEAR, point.year)
+    return _dated(point, anchored=anaphoric, partial="year" if gran == YEAR else "")
+
+
+@handler("relative_name")
+def _relative_name(cand: Candidate, ctx: Context) -> Reading | None:
+    lex = _lex()
+    rel = _key(cand.group("rel"))
+    name = _key(cand.group("name")).rstrip(".")
+    direction = {"last": PAST, "past": PAST, "previous": PAST, "this past": PAST, "next": FUTURE, "coming": FUTURE,
+                 "this coming": FUTURE, "following": FUTURE, "upcoming": FUTURE}.get(rel, UNKNOWN)
+    if rel in ("that", "same", "current", "present", "prior", "preceding", "ensuing"):
+        return None
+    if name in lex.weekdays:
+        return _weekday_reading(lex.weekdays[name], cand, ctx, direction if direction != UNKNOWN else 0)
+    month = lex.months[name]
+    day_s = cand.group("day")
+    day = _day(day_s) if day_s else 0
+    anchor = ctx.deictic_anchor()
+    if anchor is None:
+        return _unknown(f"XXXX-{month:02d}-{day:02d}" if day else f"XXXX-{month:02d}")
+    year = anchor.year
+    here = (anchor.month or 1, anchor.day or 1) if day else (anchor.month or 1, 0)
+    there = (month, day)
+    if direction == PAST and there >= here:
+        year -= 1
+    elif direction == FUTURE and there <= here:
+        year += 1
+    if day:
+        if day > cal.days_in_month(year, month):
+            return None
+        return _dated(Point.of_day(year, month, day))
+    return _dated(Point(MONTH, year, month))
+
+
+_IN_THE_YEAR = re.compile(r"\b(?:in|of|during)\s{1,3}$", re.IGNORECASE)
+
+
+@handler("the_unit")
+def _the_unit(cand: Candidate, ctx: Context) -> Reading | None:
+    det = _key(cand.group("det"))
+    unit = _key(cand.group("unit"))
+    if unit in ("time",):
+        return _unknown("PAST_REF") if det in ("that", "the") else None
+    if unit == "period":
+        return None
+    ref = ctx.ref
+    anchor = ref if ref is not None else ctx.dct
+    if anchor is None:
+        return None
+    if unit in ("morning", "afternoon", "evening", "night"):
+        if det == "the" or anchor.gran != DAY:
+            return None
+        code = _lex().parts_of_day[unit]
+        return Reading("TIME", f"{anchor.value()}T{code}", point=anchor, anchored=True)
+    if unit == "weekend":
+        if ref is None:
+            dct = ctx.dct
+            if dct is None:
+                return None
+            today = cal.weekday(dct.days)
+            week = Point.of_days(dct.days - (7 if today < 5 and ctx.tense(cand) != FUTURE else 0)).coarser(WEEK)
+        else:
+            if anchor.gran not in (DAY, WEEK):
+                return None
+            week = anchor.coarser(WEEK)
+        return Reading("DATE", week.value() + "-WE", point=week, anchored=ref is not None)
+    if unit == "year" and det == "the" and not _IN_THE_YEAR.search(ctx.text[max(0, cand.start - 12) : cand.start]):
+        return _unknown("P1Y", "DURATION")
+    gran = {"day": DAY, "week": WEEK, "month": MONTH, "year": YEAR, "quarter": QUARTER}[unit]
+    if gran == DAY and anchor.gran != DAY:
+        return None
+    if det == "the" and gran in (DAY,) and ref is None:
+        return None
+    if _order(anchor.gran) > _order(gran):
+        return None
+    return _dated(anchor.coarser(gran), anchored=True)
+
+
+def _order(gran: str) -> int:
+    return [DAY, WEEK, MONTH, SEASON, QUARTER, HALF, YEAR, DECADE, "CE"].index(gran)
+
+
+@handler("part_of_day")
+def _part_of_day(cand: Candidate, ctx: Context) -> Reading | None:
+    lex = _lex()
+    code = lex.parts_of_day[_key(cand.group("pod"))]
+    base = _key(cand.group("base"))
+    wd = None
+    if not base and wd is None:
+        return None
+    anchor = ctx.deictic_anchor()
+    if wd is not None or (base and base.rstrip(".") in lex.weekdays):
+        day_reading = _weekday_reading(_weekday(wd or base), cand, ctx)
+        if day_reading is None or day_reading.point is None:
+            return _unknown(f"XXXX-WXX-{_weekday(wd or base)}T{code}", "TIME")
+        return Reading("TIME", f"{day_reading.value}T{code}", point=day_reading.point)
+    mod = {"early": "START", "late": "END"}.get(base)
+    if base in ("that", "the same", "the next", "the following", "the previous"):
+        anchor = ctx.anaphoric_anchor()
+    if anchor is None or anchor.gran != DAY:
+        return _unknown(f"XXXX-XX-XXT{code}", "TIME")
+    offset = {"yesterday": -1, "tomorrow": 1, "last": -1, "the next": 1, "the following": 1, "the previous": -1}.get(base, 0)
+    if base == "last" and code in ("MO", "AF"):
+        return None
+    day = Point.of_days(anchor.days + offset)
+    return Reading("TIME", f"{day.value()}T{code}", mod=mod, point=day, anchored=base in ("that", "the same", "the next", "the following", "the previous"))
+
+
+@handler("deictic")
+def _deictic(cand: Candidate, ctx: Context) -> Reading | None:
+    lex = _lex()
+    word = _key(cand.group("word"))
+    if word in lex.deictic_strict:
+        return None
+    spec = lex.deictic[word]
+    type_ = str(spec[0])
+    if spec[1] in REFS:
+        return _unknown(str(spec[1]), type_)
+    anchor = ctx.dct if not ctx.narrative else ctx.deictic_anchor()
+    if anchor is None or anchor.gran != DAY:
+        return _unknown("XXXX-XX-XX" if spec[1] == "day" else "XXXX-XX-XXTNI", type_)
+    day = Point.of_days(anchor.days + int(spec[2]))
+    if spec[1] == "night":
+        return Reading("TIME", day.value() + "TNI", point=day)
+    return _dated(day, partial="day")
+
+
+@handler("recent")
+def _recent(cand: Candidate, ctx: Context) -> Reading | None:
+    rel = _key(cand.group("rel"))
+    unit = _lex().units[_key(cand.group("unit"))]
+    num = cand.group("num")
+    if num is not None:
+        n = _number(num)
+        return _unknown(_duration_value(n, unit), "DURATION")
+    if rel == "recent":
+        return _unknown("PAST_REF")
+    if rel in ("coming", "next", "upcoming", "following", "ensuing"):
+        return _unknown("FUTURE_REF")
+    return _unknown(_duration_value(None, unit), "DURATION")
+
+
+# --- durations, times, sets ----------------------------------------------------------------
+
+
+def _number(text: str) -> float | None:
+    lex = _lex()
+    key = _key(text)
+    if key in lex.vague_numbers_exact:
+        return lex.vague_numbers_exact[key]
+    if key in lex.vague_numbers:
+        return None
+    if re.search(r"\s(?:to|or|and)\s|\d-\d", key) and "and a half" not in key:
+        return None
+    half = 0.0
+    if key.endswith("and a half"):
+        key = key[: -len("and a half")].strip()
+        half = 0.5
+    frac = re.fullmatch(r"([0-9]+) ([0-9])/([0-9])", key)
+    if frac:
+        return int(frac[1]) + int(frac[2]) / int(frac[3])
+    value = lex.number(key)
+    if value is None:
+        return None
+    return value + half
+
+
+_SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60), "DE": ("Y", 10), "CE": ("Y", 100)}
+
+
+def _duration_value(n: float | None, unit: str) -> str:
+    """P3Y, PT2H, PXM, P18M ("a year and a half"), P1DE."""
+    if unit == "Q":
+        unit, n = "M", (n * 3 if n is not None else None)
+    elif unit == "FORTNIGHT":
+        unit, n = "W", (n * 2 if n is not None else None)
+    elif unit == "NIGHT":
+        unit = "D"
+    elif unit == "WE":
+        unit = "WE"
+    tail = ""
+    if n is not None and n != int(n) and unit in _SMALLER:
+        whole = int(n)
+        small, factor = _SMALLER[unit]
+        rest = (n - whole) * factor
+        if whole and rest == int(rest):
+            tail = _duration_value(rest, small)
+            tail = tail[1:] if unit not in ("H", "MIN", "S") or tail.startswith("PT") is False else tail[2:]
+            n = whole
+        else:
+            while n is not None and n != int(n) and unit in _SMALLER:
+                unit, factor = _SMALLER[unit]
+                n = n * factor
+    count = "X" if n is None else str(int(n)) if n == int(n) else f"{n:g}"
+    if unit in ("H", "MIN", "S"):
+        return f"PT{count}{'M' if unit == 'MIN' else unit}{tail}"
+    if tail.startswith("T") or tail[-1:] in ("H", "S") or (tail.endswith("M") and unit == "H"):
+        tail = tail if tail.startswith("T") else "T" + tail
+    return f"P{count}{unit}{tail}"
+
+
+_MONEY_BEFORE = re.compile(r"(?:[0-9%]|percent|million|billion|trillion|cents?|dollars?|yen|marks|francs|pounds|euros?|times|once|twice)\s{1,3}$", re.IGNORECASE)
+
+
+@handler("duration")
+def _duration(cand: Candidate, ctx: Context) -> Reading | None:
+    lex = _lex()
+    g = cand.group
+    unit_word = _key(g("unit"))
+    unit = lex.units.get(unit_word, "")
+    num_text = _key(g("num"))
+    det = _key(g("det"))
+    ago = _key(g("ago"))
+    adj = g("adj")
+    if not unit:
+        return None
+    n = _number(num_text)
+    if num_text in ("a", "an") and unit_word in ("second", "minute") and not ago:
+        return None
+    if num_text in ("some", "many", "a number of", "numerous") and not det and not ago:
+        return None
+    if n is not None and n > 10000:
+        return None
+    if n == 0:
+        return None
+    if num_text in ("a", "an") and not det and not ago and _MONEY_BEFORE.search(cand.match.string[max(0, cand.start - 16) : cand.start]):
+        return _unknown(_duration_value(1, unit), "SET")
+    if ago and adj is None:
+        sign = lex.ago_words.get(ago, -1)
+        anchored = ago in lex.anchored_ago
+        anchor = ctx.anaphoric_anchor() if anchored else ctx.deictic_anchor()
+        if n is None or n != int(n):
+            return _unknown("PAST_REF" if sign < 0 else "FUTURE_REF")
+        if anchor is None:
+            return _unknown({"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX"}.get(unit, "XXXX"))
+        if unit in ("S", "MIN", "H"):
+            return _unknown(_duration_value(n, unit), "DURATION", end=cand.match.start("ago"))
+        shift_unit = {"NIGHT": "D", "WE": "W", "FORTNIGHT": "W"}.get(unit, unit)
+        count = int(n) * (2 if unit == "FORTNIGHT" else 1)
+        base = anchor
+        if unit == "Y" and n == 1 and ctx.quarter is not None:
+            base = ctx.quarter
+            anchored = True
+        point = base.shift(shift_unit, sign * count)
+        if point is None:
+            return None
+        if not anchored or base.gran == DAY:
+            gran = {"D": DAY, "W": WEEK, "M": MONTH, "Y": YEAR, "Q": QUARTER, "DE": DECADE, "CE": "CE"}.get(shift_unit, YEAR)
+            if _order(point.gran) < _order(gran):
+                point = point.coarser(gran) if gran != "CE" else point
+        return _dated(point, anchored=anchored)
+    if adj is not None and adj.lower() == "-old":
+        return None
+    return _unknown(_duration_value(n, unit), "DURATION")
+
+
+@handler("bare_units")
+def _bare_units(cand: Candidate, ctx: Context) -> Reading | None:
+    unit = _lex().units[_key(cand.group("unit"))]
+    return _unknown(_duration_value(None, unit), "DURATION")
+
+
+_CLOCK_BEFORE = re.compile(r"(?:\bat|\baround|\babout|\bby|\bbefore|\bafter|\buntil|\btill|\bfrom|\bsince|\bapproximately|\bnearly|\bat about|\bat around)\s{1,3}$", re.IGNORECASE)
+
+
+@handler("clock")
+def _clock(cand: Candidate, ctx: Context) -> Reading | None:
+    g = cand.group
+    word = _key(g("word"))
+    if word:
+        hour, minute = _lex().clock_words[word]
+    else:
+        clock = _key(g("clock"))
+        if not clock:
+            return None
+        if clock[0].isdigit():
+            parts = clock.split(":")
+            hour, minute = int(parts[0]), int(parts[1]) if len(parts) > 1 else 0
+        else:
+            number = _lex().number(clock)
+            if number is None:
+                return None
+            hour, minute = int(number), 0
+        ampm = _key(g("ampm")).replace(".", "")
+        if ampm:
+            if not 1 <= hour <= 12:
+                return None
+            if ampm.startswith("p") and hour != 12:
+                hour += 12
+            elif ampm.startswith("a") and hour == 12:
+                hour = 0
+        elif ":" in clock and g("tz") is None and g("oclock") is None:
+            before = cand.match.string[max(0, cand.start - 20) : cand.start]
+            if not _CLOCK_BEFORE.search(before):
+                return None
+    time = f"T{hour:02d}:{minute:02d}"
+    anchor = ctx.ref if ctx.ref is not None and ctx.ref.gran == DAY else ctx.deictic_anchor()
+    if anchor is None or anchor.gran != DAY:
+        return Reading("TIME", f"XXXX-XX-XX{time}", time=time)
+    return Reading("TIME", f"{anchor.value()}{time}", point=anchor, time=time)
+
+
+@handler("set")
+def _set(cand: Candidate, ctx: Context) -> Reading | None:
+    lex = _lex()
+    g = cand.group
+    setw = _key(g("setw"))
+    if setw:
+        after = cand.match.string[cand.end : cand.end + 20]
+        if re.match(r"\s{1,3}[a-z]", after) and not re.match(r"\s{1,3}(?:and|or|but|to|in|at|on|for|from|by|with|since|until|basis)\b", after):
+            return None
+        code = lex.unit_adjectives.get(setw, "")
+        if not code:
+            return None
+        n = 1
+        if code[0].isdigit():
+            n, code = int(code[:-1]), code[-1]
+        return _unknown(_duration_value(n, code), "SET")
+    unit_word = _key(g("unit")).rstrip(".")
+    num = _key(g("num"))
+    n: float | None = 1
+    if num == "other":
+        n = 2
+    elif num:
+        n = _number(num)
+    if unit_word in lex.weekdays:
+        return _unknown(f"XXXX-WXX-{lex.weekdays[unit_word]}", "SET")
+    if unit_word in lex.months:
+        return _unknown(f"XXXX-{lex.months[unit_word]:02d}", "SET")
+    if unit_word in lex.seasons:
+        return _unknown(f"XXXX-{lex.seasons[unit_word]}", "SET")
+    if unit_word in lex.parts_of_day:
+        return _unknown(f"XXXX-XX-XXT{lex.parts_of_day[unit_word]}", "SET")
+    unit = lex.units.get(unit_word, "")
+    if not unit:
+        return None
+    if g("q") is not None and _key(g("q")) == "per" and unit_word.endswith("s"):
+        return None
+    return _unknown(_duration_value(n, unit), "SET")
+
+
+__all__ = ["Context", "Reading", "normalize", "year_text"]
+
+
+@handler("year_adjective")
+def _year_adjective(cand: Candidate, ctx: Context) -> Reading | None:
+    word = _key(cand.group("word")).replace("-", " ").replace("'s", "")
+    ref = ctx.ref
+    anchor = ctx.deictic_anchor()
+    if word in ("year earlier", "year ago"):
+        if ctx.quarter is not None:
+            return _dated(ctx.quarter.shift("Y", -1), anchored=True)
+        base = ctx.anaphoric_anchor()
+        return _dated(base.shift("Y", -1), anchored=True) if base is not None else _unknown("XXXX")
+    if word == "the latest period":
+        if ref is not None and ref.gran == QUARTER:
+            return _dated(ref, anchored=True)
+        cur = _current(ctx, QUARTER)
+        return _dated(cur.shift("Q", -1) if cur else None)
+    if anchor is None:
+        return _unknown("XXXX")
+    if word in ("year end", "year end"):
+        return _dated(Point(YEAR, anchor.year), mod="END")
+    if word == "the latest fiscal year":
+        return _dated(Point(YEAR, anchor.year - 1))
+    return _dated(Point(YEAR, anchor.year))

@@ -1,0 +1,168 @@
+"""Compiled regular expressions, built from the lexicon and the rule table.
+
+Stage two of the tagger. ``data/rules.json`` writes each rule with macros (``{MONTH}``,
+``{NUM}`` ...); word-list macros are generated here from ``data/lexicon.json``, the others
+come from the rule table itself. Every quantifier is bounded and every alternation is of
+literal words, so matching is linear in the text: no pattern can backtrack catastrophically.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+
+from timeline.timex.lexicon import Lexicon, lexicon
+
+SPACE = r"\s{1,3}"
+_MACRO = re.compile(r"\{([A-Z][A-Z_0-9]*)\}")
+
+
+def _word(word: str) -> str:
+    """A lexicon entry as a regex: spaces match 1-3 whitespace characters, dots are optional at the end."""
+    parts = [re.escape(p) for p in word.split(" ")]
+    return SPACE.join(parts)
+
+
+def words(entries: Iterable[str], *, case: str = "any") -> str:
+    """An alternation of words, longest first; ``case='cap'`` accepts only Capitalized/UPPER forms."""
+    unique = sorted(set(entries), key=lambda w: (-len(w), w))
+    if case == "cap":
+        forms: list[str] = []
+        for entry in unique:
+            cap = " ".join(w[:1].upper() + w[1:] for w in entry.split(" "))
+            forms.extend([_word(cap), _word(entry.upper())])
+        return "(?-i:" + "|".join(dict.fromkeys(forms)) + ")"
+    return "(?:" + "|".join(_word(e) for e in unique) + ")"
+
+
+def _number_words(lex: Lexicon) -> str:
+    units = [w for w, v in lex.numbers.items() if isinstance(v, int) and 1 <= v <= 19 and " " not in w and w not in ("a", "an", "dozen")]
+    unit_alt = words(units)
+    ones = words([w for w, v in lex.numbers.items() if isinstance(v, int) and 1 <= v <= 9 and w not in ("a", "an")])
+    tens = words(lex.tens)
+    scales = words(lex.scales)
+    compound = f"{tens}(?:[- ]{ones})?|{unit_alt}"
+    scaled = f"(?:{compound}|a|one)[- ]{scales}(?: and)?(?:[- ](?:{compound}))?"
+    others = words([w for w in lex.numbers if w not in units])
+    return f"(?:{scaled}|{compound}|{others})"
+
+
+def _year_words(lex: Lexicon) -> str:
+    ones = words([w for w, v in lex.numbers.items() if isinstance(v, int) and 1 <= v <= 9 and w not in ("a", "an")])
+    teens = words([w for w, v in lex.numbers.items() if isinstance(v, int) and 10 <= v <= 19 and " " not in w and w != "dozen"])
+    tens = words(lex.tens)
+    two = f"(?:{tens}(?:[- ]{ones})?|{teens}|oh[- ]{ones}|hundred)"
+    return f"(?:(?:eighteen|nineteen|twenty)[- ]{two}|two thousand(?: and)?(?:[- ](?:{teens}|{tens}(?:[- ]{ones})?|{ones}))?)"
+
+
+@functools.cache
+def macros() -> dict[str, str]:
+    """Every macro, expanded (word lists from the lexicon, the rest from the rule table)."""
+    lex = lexicon()
+    month_abbr = [m for m in lex.months if m not in lex.month_full]
+    weekday_abbr = [d for d in lex.weekdays if d not in lex.weekday_full]
+    generated = {
+        "MONTH": f"(?:{words(lex.month_full, case='cap')}|{words(month_abbr, case='cap')}\\.?)",
+        "MONTH_FULL": f"(?:{words(lex.month_full, case='cap')}|{words(month_abbr, case='cap')}\\.)",
+        "WEEKDAY": f"(?:{words(lex.weekday_full, case='cap')}|{words(weekday_abbr, case='cap')}\\.)",
+        "NUMWORD": _number_words(lex),
+        "ORDWORD": words(lex.ordinals),
+        "YEARWORD": _year_words(lex),
+        "UNIT": words(lex.units),
+        "UNIT_SG": words([u for u in lex.units if not u.endswith("s") and u not in ("sec", "min", "hr")] + ["millennium"]),
+        "UNIT_PL": words([u for u in lex.units if u.endswith("s") and u not in ("secs", "mins", "hrs")] + ["centuries", "millennia"]),
+        "SEASON": words(lex.seasons),
+        "POD": words(lex.parts_of_day),
+        "TZ": words(lex.time_zones, case="cap"),
+        "HOLIDAY": words(lex.holidays, case="cap"),
+        "REL": words(lex.relative),
+        "VAGUE": words(lex.vague_numbers),
+        "DECADEWORD": words(lex.decade_words),
+        "SETWORD": words(lex.set_words),
+        "DEICTIC": words(lex.deictic),
+        "QADJ": words(lex.quarter_adjectives),
+        "AGO": words(lex.ago_words),
+        "DURDET": words(lex.duration_determiners),
+        "ERA": "(?-i:B\\.C\\.E\\.|B\\.C\\.|BCE|BC|A\\.D\\.|AD|C\\.E\\.|CE)",
+    }
+    table = dict(lex.macros)
+    done: dict[str, str] = dict(generated)
+
+    def expand(text: str, depth: int = 0) -> str:
+        if depth > 10:
+            raise ValueError(f"macro expansion too deep in {text!r}")
+
+        def sub(match: re.Match[str]) -> str:
+            name = match.group(1)
+            if name in done:
+                return done[name]
+            if name in table:
+                done[name] = expand(table[name], depth + 1)
+                return done[name]
+            raise KeyError(f"unknown macro {{{name}}} in the rule table")
+
+        return _MACRO.sub(sub, text)
+
+    for name in table:
+        done[name] = expand(table[name])
+    return done
+
+
+def expand(template: str) -> str:
+    """A rule template with its macros and spaces expanded."""
+    table = macros()
+
+    def sub(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in table:
+            raise KeyError(f"unknown macro {{{name}}} in the rule table")
+        return table[name]
+
+    spaced = template.replace(" ", SPACE)
+    return _MACRO.sub(sub, spaced)
+
+
+@attrs.frozen(slots=True)
+class Rule:
+    """One compiled recognition rule."""
+
+    name: str
+    handler: str
+    priority: int
+    regex: re.Pattern[str]
+    options: dict[str, Any] = attrs.field(factory=dict, eq=False)
+
+
+# A match starts after a non-word character that is not part of a number or an amount, and
+# ends before one (not "1999.5", "1,999", "$1999", "1999%").
+_BEFORE = r"(?<![\w$£€#])(?<![0-9][.,])"
+_AFTER = r"(?![\w%])(?![.,][0-9])"
+
+
+@functools.cache
+def rules() -> tuple[Rule, ...]:
+    """The rule table, compiled (case-insensitive; capitalized words stay case-sensitive)."""
+    compiled = []
+    for spec in lexicon().rules:
+        pattern = f"{_BEFORE}(?:{expand(spec['pattern'])}){_AFTER}"
+        compiled.append(
+            Rule(
+                name=spec["name"],
+                handler=spec["handler"],
+                priority=int(spec.get("priority", 0)),
+                regex=re.compile(pattern, re.IGNORECASE),
+                options={k: v for k, v in spec.items() if k not in ("name", "handler", "priority", "pattern")},
+            )
+        )
+    return tuple(compiled)
+
+
+@functools.cache
+def modifier_regex() -> re.Pattern[str]:
+    """Modifier words just before a candidate ("early", "the end of", "more than")."""
+    mods = words(m.rstrip("-") for m in lexicon().mods)
+    return re.compile(rf"(?<![\w])(?P<mod>{mods})(?:{SPACE}|-)$", re.IGNORECASE)

@@ -1,0 +1,201 @@
+"""The public face of the temporal tagger: ``tag()`` and ``Timex``.
+
+Stages, top to bottom (each its own module):
+
+1. ``lexicon``   word tables and rules, read from ``data/*.json``;
+2. ``patterns``  regular expressions compiled from them;
+3. ``recognize`` candidates with offsets, the longest winning, none overlapping;
+4. ``anchor``    the document date, the last date mentioned, the tense of a clause;
+5. ``normalize`` a TIMEX3 type, value and mod for each candidate;
+6. here: modifiers in front ("early", "more than"), neighbours merged ("10:30 a.m. Monday"),
+   the last date mentioned carried along, and the uncertain ``Span`` of each value.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+import attrs
+
+from timeline.span import Span
+from timeline.timex.anchor import DAY, Point, parse_dct
+from timeline.timex.dateline import find_document_date
+from timeline.timex.lexicon import lexicon
+from timeline.timex.normalize import Context, Reading, normalize
+from timeline.timex.patterns import modifier_regex
+from timeline.timex.recognize import Candidate, recognize
+
+Mode = Literal["news", "narrative"]
+
+
+@attrs.frozen(slots=True)
+class Timex:
+    """A temporal expression found in a text: offsets, words, TIMEX3 type/value/mod, and its span.
+
+    ``span`` is the uncertain time the value names (``None`` when the value names no period of
+    the calendar, e.g. an underspecified "XXXX-WXX" or a duration).
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    mod: str | None = None
+    span: Span | None = attrs.field(default=None, eq=False, repr=False)
+
+
+def _span(value: str, type_: str, mod: str | None, dct: Point | None) -> Span | None:
+    if type_ == "SET":
+        return None
+    try:
+        anchor = None
+        if dct is not None and value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
+            anchor = Span.from_timex3(dct.value())
+        return Span.from_timex3(value, mod, dct=anchor)
+    except (ValueError, TypeError, AttributeError, KeyError, IndexError, OverflowError):
+        return None
+
+
+# --- modifiers in front --------------------------------------------------------------------
+
+_POINT_TYPES = ("DATE", "TIME")
+_APPROX_ANY = frozenset({"about", "around", "approximately", "roughly", "circa"})
+_RELATIVE_START = re.compile(r"(?:this|next|last|yesterday|today|tomorrow|that)\b", re.IGNORECASE)
+
+
+def _modifier(text: str, cand_start: int, floor: int, reading: Reading) -> tuple[int, str] | None:
+    """(new start, mod) when a modifier stands right before the expression."""
+    window = text[max(floor, cand_start - 40) : cand_start]
+    match = modifier_regex().search(window)
+    if match is None:
+        return None
+    word = " ".join(match["mod"].lower().split())
+    lex = lexicon()
+    key = word if word in lex.mods else word + "-"
+    mod = lex.mods.get(key) or lex.mods.get(word)
+    if mod is None:
+        return None
+    body = text[cand_start : cand_start + 12]
+    if word in lex.point_mods:
+        if reading.type not in _POINT_TYPES or reading.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
+            return None
+        if word in ("earlier", "later") and not _RELATIVE_START.match(body):
+            return None
+        if reading.anchored and word not in ("the end of", "the beginning of", "the start of", "the middle of"):
+            return None
+    elif word not in _APPROX_ANY:
+        if reading.type == "DURATION":
+            if body[:1].isalpha() and body.lower().startswith(("the ", "past ", "last ", "next ")):
+                return None
+        elif not (reading.type == "DATE" and reading.point is not None and re.search(r"\b(?:ago|earlier|later)$", text[cand_start : cand_start + 80].split("\n")[0][:60].strip()) is not None):
+            return None
+    start = max(floor, cand_start - 40) + match.start()
+    return start, mod
+
+
+# --- neighbours ----------------------------------------------------------------------------
+
+_GAP_TIME_DATE = re.compile(r"^(?:\s{1,3}|\s{0,2},\s{0,3}|\s{1,3}on\s{1,3})$")
+_GAP_COMMA = re.compile(r"^(?:\s{1,3}|\s{0,2},\s{0,3})$")
+
+
+@attrs.define
+class _Found:
+    start: int
+    end: int
+    reading: Reading
+
+
+def _merge(text: str, found: list[_Found]) -> list[_Found]:
+    out: list[_Found] = []
+    for item in found:
+        if out:
+            prev = out[-1]
+            gap = text[prev.end : item.start]
+            a, b = prev.reading, item.reading
+            merged: Reading | None = None
+            if a.time and b.point is not None and b.point.gran == DAY and b.type == "DATE" and _GAP_TIME_DATE.match(gap):
+                merged = Reading("TIME", f"{b.point.value()}{a.time}", a.mod or b.mod, point=b.point)
+            elif b.time and a.point is not None and a.point.gran == DAY and a.type == "DATE" and _GAP_COMMA.match(gap) and "," in gap:
+                merged = Reading("TIME", f"{a.point.value()}{b.time}", a.mod or b.mod, point=a.point)
+            elif a.partial == "weekday" and b.point is not None and b.point.gran == DAY and b.type == "DATE" and _GAP_COMMA.match(gap):
+                merged = attrs.evolve(b)
+            elif a.partial == "month" and b.partial == "year" and b.point is not None and _GAP_COMMA.match(gap):
+                point = Point("M", b.point.year, a.month)
+                merged = Reading("DATE", point.value(), a.mod, point=point)
+            if merged is not None:
+                out[-1] = _Found(prev.start, item.end, merged)
+                continue
+        out.append(item)
+    return out
+
+
+# --- tag -----------------------------------------------------------------------------------
+
+
+def _check_text(text: object) -> str:
+    if not isinstance(text, str):
+        raise TypeError(f"tag() needs a str, got {type(text).__name__} {text!r:.60}")
+    return text
+
+
+def tag(text: str, dct: object = None, *, mode: Mode = "news") -> list[Timex]:
+    """Every temporal expression of ``text``, normalized to TIMEX3 against the document date.
+
+    ``dct`` is the document creation time ("2003-03-18", a ``date``/``datetime`` or a ``Span``);
+    when None it is read from a dateline in the text (``find_document_date``), and when there is
+    none, relative expressions keep underspecified values ("XXXX-WXX"). ``mode="narrative"``
+    resolves underspecified expressions against the last date mentioned (histories). The result
+    is sorted by start and never overlaps. Raises ``TypeError`` for a non-string text and
+    ``ValueError`` naming a ``dct`` that cannot be read.
+    """
+    _check_text(text)
+    if mode not in ("news", "narrative"):
+        raise ValueError(f"mode {mode!r} is not a tagging mode: expected 'news' or 'narrative'")
+    anchor = parse_dct(dct)
+    if not text:
+        return []
+    if anchor is None:
+        found_date = find_document_date(text)
+        if found_date is not None:
+            anchor = parse_dct(found_date.value[:10])
+    return _tag(text, anchor, narrative=mode == "narrative")
+
+
+def _tag(text: str, dct: Point | None, *, narrative: bool) -> list[Timex]:
+    ctx = Context(text=text, dct=dct, narrative=narrative)
+    found: list[_Found] = []
+    floor = 0
+    for cand in recognize(text):
+        reading = _read(cand, ctx)
+        if reading is None:
+            continue
+        start = cand.start
+        modified = _modifier(text, cand.start, floor, reading)
+        if modified is not None:
+            start, mod = modified
+            reading.mod = mod
+        end = reading.end if reading.end is not None and reading.end > start else cand.end
+        found.append(_Found(start, end, reading))
+        floor = cand.end
+        if reading.point is not None and (narrative or not reading.anchored) and reading.value[:1] in "0123456789B":
+            ctx.ref = reading.point
+            if reading.point.gran == "Q":
+                ctx.quarter = reading.point
+    result = []
+    for item in _merge(text, found):
+        r = item.reading
+        result.append(Timex(item.start, item.end, text[item.start : item.end], r.type, r.value, r.mod, _span(r.value, r.type, r.mod, dct)))
+    return result
+
+
+def _read(cand: Candidate, ctx: Context) -> Reading | None:
+    try:
+        return normalize(cand, ctx)
+    except (ValueError, KeyError, IndexError, OverflowError):
+        return None
+
+
+__all__ = ["Timex", "find_document_date", "tag"]
