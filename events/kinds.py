@@ -92,6 +92,7 @@ class Kind:
     planned_plover: str | None = None
     description: str = ""
     triggers: tuple[Trigger, ...] = ()
+    reporting: bool = False  # a source attribution ("..., the ministry announced.") is no event
 
 
 def _check_plover(value: object, where: str) -> str | None:
@@ -145,6 +146,7 @@ def make_kind(spec: Mapping[str, Any]) -> Kind:
         planned_plover=_check_plover(spec.get("planned_plover"), f"kind {name!r}"),
         description=str(spec.get("description", "")),
         triggers=tuple(make_trigger(t, name) for t in triggers),
+        reporting=bool(spec.get("reporting", False)),
     )
 
 

@@ -4,6 +4,8 @@ network answers checked against brute force over every choice of endpoints."""
 from __future__ import annotations
 
 import itertools
+import json
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -195,3 +197,41 @@ def test_exact_spans_have_one_certain_relation(s1: int, d1: int, s2: int, d2: in
     r = relation(Span.exactly(s1, s1 + d1), Span.exactly(s2, s2 + d2))
     assert len(r.certain) == 1
     assert r.possible == r.certain
+
+
+# --- the seed's gold annotation -------------------------------------------------------------
+
+SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seed" / "gold.json"
+MOD_OF = {"after": "AFTER", "before": "BEFORE"}
+
+
+def _gold_span(time: dict[str, str], dct: Span) -> Span | None:
+    if "value" in time:
+        return Span.from_timex3(time["value"], time.get("mod"), dct=dct)
+    for key, mod in MOD_OF.items():
+        if key in time:
+            return Span.from_timex3(time[key], mod, dct=dct)
+    return None
+
+
+@pytest.mark.corpus
+def test_seed_gold_relations_are_possible() -> None:
+    if not SEED.is_file():
+        pytest.skip(f"no seed at {SEED}")
+    gold = json.loads(SEED.read_text(encoding="utf-8"))
+    dct = Span.from_timex3(gold["dct"])
+    spans = {e["id"]: _gold_span(e.get("time") or {}, dct) for e in gold["events"]}
+    checked = 0
+    for event in gold["events"]:
+        for name, other in event.get("relations", []):
+            a, b = spans[event["id"]], spans.get(other)
+            if a is None or b is None or a.kind != "date" or b.kind != "date":
+                continue
+            assert relation(a, b).holds(name) is not Certainty.IMPOSSIBLE, (event["id"], name, other)
+            checked += 1
+    assert checked >= 2
+    # dated before/after the document date: certainly on that side of the 1999 agreement
+    assert spans["kant-deployment"] is not None
+    assert spans["kant-deployment"].is_after(spans["agreement-1999"]) is Certainty.CERTAIN  # type: ignore[arg-type]
+    assert spans["us-bases-central-asia"] is not None
+    assert spans["us-bases-central-asia"].is_after(dct) is Certainty.IMPOSSIBLE

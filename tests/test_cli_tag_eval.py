@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Literal
 
 import pytest
 
@@ -179,6 +180,25 @@ def test_eval_table(gold_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert [line.split()[0] for line in lines[2:6]] == ["strict", "relaxed", "type", "value"]
 
 
+def test_eval_lists_errors_consistent_with_the_counts(gold_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (gold_dir / "three.tml").write_text(
+        TML.format(name="three", dct="2003-03-18").replace('value="2001">2001', 'value="2002">2001').replace("in Dushanbe", "in Dushanbe last year"),
+        encoding="utf-8",
+    )
+    code, out, _ = run(["eval", "timex", str(gold_dir), "--json", "--errors", "3"], capsys)
+    assert code == 0
+    result = json.loads(out)
+    c = result["counts"]
+    kinds = [e["kind"] for e in result["errors"]]
+    assert kinds.count("missed") == c["gold"] - c["relaxed_matches"]
+    assert kinds.count("spurious") == c["system"] - c["relaxed_matches"]
+    assert kinds.count("value") == c["relaxed_matches"] - c["value_matches"] >= 1
+    assert any(e["gold"] == "2002" and e["system"] == "2001" for e in result["errors"])
+    code, table, _ = run(["eval", "timex", str(gold_dir), "--errors", "3"], capsys)
+    assert "three@" in table
+    assert "gold=2002 system=2001" in table
+
+
 def test_eval_reports_a_malformed_file_and_scores_the_others(gold_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     broken = TML.format(name="bad", dct="2003-03-18").replace("</TIMEX3> in Dushanbe", "</TIMEX> in Dushanbe")
     (gold_dir / "sub" / "bad.tml").write_text(broken, encoding="utf-8")
@@ -207,7 +227,7 @@ def test_eval_survives_a_tagger_crash_on_one_file(gold_dir: Path, monkeypatch: p
 
     real = timeline.tag
 
-    def crashing(text: str, dct: str | None = None, *, mode: str = "news") -> list[object]:
+    def crashing(text: str, dct: str | None = None, *, mode: Literal["news", "narrative"] = "news") -> list[object]:
         if "2005-06-01" in str(dct):
             raise RuntimeError("simulated bug")
         return list(real(text, dct=dct, mode=mode))

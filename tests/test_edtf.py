@@ -185,6 +185,10 @@ def test_nothing_to_say() -> None:
         ("[..1760-12-03]", (None, secs(1760, 12, 4), None, secs(1760, 12, 4)), Granularity.DAY),
         ("{1960, 1961-12}", (secs(1960), secs(1962), secs(1960), secs(1962)), Granularity.MONTH),
         ("XXXX", (None, None, None, None), Granularity.UNKNOWN),
+        ("Y17E7", (secs(170_000_000), secs(170_000_001)) * 2, Granularity.YEAR),
+        ("Y-17E7", (secs(-170_000_000), secs(-169_999_999)) * 2, Granularity.YEAR),
+        ("1950S2", (secs(1900), secs(2000)) * 2, Granularity.YEAR),
+        ("Y171010000S3", (secs(171_000_000), secs(172_000_000)) * 2, Granularity.YEAR),
     ],
 )
 def test_bounds(text: str, expected: tuple[int | None, ...], granularity: Granularity) -> None:
@@ -246,6 +250,7 @@ def test_agrees_with_the_edtf_package_on_level_1_and_2(text: str) -> None:
         ("Y12000-01", "cannot have a month"),
         ("1985-04-12T25:00:00", "time 25:00:00"),
         ("1985-XX-12T10:00:00", "a time needs a fully specified day"),
+        ("1950S5", "5 significant digits of a 4-digit year"),
     ],
 )
 def test_invalid(text: str, reason: str) -> None:

@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline import (
+    Evidence,
     ForeignItemError,
     InvalidItemError,
     Item,
@@ -308,3 +309,38 @@ def test_month_range_helper_agrees_with_spans() -> None:
     start, end = month_range(2003, 4)
     assert (PUTIN.time.earliest_start, PUTIN.time.latest_end) == (start, end)
     assert isinstance(seed().at("2003-04-15"), Matches)
+
+
+# --- TimeML out ---------------------------------------------------------------------------
+
+
+def test_timeml_export_has_events_timexes_and_tlinks() -> None:
+    from timeline import read_timeml
+
+    tl = seed().add(Item("signing", Span.unknown(), "base agreement signed")).constrain("signing", "during", "putin")
+    tl = tl.constrain("ivanov", "before", "putin")
+    doc = read_timeml(tl.to_timeml())
+    assert doc.doc == "seed" and doc.dct == "2003-03-18"
+    assert [e.text for e in doc.events] == ["base agreement", "ratification", "Ivanov visits", "Putin visits", "base agreement signed", "Russian election"]
+    assert [t.value for t in doc.timexes] == ["1999", "2001", "2003-W11", "2003-04", "2003-04", "2004"]
+    by_eid = {e.eid: e.text for e in doc.events}
+    links = {(by_eid.get(link.source, link.source), link.rel_type, by_eid.get(link.target, link.target)) for link in doc.tlinks}
+    assert ("base agreement signed", "IS_INCLUDED", "Putin visits") in links
+    assert ("Ivanov visits", "BEFORE", "Putin visits") in links
+    assert sum(rel == "IS_INCLUDED" for _, rel, _ in links) == 7  # six anchors to a TIMEX3, one to the trip
+
+
+def test_timeml_export_into_the_source_text() -> None:
+    from timeline import read_timeml
+
+    text = "Putin will visit Dushanbe next month and sign the base agreement during his trip."
+    visit = Item("v", Span.from_timex3("2003-04"), "visit", evidence=(Evidence(start=11, end=16, text="visit"),))
+    sign = Item("s", Span.unknown(), "sign", evidence=(Evidence(start=43, end=47, text="sign"),))
+    nothing = Item("n", Span.from_timex3("2003"), "no evidence")
+    tl = Timeline([visit, sign, nothing], dct=Span.from_timex3("2003-03-18")).constrain("s", "during", "v")
+    timexes = [attrs.make_class("T", ["start", "end", "type", "value"])(26, 36, "DATE", "2003-04")]
+    doc = read_timeml(tl.to_timeml(text=text, timexes=timexes, doc_id="seed"))
+    assert doc.text == text
+    assert [(e.start, e.end) for e in doc.events] == [(11, 16), (43, 47)]
+    assert [(t.start, t.end, t.value) for t in doc.timexes] == [(26, 36, "2003-04")]
+    assert {(link.source, link.rel_type, link.target) for link in doc.tlinks} == {("e1", "IS_INCLUDED", "t1"), ("e2", "IS_INCLUDED", "t1"), ("e2", "IS_INCLUDED", "e1")}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import networkx as nx
 import pytest
@@ -22,7 +23,7 @@ from timeline.evaluate import (
 from timeline.io.timeml import GoldEvent, GoldTimex
 
 
-def m(start: int, end: int, type: str = "DATE", value: str = "X") -> dict[str, object]:
+def m(start: int, end: int, type: str = "DATE", value: str = "X") -> dict[str, Any]:
     return {"start": start, "end": end, "type": type, "value": value}
 
 
@@ -80,7 +81,7 @@ def test_duplicates_match_once_each() -> None:
 
 def test_micro_average_sums_counts_before_dividing() -> None:
     first = ([m(0, 5)], [m(0, 5)])
-    second = ([m(0, 5), m(10, 15), m(20, 25)], [])
+    second: tuple[list[dict[str, Any]], list[dict[str, Any]]] = ([m(0, 5), m(10, 15), m(20, 25)], [])
     result = evaluate([first, second])
     assert result.relaxed.recall == 0.25  # macro would say (1 + 0) / 2
     assert result.relaxed.precision == 1.0
@@ -138,24 +139,24 @@ def test_counts_add_and_to_dict_layout() -> None:
 SPANS = st.lists(st.tuples(st.integers(0, 40), st.integers(1, 12)).map(lambda p: m(p[0], p[0] + p[1])), max_size=9)
 
 
-def _maximum_matching_size(gold: list[dict[str, object]], system: list[dict[str, object]]) -> int:
+def _maximum_matching_size(gold: list[dict[str, Any]], system: list[dict[str, Any]]) -> int:
     graph = nx.Graph()
     graph.add_nodes_from((("g", i) for i in range(len(gold))), bipartite=0)
     graph.add_nodes_from((("s", j) for j in range(len(system))), bipartite=1)
     for i, g in enumerate(gold):
         for j, s in enumerate(system):
-            if min(g["end"], s["end"]) > max(g["start"], s["start"]):  # type: ignore[type-var, operator]
+            if min(g["end"], s["end"]) > max(g["start"], s["start"]):
                 graph.add_edge(("g", i), ("s", j))
     return len(nx.max_weight_matching(graph, maxcardinality=True))
 
 
 @settings(max_examples=300, deadline=None)
 @given(SPANS, SPANS)
-def test_relaxed_pairs_are_a_maximum_matching(gold: list[dict[str, object]], system: list[dict[str, object]]) -> None:
+def test_relaxed_pairs_are_a_maximum_matching(gold: list[dict[str, Any]], system: list[dict[str, Any]]) -> None:
     pairs = relaxed_pairs(gold, system)
     assert len({g for g, _ in pairs}) == len({s for _, s in pairs}) == len(pairs)
     for g, s in pairs:
-        assert min(gold[g]["end"], system[s]["end"]) > max(gold[g]["start"], system[s]["start"])  # type: ignore[type-var, operator]
+        assert min(gold[g]["end"], system[s]["end"]) > max(gold[g]["start"], system[s]["start"])
     assert len(pairs) == _maximum_matching_size(gold, system)
     assert len(strict_pairs(gold, system)) <= len(pairs)
     assert pairs == sorted(pairs)
@@ -164,7 +165,7 @@ def test_relaxed_pairs_are_a_maximum_matching(gold: list[dict[str, object]], sys
 
 @settings(max_examples=100, deadline=None)
 @given(SPANS)
-def test_gold_against_itself_scores_one(gold: list[dict[str, object]]) -> None:
+def test_gold_against_itself_scores_one(gold: list[dict[str, Any]]) -> None:
     result = evaluate([(gold, list(reversed(gold)))])
     expected = 1.0 if gold else 0.0
     assert result.strict.f1 == result.relaxed.f1 == expected

@@ -105,8 +105,16 @@ def test_iso_out_of_timex3_spans() -> None:
     assert Span.from_timex3("BC0490").to_iso() == "-0489"
     assert Span.from_timex3("12000").to_iso() == "+12000"
     assert Span.from_timex3("2003-03-18T10:30").to_iso() == "2003-03-18T10:30"
+    # beyond ISO 8601-1: the ISO 8601-2 forms EDTF shares, read back by from_iso
+    after = Span.from_timex3("2003-03-18", "AFTER")
+    assert after.to_iso() == "[2003-03-19..]"
+    quarter = Span.from_timex3("2003-Q1")
+    assert quarter.to_iso() == "2003-33"
+    for span in (after, quarter, Span.from_timex3("199"), Span.from_timex3("2003", "EARLY")):
+        assert bounds(Span.from_iso(span.to_iso())) == bounds(span)
+        assert Span.from_iso(span.to_iso()).edtf is None
     with pytest.raises(ValueError, match="no ISO 8601 form"):
-        Span.from_timex3("2003-03-18", "AFTER").to_iso()
+        Span.from_timex3("P3Y").to_iso()
 
 
 def test_datetime_out_of_range() -> None:
@@ -139,3 +147,46 @@ def test_invalid(text: str, reason: str) -> None:
         Span.from_iso(text)
     assert str(info.value).startswith(f"{text!r} is not an ISO 8601 date: ")
     assert reason in str(info.value)
+
+
+def _iso_year(year: int) -> str:
+    if 0 <= year <= 9999:
+        return f"{year:04d}"
+    return f"-{-year:04d}" if year < 0 else f"+{year}"
+
+
+@st.composite
+def iso_strings(draw: st.DrawFn) -> str:
+    year = draw(st.integers(-99_999, 99_999))
+    y = _iso_year(year)
+    form = draw(st.sampled_from(["year", "month", "day", "basic", "week", "weekday", "ordinal", "time"]))
+    month = draw(st.integers(1, 12))
+    day = draw(st.integers(1, cal.days_in_month(year, month)))
+    if form == "year":
+        return y
+    if form == "month":
+        return f"{y}-{month:02d}"
+    if form == "day":
+        return f"{y}-{month:02d}-{day:02d}"
+    if form == "basic":
+        return f"{y}{month:02d}{day:02d}"
+    if form in ("week", "weekday"):
+        week = draw(st.integers(1, cal.iso_weeks_in_year(year)))
+        return f"{y}-W{week:02d}" + (f"-{draw(st.integers(1, 7))}" if form == "weekday" else "")
+    if form == "ordinal":
+        return f"{y}-{draw(st.integers(1, 366 if cal.is_leap(year) else 365)):03d}"
+    hh, mm, ss = draw(st.integers(0, 23)), draw(st.integers(0, 59)), draw(st.integers(0, 59))
+    time = draw(st.sampled_from([f"{hh:02d}", f"{hh:02d}:{mm:02d}", f"{hh:02d}:{mm:02d}:{ss:02d}", f"{hh:02d}:{mm:02d}:{ss:02d}.5"]))
+    zone = draw(st.sampled_from(["", "Z", "+02:00", "-0530"]))
+    return f"{y}-{month:02d}-{day:02d}T{time}{zone}"
+
+
+@given(iso_strings(), st.sampled_from(["single", "start", "end"]))
+def test_iso_strings_format_and_parse_to_the_same_value(text: str, where: str) -> None:
+    if where == "start":
+        text = f"{text}/.."
+    elif where == "end":
+        text = f"../{text}"
+    span = Span.from_iso(text)
+    again = Span.from_iso(span.to_iso())
+    assert bounds(again) == bounds(span), span.to_iso()

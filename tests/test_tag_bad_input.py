@@ -63,7 +63,7 @@ ADVERSARIAL = {
 @pytest.mark.parametrize("name", sorted(ADVERSARIAL))
 def test_long_adversarial_strings_return_lists(name: str) -> None:
     unit = ADVERSARIAL[name]
-    text = unit * (50_000 // len(unit))
+    text = unit * (30_000 // len(unit))
     check(text, tag(text, dct="2003-03-18"))
 
 
@@ -73,7 +73,7 @@ def test_one_megabyte_of_digits() -> None:
 
 
 def test_year_dash_repetition() -> None:
-    text = "1999-" * 40_000
+    text = "1999-" * 20_000
     check(text, tag(text, dct="2003-03-18"))
 
 

@@ -53,7 +53,8 @@ def test_reads_text_offsets_and_attributes() -> None:
     assert doc.text.startswith("\nDefense Minister Ivanov visited Dushanbe last week;\nAT&T <said> Putin")
     assert "<" not in doc.text.replace("<said>", "")
     assert [t.text for t in doc.timexes] == ["last week", "early next month", "two days"]
-    for mention in (*doc.timexes, *doc.events):
+    mentions: list[GoldTimex | GoldEvent] = [*doc.timexes, *doc.events]
+    for mention in mentions:
         assert doc.text.find(mention.text) == mention.start
         assert doc.text[mention.start : mention.end] == mention.text
     assert [(t.tid, t.type, t.value, t.mod) for t in doc.timexes] == [
@@ -169,7 +170,7 @@ def test_written_layout_is_timeml_1_2_1() -> None:
     )
     root = ET.fromstring(markup)
     assert root.tag == "TimeML"
-    assert root.get("{http://www.w3.org/2001/XMLSchema-instance}noNamespaceSchemaLocation").endswith("TimeML_1.2.1.xsd")
+    assert str(root.get("{http://www.w3.org/2001/XMLSchema-instance}noNamespaceSchemaLocation")).endswith("TimeML_1.2.1.xsd")
     assert [child.tag for child in root] == ["DOCID", "DCT", "TEXT", "MAKEINSTANCE", "TLINK"]
     assert root.findtext("DOCID") == "doc<1>"
     dct = root.find("DCT/TIMEX3")
@@ -300,7 +301,8 @@ def test_reader_agrees_with_te3score_gold(corpus: str, tmp_path: Path) -> None:
         assert doc.dct == reference[name]["dct_value"], name
         mine = [{"start": t.start, "end": t.end, "type": t.type, "value": t.value} for t in doc.timexes]
         assert mine == gold[name], name
-        assert all(doc.text[t.start : t.end] == t.text for t in (*doc.timexes, *doc.events))
+        mentions: list[GoldTimex | GoldEvent] = [*doc.timexes, *doc.events]
+        assert all(doc.text[t.start : t.end] == t.text for t in mentions)
 
 
 @pytest.mark.corpus

@@ -245,13 +245,15 @@ def test_refs_anchor_on_the_dct() -> None:
 def test_mods() -> None:
     y = Span.from_timex3("2003")
     a, b = secs(2003), secs(2004)
-    third = (b - a) // 3
     early = Span.from_timex3("2003", "EARLY")
-    assert (early.earliest_start, early.latest_end, early.mod) == (a, a + -(-(b - a) // 3), "EARLY")
+    # a third of 365 days is 121.67: rounded outward to whole days, Jan 1 up to May 3
+    assert (early.earliest_start, early.latest_start, early.latest_end, early.mod) == (a, secs(2003, 5, 3), secs(2003, 5, 3), "EARLY")
     late = Span.from_timex3("2003", "END")
-    assert (late.earliest_start, late.latest_end) == (a + 2 * (b - a) // 3, b)
+    assert (late.earliest_start, late.latest_end) == (secs(2003, 9, 1), b)
     mid = Span.from_timex3("2003", "MID")
-    assert a + third <= mid.earliest_start <= a + third + 1  # type: ignore[operator]
+    assert (mid.earliest_start, mid.latest_end) == (secs(2003, 5, 2), secs(2003, 9, 2))
+    day_early = Span.from_timex3("2003-03-18", "EARLY")  # a day's thirds are not rounded
+    assert (day_early.earliest_start, day_early.latest_end) == (secs(2003, 3, 18), secs(2003, 3, 18, 8))
     approx = Span.from_timex3("2003-03-18", "APPROX")
     assert (approx.earliest_start, approx.latest_end) == (secs(2003, 3, 17), secs(2003, 3, 20))
     before = Span.from_timex3("2003", "BEFORE")
@@ -268,6 +270,7 @@ def test_mods() -> None:
     assert y.with_mod("LATE") == Span.from_timex3("2003", "LATE")
     # a mod on open bounds is recorded and changes nothing it cannot
     assert Span.from_timex3("XXXX", "EARLY").latest_end is None
+    assert Span.within(1, 2, timex="not a value").kind == "date"
 
 
 def test_unknown_mod() -> None:

@@ -49,6 +49,7 @@ STATUS_SHAPES = {
     "failed": "cross",
 }
 HOLLOW_STATUSES = ("planned", "hypothetical")
+TOP = -1.4  # the y domain starts above row 0, leaving a strip for the date and era labels
 CERTAIN_OPACITY = {"occurred": 0.9, "ongoing": 0.9, "planned": 0.4, "hypothetical": 0.3, "failed": 0.3}
 AGGREGATE_FILL = "#3b6ea5"
 
@@ -128,7 +129,7 @@ def chart_from_data(
     """The chart of prepared ``ChartData`` (``timeline_chart`` without reading the items)."""
     if height is None:
         row_px = 22 if data.n_rows <= 30 else max(4.0, 660 / data.n_rows)
-        height = int(min(max(data.n_rows * row_px + 20, 140), 900))
+        height = int(min(max((data.n_rows - TOP) * row_px, 140), 900))
     number = next(_chart_numbers)
     names = {p: f"{p}_{number}" for p in (KINDS_PARAM, ZOOM_PARAM, BRUSH_PARAM)}
     brush = alt.selection_interval(name=names[BRUSH_PARAM], encodings=["x"]) if overview else None
@@ -139,7 +140,8 @@ def chart_from_data(
         return detail
     assert brush is not None
     strip = _overview(data, width=width, brush=brush)
-    return alt.vconcat(detail, strip, spacing=12).resolve_scale(x="independent", y="independent")
+    chart: alt.VConcatChart = alt.vconcat(detail, strip, spacing=12).resolve_scale(x="independent", y="independent")
+    return chart
 
 
 def _x(
@@ -175,7 +177,7 @@ def _y(data: ChartData, field: str) -> alt.Y:
     label_expr = f"{json.dumps(names, ensure_ascii=True)}['' + datum.value]"
     return alt.Y(
         f"{field}:Q",
-        scale=alt.Scale(domain=[-0.6, data.n_rows - 0.4], reverse=True, nice=False, zero=False),
+        scale=alt.Scale(domain=[TOP, data.n_rows - 0.4], reverse=True, nice=False, zero=False),
         axis=alt.Axis(
             values=list(data.lane_first_row), labelExpr=label_expr, title=None, grid=False, ticks=False,
             domain=False, labelLimit=140, labelFontWeight="bold", labelBaseline="middle",
@@ -248,8 +250,8 @@ def _detail(data: ChartData, *, width: int, height: int, names: dict[str, str]) 
         tooltip=_tooltip(),
     ))
     base = alt.Chart(events).transform_filter(kinds).transform_calculate(y0="datum.row")
-    for flag, field, shape in (("oe", "hi", "triangle-right"), ("os", "lo", "triangle-left")):
-        layers.append(base.transform_filter(f"datum.{flag}").mark_point(shape=shape, filled=True, size=55, clip=True).encode(
+    for flag, field, arrow in (("oe", "hi", "triangle-right"), ("os", "lo", "triangle-left")):
+        layers.append(base.transform_filter(f"datum.{flag}").mark_point(shape=arrow, filled=True, size=55, clip=True).encode(
             x=X(field), y=y, color=colour,
         ))
     # One marker an item, in two layers: filled (occurred, ongoing, failed) and hollow.
@@ -264,7 +266,7 @@ def _detail(data: ChartData, *, width: int, height: int, names: dict[str, str]) 
     for filled, test in ((True, f"!({hollow})"), (False, hollow)):
         layers.append(base.transform_filter(test).mark_point(
             filled=filled, size=90, strokeWidth=1.8, ariaRoleDescription=EVENTS_NAME, clip=True,
-            **({} if filled else {"fill": "white", "fillOpacity": 1.0}),
+            fill=alt.Undefined if filled else "white", fillOpacity=alt.Undefined if filled else 1.0,
         ).encode(
             x=X("mid"), y=y, color=colour, shape=shape,
             opacity=alt.condition("datum.sc == 'failed'", alt.value(0.65), alt.value(1.0)),
@@ -306,7 +308,8 @@ def _detail(data: ChartData, *, width: int, height: int, names: dict[str, str]) 
         over.append(dct.mark_text(align="left", baseline="top", dx=4, dy=2, fontSize=10, color="#444", clip=True).encode(
             x=X("x"), y=alt.value(0), text="label:N",
         ))
-    return alt.layer(*layers, *under, *over).properties(width=width, height=height)
+    detail = alt.LayerChart(layer=[*layers, *under, *over], width=width, height=height)
+    return detail
 
 
 def _aggregate_layer(data: ChartData, *, scale: alt.Scale, width: int, zoom: str) -> alt.Chart:
@@ -318,17 +321,20 @@ def _aggregate_layer(data: ChartData, *, scale: alt.Scale, width: int, zoom: str
     for index, level in enumerate(data.levels):
         below = "true" if level.show_below == float("inf") else f"{visible} < {level.show_below!r}"
         tests.append(f"(datum.level == {index} && {below} && {visible} >= {level.show_from!r})")
-    return alt.Chart(_inline(data.aggregates)).transform_filter(" || ".join(tests)).mark_rect(
+    counts: alt.Chart = alt.Chart(_inline(data.aggregates)).transform_filter(" || ".join(tests)).mark_rect(
         color=AGGREGATE_FILL, clip=True
     ).encode(
         x=X("x0"), x2="x1:Q" if data.axis == "year" else "x1:T",
         y=_y(data, "y0"), y2="y1:Q",
-        opacity=alt.Opacity("n:Q", scale=alt.Scale(type="log", range=[0.12, 0.85]), legend=alt.Legend(title="items per period")),
+        opacity=alt.Opacity("n:Q", scale=alt.Scale(type="log", range=[0.12, 0.85]), legend=alt.Legend(
+            title="items per period", symbolType="square", symbolFillColor=AGGREGATE_FILL, symbolStrokeWidth=0,
+        )),
         tooltip=[
             alt.Tooltip("lane:N", title="Lane"), alt.Tooltip("period:N", title="Period"),
             alt.Tooltip("n:Q", title="Items", format=","),
         ],
     )
+    return counts
 
 
 def _overview(data: ChartData, *, width: int, brush: alt.Parameter) -> alt.LayerChart:
@@ -347,9 +353,10 @@ def _overview(data: ChartData, *, width: int, brush: alt.Parameter) -> alt.Layer
         x=X("mid"), y=y, color=_colour(data),
     ))
     layers[0] = layers[0].add_params(brush)
-    return alt.layer(*layers).properties(width=width, height=50, title=alt.Title(
+    strip = alt.LayerChart(layer=layers, width=width, height=50, title=alt.Title(
         "overview: drag to choose the period shown above", fontSize=10, fontWeight="normal", color="#666", anchor="start",
     ))
+    return strip
 
 
 def mimebundle(items: Iterable[Any], **options: Any) -> dict[str, Any]:

@@ -420,8 +420,8 @@ def prepare(
     # Pack single items into rows inside their lane, so that bands and labels do not collide.
     px = width / (domain[1] - domain[0])
     by_lane: dict[str, list[int]] = {k: [] for k in lane_names}
-    for index in np.flatnonzero(single):
-        by_lane[lane_of[index]].append(int(index))
+    for index in np.flatnonzero(single).tolist():
+        by_lane[lane_of[index]].append(index)
     sub_row: dict[int, int] = {}
     lane_rows: dict[str, int] = {}
     for key in lane_names:
@@ -431,11 +431,11 @@ def prepare(
             lo_x = domain[0] if _os else to_x(lo, axis)
             hi_x = domain[1] if _oe else to_x(hi, axis)
             mid_x = to_x(mid, axis)
-            label_px = 6.0 * min(len(_text(getattr(item, "label", ""))), 32) + 14 if show_labels else 6
+            label_px = 6.0 * min(len(_text(getattr(item, "label", ""))), 32) + 14 if show_labels else 6.0
             start_px = min(lo_x, mid_x) * px - 7
             end_px = max(hi_x * px, mid_x * px + label_px)
-            for r, end in enumerate(ends):
-                if end <= start_px:
+            for r, row_end in enumerate(ends):
+                if row_end <= start_px:
                     ends[r] = end_px
                     sub_row[index] = r
                     break
@@ -456,11 +456,11 @@ def prepare(
 
     colour_values: set[str] = set()
     rows: list[Row] = []
-    for index in np.flatnonzero(single):
+    for index in np.flatnonzero(single).tolist():
         item, lo, hi, mid, open_start, open_end = dated[index]
         row = _row(item, lo, hi, mid, open_start, open_end, axis, domain, lanes, color)
         row["lane"] = lane_of[index]
-        row["row"] = first_row[lane_of[index]] + sub_row[int(index)]
+        row["row"] = first_row[lane_of[index]] + sub_row[index]
         colour_values.add(row["color"])
         rows.append(row)
     rows.sort(key=lambda r: (r["row"], r["lo"]))
@@ -649,12 +649,13 @@ def civil_from_days_array(days: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.i
 
 def _bin_index(seconds: npt.NDArray[np.int64], unit: str, step: int) -> npt.NDArray[np.int64]:
     days = np.floor_divide(seconds, calendar.SECONDS_PER_DAY)
+    index: npt.NDArray[np.int64]
     if unit == "day":
-        return np.floor_divide(days + 3, step) if step == 7 else np.floor_divide(days, step)  # weeks from Monday
-    year, month, _ = civil_from_days_array(days)
-    if unit == "month":
-        return np.floor_divide(year * 12 + month - 1, step)
-    return np.floor_divide(year, step)
+        index = np.floor_divide(days + 3, step) if step == 7 else np.floor_divide(days, step)  # weeks from Monday
+    else:
+        year, month, _ = civil_from_days_array(days)
+        index = np.floor_divide(year * 12 + month - 1, step) if unit == "month" else np.floor_divide(year, step)
+    return index
 
 
 def _bin_range(index: int, unit: str, step: int) -> tuple[int, int]:

@@ -4,7 +4,7 @@ Read (levels 0 and 1, and level 2 where it fits):
 
 - dates ``1985``, ``1985-04``, ``1985-04-12``; date-times ``1985-04-12T23:20:30`` with ``Z`` or
   ``+hh:mm`` (converted to UTC); negative years ``-0489`` (astronomical: 490 BC); long years
-  ``Y170000002``, ``Y-12000``;
+  ``Y170000002``, ``Y-12000``; level 2 exponents ``Y17E7`` and significant digits ``1950S2``;
 - sub-year groupings ``2003-21`` .. ``-24`` (seasons), level 2 ``-25`` .. ``-41`` (hemisphere
   seasons, quarters, quadrimesters, halves; ``timeline/data/edtf_subdivisions.json``);
 - qualifiers ``?`` (uncertain), ``~`` (approximate), ``%`` (both), after the date (level 1)
@@ -48,7 +48,7 @@ __all__ = ["edtf_span", "format_edtf"]
 _Q = r"[?~%]"
 _DATE_RE = re.compile(
     rf"""
-    (?P<q0>{_Q})?(?P<year>Y-?[0-9]{{5,}}|-?[0-9X]{{4}})(?P<q1>{_Q})?
+    (?P<q0>{_Q})?(?P<year>Y-?[0-9]{{5,}}|Y-?[0-9]+E[0-9]+|-?[0-9X]{{4}})(?:S(?P<sig>[0-9]+))?(?P<q1>{_Q})?
     (?:-(?P<q2>{_Q})?(?P<month>[0-9X]{{2}})(?P<q3>{_Q})?
        (?:-(?P<q4>{_Q})?(?P<day>[0-9X]{{2}})(?P<q5>{_Q})?)?
     )?
@@ -182,7 +182,9 @@ def _date(
     if year_text.startswith("Y"):
         if month_text is not None:
             raise EDTFValueError(whole, "a Y-prefixed year cannot have a month")
-        years = (int(year_text[1:]),) * 2
+        mantissa, _, exponent = year_text[1:].partition("E")
+        year = int(mantissa) * 10 ** int(exponent or 0)
+        years = (year, year)
     else:
         negative = year_text.startswith("-")
         digits = year_text.lstrip("-")
@@ -191,6 +193,15 @@ def _date(
         else:
             lo_abs, hi_abs = int(digits.replace("X", "0")), int(digits.replace("X", "9"))
             years = (-hi_abs, -lo_abs) if negative else (lo_abs, hi_abs)
+    if g["sig"] is not None and years is not None:
+        # significant digits (level 2): "1950S2" is some year 1900..1999
+        digits = str(abs(years[0]))
+        keep = int(g["sig"])
+        if not 1 <= keep <= len(digits) or month_text is not None:
+            raise EDTFValueError(whole, f"{keep} significant digits of a {len(digits)}-digit year")
+        lo_abs = int(digits[:keep] + "0" * (len(digits) - keep))
+        hi_abs = int(digits[:keep] + "9" * (len(digits) - keep))
+        years = (-hi_abs, -lo_abs) if years[0] < 0 else (lo_abs, hi_abs)
     if g["hour"] is not None and (day_text is None or "X" in part.split("T")[0]):
         raise EDTFValueError(whole, "a time needs a fully specified day")
     quals = {k: g[k] for k in ("q0", "q1", "q2", "q3", "q4", "q5") if g[k]}

@@ -452,8 +452,9 @@ class Timeline:
         else:
             whole = as_span(span)
             query = (whole.earliest_start, whole.latest_end)
-        certain, possible = self._index.overlap(query)
-        return self._matches(certain, possible)
+        certain, possible = self._index.overlap_in_order(query)
+        items = self._items
+        return Matches(tuple(items[r] for r in certain.tolist()), tuple(items[r] for r in possible.tolist()))
 
     def at(self, t: object) -> Matches:
         """Items going on at time ``t`` (seconds, a date/datetime, a string, a Span: the

@@ -46,6 +46,7 @@ import numpy.typing as npt
 
 from timeline.span import Span
 
+_EMPTY = np.empty(0, dtype=np.int64)
 NEG = int(np.iinfo(np.int64).min)
 """Sentinel of an open earliest bound (minus infinity)."""
 POS = int(np.iinfo(np.int64).max)
@@ -54,7 +55,7 @@ POS = int(np.iinfo(np.int64).max)
 Int64Array = npt.NDArray[np.int64]
 IntArray = npt.NDArray[np.integer[Any]]
 
-_BUCKETS = 63  # lengths 2**0 .. 2**62 and more; then the groups below
+_BUCKETS = 16  # lengths [16**k, 16**(k + 1)) for k < 15, and longer; then the groups below
 _OPEN_END = 64  # earliest start finite, latest end open: sorted by earliest start
 _OPEN_START = 65  # earliest start open, latest end finite: sorted by latest end
 _OPEN_BOTH = 66  # no finite bound on the extent: always a candidate
@@ -113,7 +114,28 @@ def order_key(es: Int64Array, le: Int64Array) -> IntArray:
 class SpanIndex:
     """Effective bounds of n spans as int64 columns, an order, and overlap queries."""
 
-    __slots__ = ("_es_sorted", "_hi_open_start", "_keys", "_max_len", "_n", "_perm", "ee", "es", "le", "ls", "order", "rank")
+    __slots__ = (
+        "_bucket_len",
+        "_buckets",
+        "_core_p",
+        "_es_sorted",
+        "_hi_open_start",
+        "_hi_p",
+        "_key_base",
+        "_key_pick",
+        "_keys",
+        "_max_len",
+        "_n",
+        "_offsets",
+        "_perm",
+        "_seq",
+        "ee",
+        "es",
+        "le",
+        "ls",
+        "order",
+        "rank",
+    )  # fmt: skip
 
     es: Int64Array
     ls: Int64Array
@@ -149,6 +171,7 @@ class SpanIndex:
         arrays: Iterable[np.ndarray[Any, Any]] = (
             self.es, self.ls, self.ee, self.le, self.order, self.rank,
             self._keys, self._perm, self._es_sorted, self._hi_open_start, self._max_len,
+            self._seq, self._hi_p, self._core_p,
         )  # fmt: skip
         return sum(a.nbytes for a in arrays)
 
@@ -178,13 +201,13 @@ class SpanIndex:
         group[open_start & ~open_end] = _OPEN_START
         group[~open_start & open_end] = _OPEN_END
         length = hi[finite].astype(np.float64) - es[finite].astype(np.float64)
-        bucket = np.clip(np.floor(np.log2(np.maximum(length, 1.0))), 0, _BUCKETS - 1).astype(np.int64)
+        bucket = np.clip(np.floor(np.log2(np.maximum(length, 1.0)) / 4), 0, _BUCKETS - 1).astype(np.int64)
         group[finite] = bucket
         # the longest extent in each bucket, exactly (the top bucket takes everything before hi)
         max_len = np.zeros(_BUCKETS, dtype=np.int64)
         rows = np.flatnonzero(finite)
         if len(rows):
-            exact = np.where(bucket >= _BUCKETS - 2, POS, hi[rows] - es[rows])
+            exact = np.where(bucket >= _BUCKETS - 1, POS, hi[rows] - es[rows])
             np.maximum.at(max_len, bucket, exact)
         self._max_len = max_len
         # rank of each sort value: earliest start for buckets and open ends, latest end otherwise
@@ -209,50 +232,87 @@ class SpanIndex:
         value_rank[by_value[by_group == _OPEN_START]] = ranks[1]
         self._keys = (group * (n + 1) + value_rank)[perm]
         self._perm = perm.astype(small)
+        self._buckets = np.flatnonzero(max_len)
+        self._bucket_len: list[int] = max_len[self._buckets].tolist()
+        # the runs a query reads, as (low key, high key) = base + rank of a query value
+        # (values: one floor per bucket, then hi, then lo + 1 for open starts)
+        n1, nb = n + 1, len(self._buckets)
+        low_base = [*(b * n1 for b in self._buckets.tolist()), _OPEN_END * n1, _OPEN_START * n1, _OPEN_BOTH * n1]
+        high_base = [*(b * n1 for b in self._buckets.tolist()), _OPEN_END * n1, (_OPEN_START + 1) * n1, (_OPEN_BOTH + 1) * n1]
+        zero = nb + 2  # an extra query value that is always rank 0
+        low_pick = [*range(nb), zero, nb + 1, zero]
+        high_pick = [*([nb] * nb), nb, zero, zero]
+        self._key_base = np.array(low_base + high_base, dtype=np.int64)
+        fits = all(length < 2**61 for length in self._bucket_len)
+        self._offsets = np.array([1 - length for length in self._bucket_len] + [0, 1, 0], dtype=np.int64) if fits else None
+        self._key_pick = np.array(low_pick + high_pick, dtype=np.int64)
+        # what the queries test, laid out in key order so a run of candidates is contiguous
+        self._seq = np.arange(n, dtype=small)
+        self._hi_p = hi[perm]
+        # the certain core [latest start, earliest end) as (lso, -chi): one gather and one
+        # comparison with (query's certain end, -query's certain start) test both sides
+        self._core_p = np.stack((self._last_start(perm), -self._chi(perm)), axis=1)
 
     def _candidates(self, lo: int, hi: int) -> IntArray:
-        """Rows whose possible extent may meet [lo, hi), a superset, unordered."""
-        n1 = self._n + 1
-        buckets = np.flatnonzero(self._max_len)
-        # earliest start must be > lo - max_len[b], i.e. >= lo - max_len[b] + 1, and < hi
-        floor = np.array([max(lo - length + 1, NEG) for length in self._max_len[buckets].tolist()], dtype=np.int64)
-        values = np.concatenate((floor, [hi]))
-        ranks = np.searchsorted(self._es_sorted, values, side="left")
-        hi_rank = ranks[-1]
-        lo_keys = buckets * n1 + ranks[:-1]
-        hi_keys = buckets * n1 + hi_rank
-        # open end: earliest start < hi; open start: latest end > lo; both open: always
-        open_start_rank = int(np.searchsorted(self._hi_open_start, lo + 1 if lo < POS else lo, side="left"))
-        lo_keys = np.concatenate((lo_keys, [_OPEN_END * n1, _OPEN_START * n1 + open_start_rank, _OPEN_BOTH * n1]))
-        hi_keys = np.concatenate((hi_keys, [_OPEN_END * n1 + hi_rank, (_OPEN_START + 1) * n1, (_OPEN_BOTH + 1) * n1]))
-        where = np.searchsorted(self._keys, np.concatenate((lo_keys, hi_keys)), side="left")
-        k = len(lo_keys)
-        return self._perm[_ranges(where[:k], where[k:])]
+        """Key positions of spans whose possible extent may meet [lo, hi): a superset.
+
+        A few NumPy calls whatever the size: one search for the ranks of the bounds, one for
+        the runs in the combined key, then the runs themselves."""
+        # in bucket b, the earliest start must be in [lo - max_len[b] + 1, hi)
+        values: Any
+        if self._offsets is not None and NEG // 2 < lo < POS // 2:  # no overflow possible
+            values = self._offsets + lo
+            values[-3] = hi
+            values[-1] = NEG
+        else:
+            values = [lo - length + 1 if lo - length + 1 > NEG else NEG for length in self._bucket_len]
+            values += (hi, lo + 1 if lo < POS else lo, NEG)  # hi; open starts: latest end > lo; rank 0
+        ranks = self._es_sorted.searchsorted(values)
+        if len(self._hi_open_start):
+            ranks[-2] = self._hi_open_start.searchsorted(values[-2])
+        where = self._keys.searchsorted(self._key_base + ranks[self._key_pick]).tolist()
+        half = len(where) // 2
+        seq = self._seq
+        runs = [seq[a:b] for a, b in zip(where[:half], where[half:], strict=True) if b > a]
+        if len(runs) == 1:
+            return runs[0]
+        return np.concatenate(runs) if runs else _EMPTY
+
+    def _possible(self, lo: int, hi: int) -> IntArray:
+        # every candidate starts before hi (its run says so); keep those ending after lo
+        if hi <= lo:
+            hi = lo + 1 if lo < POS else POS
+        at = self._candidates(lo, hi)
+        return at[self._hi_p[at] > lo]
 
     def possible(self, lo: int, hi: int) -> IntArray:
         """Rows that may share time with ``[lo, hi)``, sorted by row number.
 
         ``lo`` may be ``NEG`` and ``hi`` ``POS`` (open); an empty ``[t, t)`` is taken as ``[t, t + 1)``.
         """
-        if hi <= lo:
-            hi = lo + 1 if lo < POS else POS
-        rows = self._candidates(lo, hi)
-        keep = (self.es[rows] < hi) & (self._hi(rows) > lo)
-        return np.sort(rows[keep])
+        return np.sort(self._perm[self._possible(lo, hi)])
 
-    def certain_mask(self, rows: IntArray, lo: int, hi: int) -> npt.NDArray[np.bool_]:
-        """Which of ``rows`` surely share time with the certain core ``[lo, hi)`` of a query."""
-        return (self._last_start(rows) < hi) & (self._chi(rows) > lo)
+    def _query(self, query: Span | tuple[int | None, int | None]) -> tuple[IntArray, npt.NDArray[np.bool_]]:
+        lo, hi, certain_lo, certain_hi = query_bounds(query)
+        at = self._possible(lo, hi)
+        sure = (self._core_p[at] < (certain_hi, -certain_lo)).all(axis=1)
+        return self._perm[at], sure
 
     def overlap(self, query: Span | tuple[int | None, int | None]) -> tuple[IntArray, IntArray]:
         """(certain rows, possible rows) for a query span or an ``(start, end)`` pair, by row number.
 
-        Possible: the two may share time. Certain: they share time whatever the true times are.
+        Possible: the two may share time. Certain: they share time whatever the true times are
+        (the query's certain core ``[latest start, earliest end)`` meets the span's).
         """
-        q = query_bounds(query)
-        possible = self.possible(q[0], q[1])
-        certain = possible[self.certain_mask(possible, q[2], q[3])]
-        return certain, possible
+        rows, sure = self._query(query)
+        return np.sort(rows[sure]), np.sort(rows)
+
+    def overlap_in_order(self, query: Span | tuple[int | None, int | None]) -> tuple[IntArray, IntArray]:
+        """``overlap``, each in the index's order rather than by row number."""
+        rows, sure = self._query(query)
+        order = np.argsort(self.rank[rows], kind="stable")
+        rows = rows[order]
+        return rows[sure[order]], rows
 
     def in_order(self, rows: IntArray) -> IntArray:
         """``rows`` rearranged into the index's order."""

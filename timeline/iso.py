@@ -11,8 +11,10 @@ minute; a date-time to the second is that second). In an interval each side is s
 (``2003-03-10/2003-03-16``: starts on the 10th, ends on the 16th), except that a side stated to
 the second is that exact instant, so ``Span.exactly(s, e).to_iso()`` reads back exactly.
 
-Out: ``format_iso`` writes the calendar period the span is, else an interval; ``datetime``
-comes out only for years 1..9999 (``seconds_to_datetime``).
+Out: ``format_iso`` writes the calendar period the span is, else an interval, else the
+ISO 8601-2 form EDTF shares (``2003-33`` for a quarter, ``[2003-03-19..]`` for "after 18
+March"), which ``iso_span`` reads back too; ``datetime`` comes out only for years 1..9999
+(``seconds_to_datetime``).
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from typing import Literal
+
+import attrs
 
 from timeline import calendar as cal
 from timeline.errors import ISOValueError
@@ -99,9 +103,17 @@ def datetime_span(value: dt.date | dt.datetime) -> Span:
 
 
 def iso_span(text: str) -> Span:
-    """The span an ISO 8601 date, date-time or interval names; ``ISOValueError`` otherwise."""
+    """The span an ISO 8601 date, date-time or interval names (ISO 8601-2 forms shared with
+    EDTF too: ``2003-33``, ``199X``, ``[2003-03-19..]``); ``ISOValueError`` otherwise."""
     if not isinstance(text, str):
         raise ISOValueError(text, "not a string")
+    try:
+        return _iso_span(text)
+    except ISOValueError as error:
+        return _extended(text, error)
+
+
+def _iso_span(text: str) -> Span:
     if "/" in text:
         left, _, right = text.partition("/")
         if "/" in right:
@@ -113,6 +125,22 @@ def iso_span(text: str) -> Span:
         return _interval(start, end, text)
     found = _parse_value(text, text)
     return Span.within(found[0], found[1], found[2])
+
+
+def _extended(text: str, error: ISOValueError) -> Span:
+    """ISO 8601-2 forms that EDTF shares (sub-year groupings ``2003-33``, X digits,
+    qualifiers, sets): read through ``timeline.edtf``; else the ISO error stands."""
+    from timeline.edtf import edtf_span
+    from timeline.errors import EDTFValueError
+
+    try:
+        span = edtf_span(text)
+    except EDTFValueError:
+        raise error from None
+    return Span(
+        span.earliest_start, span.latest_start, span.earliest_end, span.latest_end,
+        span.granularity, mod=span.mod,
+    )  # fmt: skip
 
 
 def _interval(
@@ -242,6 +270,10 @@ def period_of(start: int, end: int) -> tuple[Granularity, str] | None:
         return Granularity.MINUTE, f"{{Y}}-{mo:02d}-{d:02d}T{h:02d}:{mi:02d}"
     if length == 3600 and s == mi == 0:
         return Granularity.HOUR, f"{{Y}}-{mo:02d}-{d:02d}T{h:02d}"
+    if length == 3600 and s == 0:
+        # an hour that began off the hour (read with a +05:30 offset): written as the local
+        # hour with an offset of the odd minutes, which reads back to the same seconds
+        return Granularity.HOUR, f"{{Y}}-{mo:02d}-{d:02d}T{h:02d}-00:{mi:02d}"
     if s or mi or h:
         return None
     if length == cal.SECONDS_PER_DAY:
@@ -340,9 +372,15 @@ def format_iso(span: Span) -> str:
     # an open side reads back with its far bound taken from the other side
     start = ".." if es is None and ls in (None, le) else side_text(es, ls, "iso")
     end = ".." if le is None and ee in (None, es) else side_text(ee, le, "iso")
-    if start is None or end is None or start == end == "..":
-        raise ValueError(f"no ISO 8601 form for {span!r}: its bounds are not calendar periods")
-    return f"{start}/{end}"
+    if start is not None and end is not None and not start == end == "..":
+        return f"{start}/{end}"
+    # ISO 8601-2 (of which EDTF is a profile): "2003-33", "[2003-03-19..]", "199X"
+    from timeline.edtf import format_edtf
+
+    extended = format_edtf(attrs.evolve(span, edtf=None))
+    if extended is None:
+        raise ValueError(f"no ISO 8601 form for {span!r}")
+    return extended
 
 
 def side_text(lo: int | None, hi: int | None, style: Style) -> str | None:

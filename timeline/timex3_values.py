@@ -395,8 +395,12 @@ def format_timex3(value: TimexValue) -> str:
 
 
 def timex3_kind(value: str) -> Kind:
-    """What a TIMEX3 value names: "date", "duration", "set" or "ref"."""
-    return parse_timex3(value).kind
+    """What a TIMEX3 value names: "date", "duration", "set" or "ref"; "date" for a string
+    that is not a TIMEX3 value at all (a span may carry one its maker chose to keep)."""
+    try:
+        return parse_timex3(value).kind
+    except TimexValueError:
+        return "date"
 
 
 def date_bounds(d: TimexDate) -> tuple[int, int] | None:
@@ -483,6 +487,11 @@ def apply_mod(span: Span, mod: str | None, *, value: str | None = None) -> Span:
         length = end - start
         lo = start + _floor(Fraction(rule["from"]) * length)
         hi = start + _ceil(Fraction(rule["to"]) * length)
+        if span.granularity >= Granularity.WEEK and span.granularity is not Granularity.UNKNOWN:
+            # parts of weeks and longer round outward to whole days: "early 2003" ends on a
+            # day boundary, never at 16:00
+            day = cal.SECONDS_PER_DAY
+            lo, hi = lo // day * day, -(-hi // day) * day
         return attrs.evolve(span, earliest_start=lo, latest_start=hi, earliest_end=lo, latest_end=hi, mod=mod)
     if kind == "widen":
         assert start is not None

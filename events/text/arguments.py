@@ -18,7 +18,7 @@ import attrs
 from events.model import Actor, ActorKind, Mention, Place, Role
 from events.text.entities import Entity, gazetteer
 
-LOCATIVE = frozenset("in to at into from near inside outside across toward towards of for through around within throughout".split())
+LOCATIVE = frozenset("in to at into from near inside outside across toward towards for through around within throughout".split())
 ACTOR_KINDS = {
     "person": ActorKind.PERSON,
     "country": ActorKind.STATE,
@@ -31,7 +31,7 @@ ACTOR_KINDS = {
 PERSONAL = frozenset({"he", "his", "him", "she", "her"})
 NEUTER = frozenset({"it", "its"})
 FIRST_PLURAL = frozenset({"we", "our", "us"})
-PAIR_NOUNS = frozenset({"countries", "sides", "parties", "nations", "governments", "states", "neighbours", "neighbors", "capitals"})
+PAIR_NOUNS = frozenset({"leaders", "presidents", "ministers", "countries", "sides", "parties", "nations", "governments", "states", "neighbours", "neighbors", "capitals"})
 
 
 def entity_mention(entity: Entity, sentence: str) -> Mention:
@@ -113,12 +113,12 @@ def clause_arguments(
             continue
         prev = lowers[i - 1] if i > 0 else ""
         prev2 = lowers[i - 2] if i > 1 else ""
-        locative = prev in LOCATIVE or (prev in ("and", ",") and prev2 in LOCATIVE)
+        locative = prev in LOCATIVE or (prev == "of" and prev2 == "out") or (prev in ("and", ",") and prev2 in LOCATIVE)
         if e.is_place or e.kind == "region":
             directly_after = kind == "Visit" and i > last and i - last <= 3
             if locative or directly_after or e.kind in ("city", "region"):
                 args.add_place(place_of(e, sentence))
-                if e.kind in ("city", "region") or (e.kind == "country" and j <= first):
+                if e.kind in ("city", "region"):
                     continue
                 args.add_actor(actor_of(e, Role.RECIPIENT, sentence))
                 continue

@@ -61,10 +61,20 @@ def compatible(a: Candidate, b: Candidate) -> bool:
     return not (sa_ and sb_ and not sa_ & sb_)
 
 
+def _participle(c: Candidate) -> bool:
+    """A clause that opens with the trigger's -ing form: it goes on about the clause before."""
+    tokens = c.sentence.tokens
+    a, _ = c.sentence.clauses[c.clause]
+    head = c.match.first
+    return head == a and tokens[head].lower.endswith("ing") and not c.match.noun
+
+
 def same_event(earlier: Candidate, later: Candidate) -> bool:
     """Whether ``later`` is another mention of ``earlier``'s event."""
     if later.sentence.index == earlier.sentence.index and later.clause == earlier.clause:
         return False
+    if later.sentence.index == earlier.sentence.index and later.clause == earlier.clause + 1 and _participle(later):
+        return compatible(earlier, later)  # "struck targets in Gaza, killing 12 people"
     if not compatible(earlier, later):
         return False
     if _persons(earlier) & _persons(later):

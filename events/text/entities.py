@@ -12,6 +12,7 @@ Tajikistan") or by a reporting verb ("Rashid Ghani ... said"), and later by thei
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import cache
 
@@ -23,6 +24,8 @@ from events.text.lexicon import gazetteer_data
 from events.text.sentences import TOKEN_RE, Token, lemmas_of, pos_of
 
 MAX_NAME_TOKENS = 6
+BIG_CITY = 1_000_000
+_ALT_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}")
 STATE_KINDS = ("country", "capital", "demonym")
 PLACE_KINDS = ("country", "capital", "city")
 
@@ -86,8 +89,13 @@ class Gazetteer:
             name = city["name"]
             if len(name) < 3 or pos_of(name.lower()) or not name[:1].isupper():
                 continue  # "Of", "Police", "Nice": an English word is not read as a town
-            self._add(name, Entry(name, "city", iso2_to_3.get(city["countrycode"]), city["latitude"],
-                                  city["longitude"], int(city.get("population") or 0)))  # fmt: skip
+            entry = Entry(name, "city", iso2_to_3.get(city["countrycode"]), city["latitude"], city["longitude"],
+                          int(city.get("population") or 0))  # fmt: skip
+            self._add(name, entry)
+            if entry.population >= BIG_CITY:  # "New York" for New York City, "Kiev" for Kyiv
+                for alt in city.get("alternatenames", ()):
+                    if alt != name and _ALT_NAME.fullmatch(alt) and not pos_of(alt.lower()):
+                        self._add(alt, entry)
         for c in countries.values():
             self.country_names.setdefault(c["iso3"], c["name"])
             capital = c.get("capital")

@@ -217,6 +217,8 @@ def _candidates(sentences: list[Sentence], timexes: list[TimeRef], dct: Span | N
         for clause_no in sorted(by_clause):
             kept: list[tuple[TriggerMatch, list[TriggerMatch], tuple[str, int] | None]] = []
             for m in by_clause[clause_no]:
+                if m.kind.reporting and _attribution(sent, clause_no):
+                    continue
                 relation = _relation_before(lowers, m.first) if m.noun else None
                 same = next((k for k in kept if k[0].kind.name == m.kind.name and relation is None and k[2] is None), None)
                 if same is not None:
@@ -236,6 +238,15 @@ def _candidates(sentences: list[Sentence], timexes: list[TimeRef], dct: Span | N
         _link_relations(out, first_in_sentence)
         state.after_sentence(sent)
     return out
+
+
+def _attribution(sent: Sentence, clause_no: int) -> bool:
+    """'..., the Pentagon announced.': the last clause, after a comma or quotation, names the source."""
+    if clause_no == 0 or clause_no != len(sent.clauses) - 1:
+        return False
+    a, b = sent.clauses[clause_no]
+    before = sent.tokens[a - 1].lower if a > 0 else ""
+    return before in (",", '"', "”") and b - a <= 10
 
 
 def _backgrounded(lowers: Sequence[str], k: int) -> bool:
@@ -282,7 +293,8 @@ def _make_candidates(sent: Sentence, clause_no: int, first: TriggerMatch, group:
     definite = any(m.noun and m.first > 0 and lowers[m.first - 1] in ("the", "this", "that", "his", "her", "its", "their", "'s") or
                    m.noun and m.first > 1 and lowers[m.first - 2] in ("the", "this", "that", "his", "her", "its", "their", "'s")
                    for m in group)  # fmt: skip
-    quantities = [(a, b, q) for a, b, q in find_quantities(sent.text[c_start - sent.start : c_end - sent.start], c_start)]
+    quantities = [(a, b, attrs.evolve(q, mention=Mention(a, b, sent.text[a - sent.start : b - sent.start], sent.text)))
+                  for a, b, q in find_quantities(sent.text[c_start - sent.start : c_end - sent.start], c_start)]  # fmt: skip
     mention = _mention(sent, clause, group)
     base = Candidate(kind=kind, match=head, sentence=sent, clause=clause_no, status=status, actors=list(args.actors),
                      places=list(args.places), quantities=[q for _, _, q in quantities], timeref=timeref,
@@ -414,7 +426,7 @@ class _DocState:
     def last_states(self, n: int, exclude: set[str] = frozenset()) -> list[Entity]:  # type: ignore[assignment]
         out: list[Entity] = []
         for e, _ in reversed(self.history):
-            if e.country and e.kind in ("country", "capital", "demonym", "body") and e.country not in exclude and e.country not in {x.country for x in out}:
+            if e.country and e.kind in ("country", "capital", "demonym", "body", "person") and e.country not in exclude and e.country not in {x.country for x in out}:
                 out.append(e)
                 if len(out) == n:
                     break

@@ -34,6 +34,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--mode", choices=MODES, default="news", help="tagger mode: news (relative to the DCT) or narrative (default: %(default)s)")
     parser.add_argument("--json", action="store_true", help="print one JSON object (fractions 0..1, per-document counts)")
     parser.add_argument("--system-out", metavar="FILE", help="also write the tagger's output as JSON lines in te3score.py's system format")
+    parser.add_argument("--errors", metavar="N", type=int, default=0, help="also list up to N missed, spurious and wrongly valued expressions each")
     parser.set_defaults(run=run)
 
 
@@ -61,6 +62,7 @@ def score_directory(
     per_doc: dict[str, dict[str, int]] = {}
     failures: list[dict[str, Any]] = []
     system_lines: list[dict[str, Any]] = []
+    errors: list[dict[str, Any]] = []
     characters = 0
     seconds = 0.0
     for path, name in zip(paths, document_names(paths, directory), strict=True):
@@ -89,6 +91,7 @@ def score_directory(
         system_lines.append(
             {"doc": name, "timexes": [{"start": t.start, "end": t.end, "type": t.type, "value": t.value} for t in found]}
         )
+        errors.extend(_errors(name, document.timexes, found))
     result: dict[str, Any] = {
         "kind": "timex",
         "mode": mode,
@@ -98,8 +101,46 @@ def score_directory(
         "characters": characters,
         "seconds": seconds,
         "per_doc": per_doc,
+        "errors": errors,
     }
     return result, failures, system_lines
+
+
+def _errors(name: str, gold: Sequence[Any], system: Sequence[Any]) -> list[dict[str, Any]]:
+    """The missed, spurious and wrongly valued expressions of one document."""
+    from timeline.evaluate import relaxed_pairs
+
+    pairs = relaxed_pairs(gold, system)
+    matched_gold = {g for g, _ in pairs}
+    matched_system = {s for _, s in pairs}
+    found: list[dict[str, Any]] = [
+        {"kind": "missed", "doc": name, "start": t.start, "text": t.text, "gold": t.value, "system": None}
+        for g, t in enumerate(gold)
+        if g not in matched_gold
+    ]
+    found += [
+        {"kind": "spurious", "doc": name, "start": t.start, "text": t.text, "gold": None, "system": t.value}
+        for s, t in enumerate(system)
+        if s not in matched_system
+    ]
+    found += [
+        {"kind": "value", "doc": name, "start": gold[g].start, "text": f"{gold[g].text} | {system[s].text}", "gold": gold[g].value, "system": system[s].value}
+        for g, s in pairs
+        if str(gold[g].value).strip() != str(system[s].value).strip()
+    ]
+    return found
+
+
+def format_errors(errors: Sequence[dict[str, Any]], limit: int) -> str:
+    """Up to ``limit`` errors of each kind, one a line."""
+    lines = []
+    for kind in ("missed", "spurious", "value"):
+        some = [e for e in errors if e["kind"] == kind]
+        lines.append(f"{kind}: {len(some)}")
+        for e in some[:limit]:
+            text = " ".join(str(e["text"]).split())
+            lines.append(f"  {e['doc']}@{e['start']}: {text!r} gold={e['gold']} system={e['system']}")
+    return "\n".join(lines)
 
 
 def format_table(result: dict[str, Any]) -> str:
@@ -140,10 +181,15 @@ def run(args: argparse.Namespace) -> int:
         with open(args.system_out, "w", encoding="utf-8") as handle:
             for line in system_lines:
                 handle.write(json.dumps(line, ensure_ascii=False) + "\n")
+    errors = result.pop("errors")
     if args.json:
+        if args.errors:
+            result["errors"] = errors
         print(json.dumps({**result, "failures": failures}, indent=1, ensure_ascii=False))
     else:
         print(format_table(result))
+        if args.errors:
+            print(format_errors(errors, args.errors))
         if failures:
             print(f"{len(failures)} file(s) could not be scored (see the errors above)")
     sys.stdout.flush()

@@ -66,7 +66,7 @@ def javascript_bundle() -> str:
     """Vega, Vega-Lite and vega-embed as one script (vl-convert's bundle; built once a process)."""
     import vl_convert
 
-    bundle: str = vl_convert.javascript_bundle()
+    bundle: str = vl_convert.javascript_bundle()  # type: ignore[call-arg]  # (the stub omits the defaults)
     # The bundle is a classic script: wrap it so its top-level names stay local (a page, or a
     # notebook, may hold several charts) and keep no "</script" inside.
     return "(function () {\n" + bundle.replace("</script", "<\\/script") + "\n})();"

@@ -27,6 +27,7 @@ items; the timeline's constraints, name, document date and merge records travel 
 
 from __future__ import annotations
 
+import csv
 import datetime as _dt
 import json
 import os
@@ -158,7 +159,13 @@ def _time(record: Mapping[str, Any], row: int, ident: str | None, options: Mappi
         if _missing(value):
             raise InvalidItemError(f"{where}: its {end_column!r} is missing")
         end = _period(value)
-        if end.latest_end is not None and start.earliest_start is not None and end.latest_end < start.earliest_start:
+        if (
+            end.latest_end is not None
+            and start.earliest_start is not None
+            and end.earliest_start is not None
+            # the end's period is over before the start's begins (an instant may touch it)
+            and (end.latest_end < start.earliest_start or (end.latest_end == start.earliest_start and end.earliest_start < end.latest_end))
+        ):
             raise InvalidItemError(f"{where}: it ends ({value!r}) before it starts ({record.get(column)!r})")
         return Span(start.earliest_start, start.latest_end, end.earliest_start, end.latest_end, max(start.granularity, end.granularity))
     except InvalidItemError:
@@ -339,7 +346,7 @@ def write_csv(timeline: Timeline, path: str | os.PathLike[str]) -> None:
         frame[bound] = [None if v is None else iso(v) for v in _raw(timeline, bound)]
     for name in ("actor_names", "place_names"):
         frame[name] = [json.dumps(v, ensure_ascii=False) for v in frame[name]]
-    frame.to_csv(path, index=False)
+    frame.to_csv(path, index=False, quoting=csv.QUOTE_ALL)  # quoted: labels may hold a bare CR
 
 
 def _raw(timeline: Timeline, bound: str) -> list[int | None]:

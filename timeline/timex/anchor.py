@@ -210,7 +210,9 @@ def parse_dct(dct: object) -> Point | None:
 # --- tense ---------------------------------------------------------------------------------
 
 PAST, UNKNOWN, FUTURE = -1, 0, 1
-_SENTENCE_END = re.compile(r"[.!?;:]\s|\n\s*\n")
+# A sentence ends at . ! ? ; followed by space and a capital, a digit or a quote; not after
+# abbreviations with inner dots ("a.m.", "U.S.") or titles ("Mr.").
+_SENTENCE_END = re.compile(r"(?<![.][A-Za-z])(?<!\b[A-Z])(?<!\bMrs)(?<!\b(?:Mr|Ms|Dr|St|Lt|Sr|Jr))[.!?;]\s{1,4}(?=[A-Z0-9\"'“`(])|[;:]\s|\n\s*\n")
 
 
 @functools.cache
@@ -219,6 +221,20 @@ def _cue_regex() -> re.Pattern[str]:
     future = "|".join(sorted(cues["future"], key=len, reverse=True))
     past = "|".join(sorted(cues["past"], key=len, reverse=True))
     return re.compile(rf"(?<![\w'])(?:(?P<future>{future})|(?P<past>{past}))(?![\w'])", re.IGNORECASE)
+
+
+_LAST_WORD = re.compile(r"(\w+)\s{1,3}$")
+_PREPOSITION_DISTANCE = 25.0  # a deadline preposition ("by February") weighs as a cue this far away
+
+
+@functools.cache
+def _future_prepositions() -> frozenset[str]:
+    return frozenset(lexicon().cues.get("future_prepositions", ()))
+
+
+@functools.cache
+def _explicit_past() -> frozenset[str]:
+    return frozenset(c for c in lexicon().cues["past"] if c.isalpha())
 
 
 def tense_at(text: str, start: int, end: int, window: int = 160) -> int:
@@ -236,16 +252,24 @@ def tense_at(text: str, start: int, end: int, window: int = 160) -> int:
         right = right[: stop.start()]
     regex = _cue_regex()
     best: tuple[float, int] | None = None
+    explicit = _explicit_past()
+    before = _LAST_WORD.search(left)
+    if before is not None and before.group(1).lower() in _future_prepositions():
+        best = (_PREPOSITION_DISTANCE, FUTURE)
     for m in regex.finditer(left):
         distance = float(len(left) - m.end())
         sign = FUTURE if m.group("future") else PAST
-        if sign == PAST and m.group("past").lower().endswith("ed") and m.group("past").lower() not in ("need", "speed"):
+        if sign == PAST and m.group("past")[:1].isupper() and m.group("past").lower() not in explicit:
+            continue  # "United", "Red": names, not verbs
+        if sign == PAST and m.group("past").lower() not in explicit:
             distance = distance * 1.5 + 10
         if best is None or distance <= best[0]:
             best = (distance, sign)
     for m in regex.finditer(right):
         distance = float(m.start()) * 1.5 + 5
         sign = FUTURE if m.group("future") else PAST
+        if sign == PAST and m.group("past")[:1].isupper() and m.group("past").lower() not in explicit:
+            continue
         if best is None or distance < best[0]:
             best = (distance, sign)
     return best[1] if best else UNKNOWN

@@ -30,7 +30,8 @@ _AGENCY = r"\([^()\n]{1,30}\)"
 _PREFIX = re.compile(rf"^\s{{0,8}}(?:{_PLACE})?\s{{0,3}}(?:{_AGENCY})?\s{{0,3}}[,:\-–—]{{0,2}}\s{{0,3}}$")
 _PREFIX_AGENCY = re.compile(rf"^\s{{0,8}}(?:{_PLACE})?\s{{0,3}}{_AGENCY}\s{{0,3}}[,:\-–—]{{0,2}}\s{{0,3}}$")
 _PREFIX_LABEL = re.compile(
-    r"^\s{0,8}(?:published|posted|updated|last updated|dated?|filed|released|issued|created)\s{0,3}(?:on|at)?\s{0,3}:?\s{0,3}$",
+    r"^\s{0,8}(?:published|posted|updated|last updated|dated?|filed|released|issued|created)\s{0,3}(?:on|at)?\s{0,3}:?\s{0,3}"
+    r"(?:\d{1,2}[:.]\d{2}\s{0,2}(?:[ap]\.?m\.?)?\s{0,2}(?:[a-z]{1,4})?\s{0,2}[,|-]?\s{0,3})?$",
     re.IGNORECASE,
 )
 _SUFFIX_DASH = re.compile(rf"^\s{{0,3}}(?:{_AGENCY})?\s{{0,3}}(?:--|—|–|-|:|\|)")

@@ -39,6 +39,7 @@ from timeline.timex.lexicon import Lexicon, lexicon
 from timeline.timex.recognize import Candidate
 
 REFS = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
+QUARTER_REACH = 20_000  # characters: how far back "a year earlier" looks for the quarter discussed
 
 
 @attrs.define
@@ -52,6 +53,7 @@ class Reading:
     time: str | None = None  # "T10:30" / "TMO": a time of day waiting for its day
     anchored: bool = False  # resolved against the last date mentioned (not a new reference)
     end: int | None = None  # the expression ends here, before the end of its match
+    start: int | None = None  # the expression starts here, after the start of its match
     partial: str = ""  # what a neighbour may complete: "month" (no year), "weekday", "year"
     month: int = 0
     absolute: bool = False  # the text gave the year itself
@@ -66,6 +68,13 @@ class Context:
     narrative: bool = False
     ref: Point | None = None  # the last date mentioned
     quarter: Point | None = None  # the last quarter mentioned (financial reports compare quarters)
+    quarter_at: int = 0  # where it was mentioned
+
+    def recent_quarter(self, cand: Candidate) -> Point | None:
+        """The quarter under discussion: mentioned within the last few sentences."""
+        if self.quarter is not None and cand.start - self.quarter_at <= QUARTER_REACH:
+            return self.quarter
+        return None
 
     def deictic_anchor(self) -> Point | None:
         """Anchor of "yesterday", "last week": the document date (narrative: the last date)."""
@@ -175,6 +184,8 @@ def _nearest_year(month: int, day: int, anchor: Point, tense: int) -> int:
         return anchor.year + 1
     if tense == UNKNOWN and diff > _NO_TENSE_SLACK:
         return anchor.year - 1
+    if tense == UNKNOWN and diff < -_NO_TENSE_SLACK:
+        return anchor.year + 1
     return anchor.year
 
 
@@ -328,13 +339,15 @@ def _weekday_reading(weekday: int, cand: Candidate, ctx: Context, direction: int
     base = anchor.days
     today = cal.weekday(base)
     if direction is None:
-        direction = FUTURE if ctx.narrative else ctx.tense(cand)
+        possessive = bool(cand.group("poss"))  # "Wednesday's ruling": a thing done
+        direction = FUTURE if ctx.narrative else PAST if possessive else ctx.tense(cand)
         if direction == UNKNOWN:
             direction = PAST
-        if direction == PAST:
-            delta = -((today - weekday) % 7)
-        else:
-            delta = (weekday - today) % 7 or 7
+        # the document's own weekday is the document's day, whatever the tense ("will meet Friday"
+        # in Friday's paper is tonight); otherwise the tense picks the past or the coming one
+        delta = -((today - weekday) % 7) if direction == PAST else (weekday - today) % 7
+        if ctx.narrative and delta == 0:
+            delta = 7
     elif direction == PAST:
         delta = -((today - weekday) % 7 or 7)
     elif direction == FUTURE:
@@ -390,6 +403,18 @@ def _current(ctx: Context, gran: str) -> Point | None:
 
 @handler("quarter")
 def _quarter(cand: Candidate, ctx: Context) -> Reading | None:
+    reading = _quarter_value(cand, ctx)
+    det = _key(cand.group("det"))
+    if reading is not None and det:
+        ordinal_adjective = cand.group("ord") is not None and cand.match.string[cand.match.end("ord") : cand.match.end("ord") + 1] == "-"
+        qualified = cand.group("ord") is not None or cand.group("adj") is not None or cand.group("year") is not None
+        if (det in ("its", "their", "that") and qualified) or (det == "the" and ordinal_adjective):
+            # "its third-quarter profit": the determiner belongs to the noun, not to the time
+            reading.start = cand.match.end("det") + len(cand.match.string[cand.match.end("det") :]) - len(cand.match.string[cand.match.end("det") :].lstrip())
+    return reading
+
+
+def _quarter_value(cand: Candidate, ctx: Context) -> Reading | None:
     g = cand.group
     lex = _lex()
     q_word = _key(g("q"))
@@ -419,6 +444,8 @@ def _quarter(cand: Candidate, ctx: Context) -> Reading | None:
     if not (number or adjs or year_s or det in ("the", "this", "last", "next", "its", "their", "that")):
         return None
     ref = ctx.ref if ctx.ref is not None and ctx.ref.gran == gran else None
+    if ref is None and gran == QUARTER:
+        ref = ctx.recent_quarter(cand)
     year: int | None = None
     if year_s:
         year = int(year_s)
@@ -432,9 +459,10 @@ def _quarter(cand: Candidate, ctx: Context) -> Reading | None:
             if ref is not None:
                 return _dated(Point(QUARTER, year, quarter=ref.quarter))
             return _dated(Point(YEAR, year))
-        if ref is not None:
-            return _dated(ref.shift("Y", -1), anchored=True)
-        return None
+        if ref is None:
+            cur = _current(ctx, QUARTER)
+            ref = cur.shift("Q", -1) if cur else None
+        return _dated(ref.shift("Y", -1), anchored=True) if ref is not None else None
     if number:
         if year is None:
             if ctx.narrative and ref is not None and "year_ago" not in adjs:
@@ -454,11 +482,22 @@ def _quarter(cand: Candidate, ctx: Context) -> Reading | None:
         return _dated(point, absolute=year_s is not None)
     # No ordinal: "the quarter", "last quarter", "the latest quarter", "the year-earlier quarter"
     if year is not None and not adjs and det in ("", "the"):
-        return None
+        if is_half or (ref is None and q_word != "quarter"):
+            return None
+        # "the 1988 quarter": the quarter under discussion, else the last one completed
+        last = _current(ctx, QUARTER)
+        last = last.shift("Q", -1) if last is not None else None
+        number = ref.quarter if ref is not None else last.quarter if last is not None else 0
+        if not number:
+            return None
+        return _dated(Point(QUARTER, year, quarter=number), absolute=True)
     base = ref if ref is not None else None
     if det == "last" or "prev" in adjs:
         cur = base if base is not None and det != "last" else _current(ctx, gran)
         return _dated(cur.shift("Q", -2 if is_half else -1) if cur else None, anchored=base is not None)
+    if "last" in adjs:  # "the latest quarter": the last one completed
+        cur = _current(ctx, gran)
+        return _dated(cur.shift("Q", -2 if is_half else -1) if cur else None)
     if det == "next":
         cur = _current(ctx, gran)
         return _dated(cur.shift("Q", 2 if is_half else 1) if cur else None)
@@ -476,17 +515,21 @@ def _quarter(cand: Candidate, ctx: Context) -> Reading | None:
     return _dated(base, anchored=True)
 
 
+_SEASON_BEFORE = re.compile(r"\b(in|during|since|until|through|by|of|from|before|after)\s{1,3}$", re.IGNORECASE)
+
+
 @handler("season")
 def _season(cand: Candidate, ctx: Context) -> Reading | None:
     g = cand.group
     lex = _lex()
     code = lex.seasons[_key(g("season"))]
     rel = _key(g("rel"))
-    pre = _key(g("pre"))
+    before = _SEASON_BEFORE.search(ctx.text[max(0, cand.start - 12) : cand.start])
+    pre = _key(before.group(1)) if before else ""
     year_s = g("year")
     word = _key(g("season"))
     bare = not (rel or pre or year_s)
-    if bare and (word in ("fall", "spring") and not g("season")[:1].isupper()):
+    if bare and (word in ("fall", "spring") and not (g("season") or "")[:1].isupper()):
         return None
     if word == "fall" and not year_s and re.match(r"\s{1,3}of\s{1,3}(?:[A-Z]|the\s)", ctx.text[cand.end : cand.end + 12]):
         return None
@@ -499,6 +542,9 @@ def _season(cand: Candidate, ctx: Context) -> Reading | None:
     anchor = ctx.deictic_anchor()
     if anchor is None:
         return _unknown(f"XXXX-{code}")
+    if anchor.gran not in (DAY, WEEK, MONTH, SEASON):  # "in 1942 ... during the summer"
+        shift = {"last": -1, "past": -1, "this past": -1, "next": 1, "coming": 1, "this coming": 1}.get(rel, 0)
+        return _dated(Point(SEASON, anchor.year + shift, season=code), mod=mod)
     current = anchor.coarser(SEASON)
     index = ("SP", "SU", "FA", "WI").index
     # occurrences are (year, season index); the current one is `now`
@@ -621,7 +667,7 @@ def _relative(cand: Candidate, ctx: Context) -> Reading | None:
         anchor = ctx.deictic_anchor()
         if anchor is None or anchor.gran != DAY:
             return _unknown("XXXX-XX-XXTNI", "TIME")
-        day = Point.of_days(anchor.days + (offset if offset <= 0 else offset))
+        day = Point.of_days(anchor.days + offset)
         if rel == "last":
             day = Point.of_days(anchor.days - 1)
         return Reading("TIME", day.value() + "TNI", point=day)
@@ -691,7 +737,7 @@ def _the_unit(cand: Candidate, ctx: Context) -> Reading | None:
     det = _key(cand.group("det"))
     unit = _key(cand.group("unit"))
     if unit in ("time",):
-        return _unknown("PAST_REF") if det in ("that", "the") else None
+        return _unknown("PAST_REF") if det == "that" else None
     if unit == "period":
         return None
     ref = ctx.ref
@@ -720,7 +766,7 @@ def _the_unit(cand: Candidate, ctx: Context) -> Reading | None:
     gran = {"day": DAY, "week": WEEK, "month": MONTH, "year": YEAR, "quarter": QUARTER}[unit]
     if gran == DAY and anchor.gran != DAY:
         return None
-    if det == "the" and gran in (DAY,) and ref is None:
+    if det == "the" and gran in (DAY,) and (ref is None or _IN_THE_YEAR.search(ctx.text[max(0, cand.start - 12) : cand.start])):
         return None
     if _order(anchor.gran) > _order(gran):
         return None
@@ -744,7 +790,8 @@ def _part_of_day(cand: Candidate, ctx: Context) -> Reading | None:
         day_reading = _weekday_reading(_weekday(wd or base), cand, ctx)
         if day_reading is None or day_reading.point is None:
             return _unknown(f"XXXX-WXX-{_weekday(wd or base)}T{code}", "TIME")
-        return Reading("TIME", f"{day_reading.value}T{code}", point=day_reading.point)
+        # TimeBank types "Friday night" a DATE (the day, with its part of the day)
+        return Reading("DATE", f"{day_reading.value}T{code}", point=day_reading.point)
     mod = {"early": "START", "late": "END"}.get(base)
     if base in ("that", "the same", "the next", "the following", "the previous"):
         anchor = ctx.anaphoric_anchor()
@@ -827,8 +874,8 @@ def _duration_value(n: float | None, unit: str) -> str:
         unit, n = "W", (n * 2 if n is not None else None)
     elif unit == "NIGHT":
         unit = "D"
-    elif unit == "WE":
-        unit = "WE"
+    elif unit in ("DE", "CE") and n is not None:  # TimeBank writes decades in years: P20Y
+        unit, n = "Y", n * (10 if unit == "DE" else 100)
     tail = ""
     if n is not None and n != int(n) and unit in _SMALLER:
         whole = int(n)
@@ -850,7 +897,9 @@ def _duration_value(n: float | None, unit: str) -> str:
     return f"P{count}{unit}{tail}"
 
 
-_MONEY_BEFORE = re.compile(r"(?:[0-9%]|percent|million|billion|trillion|cents?|dollars?|yen|marks|francs|pounds|euros?|times|once|twice)\s{1,3}$", re.IGNORECASE)
+_AGE_AFTER = re.compile(r"[\s-]{1,3}old\b", re.IGNORECASE)
+_FRACTION_AFTER = re.compile(r"\s{1,3}(?:of|that|to)\b", re.IGNORECASE)
+_MONEY_BEFORE = re.compile(r"(?:[0-9%]|percent|million|billion|trillion|cents?|dollars?|yen|marks|francs|pounds|euros?|times|once|twice|[0-9,.]+\s{1,3}[a-z]+|(?:one|two|three|four|five|six|seven|eight|nine|ten|several|many)\s{1,3}[a-z]+s)\s{1,3}$", re.IGNORECASE)
 
 
 @handler("duration")
@@ -866,6 +915,8 @@ def _duration(cand: Candidate, ctx: Context) -> Reading | None:
     if not unit:
         return None
     n = _number(num_text)
+    if g("half") and n is not None:
+        n += 0.5
     if num_text in ("a", "an") and unit_word in ("second", "minute") and not ago:
         return None
     if num_text in ("some", "many", "a number of", "numerous") and not det and not ago:
@@ -874,8 +925,13 @@ def _duration(cand: Candidate, ctx: Context) -> Reading | None:
         return None
     if n == 0:
         return None
+    after = cand.match.string[cand.end : cand.end + 12]
     if num_text in ("a", "an") and not det and not ago and _MONEY_BEFORE.search(cand.match.string[max(0, cand.start - 16) : cand.start]):
-        return _unknown(_duration_value(1, unit), "SET")
+        return None  # a rate: "$5 a year", "700 seats a week"
+    if _AGE_AFTER.match(after) and not ago:
+        return None  # an age: "52 years old"
+    if unit == "Q" and (_FRACTION_AFTER.match(after) or "-" in cand.text):
+        return None  # a fraction: "a quarter of the vote", "three-quarters"
     if ago and adj is None:
         sign = lex.ago_words.get(ago, -1)
         anchored = ago in lex.anchored_ago
@@ -889,8 +945,9 @@ def _duration(cand: Candidate, ctx: Context) -> Reading | None:
         shift_unit = {"NIGHT": "D", "WE": "W", "FORTNIGHT": "W"}.get(unit, unit)
         count = int(n) * (2 if unit == "FORTNIGHT" else 1)
         base = anchor
-        if unit == "Y" and n == 1 and ctx.quarter is not None:
-            base = ctx.quarter
+        quarter = ctx.recent_quarter(cand) if unit == "Y" and n == 1 else None
+        if quarter is not None:
+            base = quarter
             anchored = True
         point = base.shift(shift_unit, sign * count)
         if point is None:
@@ -902,7 +959,10 @@ def _duration(cand: Candidate, ctx: Context) -> Reading | None:
         return _dated(point, anchored=anchored)
     if adj is not None and adj.lower() == "-old":
         return None
-    return _unknown(_duration_value(n, unit), "DURATION")
+    start = None
+    if det and "-" in cand.match.string[cand.match.end("num") : cand.match.start("unit") + 1]:
+        start = cand.match.start("num")  # "a two-year contract": the adjective alone
+    return _unknown(_duration_value(n, unit), "DURATION", start=start)
 
 
 @handler("bare_units")
@@ -963,10 +1023,10 @@ def _set(cand: Candidate, ctx: Context) -> Reading | None:
         code = lex.unit_adjectives.get(setw, "")
         if not code:
             return None
-        n = 1
+        every = 1
         if code[0].isdigit():
-            n, code = int(code[:-1]), code[-1]
-        return _unknown(_duration_value(n, code), "SET")
+            every, code = int(code[:-1]), code[-1]
+        return _unknown(_duration_value(every, code), "SET")
     unit_word = _key(g("unit")).rstrip(".")
     num = _key(g("num"))
     n: float | None = 1
@@ -985,8 +1045,8 @@ def _set(cand: Candidate, ctx: Context) -> Reading | None:
     unit = lex.units.get(unit_word, "")
     if not unit:
         return None
-    if g("q") is not None and _key(g("q")) == "per" and unit_word.endswith("s"):
-        return None
+    if g("q") is not None and _key(g("q")) == "per" and (unit_word.endswith("s") or unit in ("S", "MIN", "H")):
+        return None  # a unit of measure: "instructions per second"
     return _unknown(_duration_value(n, unit), "SET")
 
 
@@ -999,8 +1059,9 @@ def _year_adjective(cand: Candidate, ctx: Context) -> Reading | None:
     ref = ctx.ref
     anchor = ctx.deictic_anchor()
     if word in ("year earlier", "year ago"):
-        if ctx.quarter is not None:
-            return _dated(ctx.quarter.shift("Y", -1), anchored=True)
+        quarter = ctx.recent_quarter(cand)
+        if quarter is not None:
+            return _dated(quarter.shift("Y", -1), anchored=True)
         base = ctx.anaphoric_anchor()
         return _dated(base.shift("Y", -1), anchored=True) if base is not None else _unknown("XXXX")
     if word == "the latest period":

@@ -45,10 +45,10 @@ def _number_words(lex: Lexicon) -> str:
     ones = words([w for w, v in lex.numbers.items() if isinstance(v, int) and 1 <= v <= 9 and w not in ("a", "an")])
     tens = words(lex.tens)
     scales = words(lex.scales)
-    compound = f"{tens}(?:[- ]{ones})?|{unit_alt}"
-    scaled = f"(?:{compound}|a|one)[- ]{scales}(?: and)?(?:[- ](?:{compound}))?"
+    compound = f"(?:{tens}(?:[- ]{ones})?|{unit_alt})"
+    tail = f"(?:[- ]{scales}(?: and)?(?:[- ]{compound})?)?"
     others = words([w for w in lex.numbers if w not in units])
-    return f"(?:{scaled}|{compound}|{others})"
+    return f"(?:{compound}{tail}|(?:a|one)[- ]{scales}(?: and)?(?:[- ]{compound})?|{others})"
 
 
 def _year_words(lex: Lexicon) -> str:
@@ -57,6 +57,15 @@ def _year_words(lex: Lexicon) -> str:
     tens = words(lex.tens)
     two = f"(?:{tens}(?:[- ]{ones})?|{teens}|oh[- ]{ones}|hundred)"
     return f"(?:(?:eighteen|nineteen|twenty)[- ]{two}|two thousand(?: and)?(?:[- ](?:{teens}|{tens}(?:[- ]{ones})?|{ones}))?)"
+
+
+_TOKEN_SPLIT = re.compile(r"[\s.'’-]+")
+
+
+def first_tokens(entries: Iterable[str]) -> str:
+    """An alternation of the first tokens of multi-word entries ("the near future" -> "the")."""
+    firsts = {next((t for t in _TOKEN_SPLIT.split(e) if t), "") for e in entries}
+    return words(f for f in firsts if f)
 
 
 @functools.cache
@@ -89,6 +98,14 @@ def macros() -> dict[str, str]:
         "DURDET": words(lex.duration_determiners),
         "ERA": "(?-i:B\\.C\\.E\\.|B\\.C\\.|BCE|BC|A\\.D\\.|AD|C\\.E\\.|CE)",
     }
+    sources: dict[str, Iterable[str]] = {
+        "MONTH": lex.months, "WEEKDAY": lex.weekdays, "ORDWORD": lex.ordinals, "QADJ": lex.quarter_adjectives,
+        "SEASON": lex.seasons, "HOLIDAY": lex.holidays, "REL": lex.relative, "POD": lex.parts_of_day,
+        "DEICTIC": lex.deictic, "DURDET": lex.duration_determiners, "VAGUE": lex.vague_numbers,
+        "SETWORD": lex.set_words, "NUMWORD": [*lex.numbers, *lex.tens, *lex.scales, "half"],
+    }
+    for name, entries in sources.items():
+        generated[name + "_F"] = first_tokens(entries)
     table = dict(lex.macros)
     done: dict[str, str] = dict(generated)
 
@@ -122,7 +139,7 @@ def expand(template: str) -> str:
             raise KeyError(f"unknown macro {{{name}}} in the rule table")
         return table[name]
 
-    spaced = template.replace(" ", SPACE)
+    spaced = template.replace(" ?", r"\s{0,3}").replace(" ", SPACE)
     return _MACRO.sub(sub, spaced)
 
 
@@ -134,6 +151,7 @@ class Rule:
     handler: str
     priority: int
     regex: re.Pattern[str]
+    first: re.Pattern[str]
     options: dict[str, Any] = attrs.field(factory=dict, eq=False)
 
 
@@ -155,7 +173,8 @@ def rules() -> tuple[Rule, ...]:
                 handler=spec["handler"],
                 priority=int(spec.get("priority", 0)),
                 regex=re.compile(pattern, re.IGNORECASE),
-                options={k: v for k, v in spec.items() if k not in ("name", "handler", "priority", "pattern")},
+                first=re.compile(expand(spec["first"]), re.IGNORECASE),
+                options={k: v for k, v in spec.items() if k not in ("name", "handler", "priority", "pattern", "first")},
             )
         )
     return tuple(compiled)

@@ -7,7 +7,9 @@ start. What is left never overlaps.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 
 import attrs
 
@@ -34,13 +36,40 @@ class Candidate:
         return self.match.group(name)
 
 
+# Tokens a rule may start on: runs of word characters, and apostrophes ("'90s").
+_TOKEN = re.compile(r"\w+|['’]")
+_CACHE_LIMIT = 100_000
+
+
+@functools.cache
+def _dispatch() -> dict[str, tuple[Rule, ...]]:
+    """token -> the rules whose first token it can be (filled lazily, bounded)."""
+    return {}
+
+
+def _rules_for(token: str) -> tuple[Rule, ...]:
+    table = _dispatch()
+    found = table.get(token)
+    if found is None:
+        if len(table) > _CACHE_LIMIT:
+            table.clear()
+        found = table[token] = tuple(r for r in rules() if r.first.fullmatch(token))
+    return found
+
+
 def scan(text: str) -> list[Candidate]:
-    """Every rule's matches over ``text`` (overlapping between rules)."""
+    """Every rule's matches over ``text`` (overlapping), each tried only where its first token stands."""
     found: list[Candidate] = []
-    for rule in rules():
-        has_x = "x" in rule.regex.groupindex
-        for match in rule.regex.finditer(text):
-            if has_x and match.group("x") is not None:
+    for token in _TOKEN.finditer(text):
+        applicable = _rules_for(token.group())
+        if not applicable:
+            continue
+        pos = token.start()
+        for rule in applicable:
+            match = rule.regex.match(text, pos)
+            if match is None:
+                continue
+            if "x" in rule.regex.groupindex and match.group("x") is not None:
                 start, end = match.span("x")
             else:
                 start, end = match.span()
@@ -49,8 +78,12 @@ def scan(text: str) -> list[Candidate]:
     return found
 
 
-def select(candidates: list[Candidate]) -> list[Candidate]:
-    """The longest candidates that do not overlap, sorted by start."""
+def select(candidates: list[Candidate], accept: Callable[[Candidate], bool] | None = None) -> list[Candidate]:
+    """The longest candidates that do not overlap, sorted by start.
+
+    ``accept`` vetoes a candidate (one that normalizes to nothing), so that a shorter or
+    lower-priority candidate over the same words gets its chance.
+    """
     if not candidates:
         return []
     ranked = sorted(candidates, key=lambda c: (-(c.end - c.start), -c.rule.priority, c.start))
@@ -59,12 +92,14 @@ def select(candidates: list[Candidate]) -> list[Candidate]:
     for cand in ranked:
         if taken.find(1, cand.start, cand.end) >= 0:
             continue
+        if accept is not None and not accept(cand):
+            continue
         taken[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
         chosen.append(cand)
     chosen.sort(key=lambda c: c.start)
     return chosen
 
 
-def recognize(text: str) -> list[Candidate]:
+def recognize(text: str, accept: Callable[[Candidate], bool] | None = None) -> list[Candidate]:
     """Non-overlapping candidates of ``text``, sorted by start."""
-    return select(scan(text))
+    return select(scan(text), accept)

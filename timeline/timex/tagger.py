@@ -13,6 +13,7 @@ Stages, top to bottom (each its own module):
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Literal
 
@@ -46,7 +47,9 @@ class Timex:
     span: Span | None = attrs.field(default=None, eq=False, repr=False)
 
 
+@functools.lru_cache(maxsize=4096)
 def _span(value: str, type_: str, mod: str | None, dct: Point | None) -> Span | None:
+    """The Span of a value (cached: documents repeat their values)."""
     if type_ == "SET":
         return None
     try:
@@ -166,14 +169,15 @@ def tag(text: str, dct: object = None, *, mode: Mode = "news") -> list[Timex]:
 
 def _tag(text: str, dct: Point | None, *, narrative: bool) -> list[Timex]:
     ctx = Context(text=text, dct=dct, narrative=narrative)
+    probe = Context(text=text, dct=dct, narrative=narrative, ref=dct)
     found: list[_Found] = []
     floor = 0
-    for cand in recognize(text):
+    for cand in recognize(text, lambda c: _read(c, probe) is not None):
         reading = _read(cand, ctx)
         if reading is None:
             continue
-        start = cand.start
-        modified = _modifier(text, cand.start, floor, reading)
+        start = reading.start if reading.start is not None and reading.start < cand.end else cand.start
+        modified = _modifier(text, start, floor, reading)
         if modified is not None:
             start, mod = modified
             reading.mod = mod
@@ -183,7 +187,7 @@ def _tag(text: str, dct: Point | None, *, narrative: bool) -> list[Timex]:
         if reading.point is not None and (narrative or not reading.anchored) and reading.value[:1] in "0123456789B":
             ctx.ref = reading.point
             if reading.point.gran == "Q":
-                ctx.quarter = reading.point
+                ctx.quarter, ctx.quarter_at = reading.point, cand.end
     result = []
     for item in _merge(text, found):
         r = item.reading

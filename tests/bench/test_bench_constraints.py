@@ -1,0 +1,96 @@
+"""Constraint propagation at scale: n items under 2n constraints, NumPy rounds vs networkx.
+
+Run with ``make bench``. Each result's extra info carries the sizes, so the growth of the time
+with n reads off the table; ``networkx`` rows solve the same network (same edges) with
+networkx's Bellman-Ford, for comparison.
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+import networkx as nx
+import numpy as np
+import pytest
+
+from timeline import Constraint, Item, Span, Timeline
+from timeline.constraints import Network, relation_named, relations
+
+DAY = 86_400
+RELATIONS = sorted(relations())
+CLAUSES = {name: relation_named(name).clauses for name in RELATIONS}
+_TEST = {"<=": lambda x, y: x <= y, "<": lambda x, y: x < y, "==": lambda x, y: x == y}
+
+
+def network(n: int, seed: int = 0) -> tuple[list[Item], list[Constraint]]:
+    """Items with hidden true times inside uncertain spans, and 2n constraints true of them."""
+    rng = np.random.default_rng(seed)
+    start = rng.integers(0, 3650, n) * DAY
+    end = start + rng.integers(0, 60, n) * DAY
+    slack = rng.integers(0, 400, (4, n)) * DAY
+    items = [
+        Item(f"e{k}", Span(int(start[k] - slack[0, k]), int(start[k] + slack[1, k]), int(max(end[k] - slack[2, k], start[k] - slack[0, k])), int(end[k] + slack[3, k])))
+        for k in range(n)
+    ]
+    pick = random.Random(seed)
+    constraints: list[Constraint] = []
+    while len(constraints) < 2 * n:
+        a, b = pick.randrange(n), pick.randrange(n)
+        if a == b:
+            continue
+        point = {"a.start": start[a], "a.end": end[a], "b.start": start[b], "b.end": end[b]}
+        holding = [r for r in RELATIONS if all(_TEST[op](point[x], point[y]) for x, op, y in CLAUSES[r])]
+        if holding:
+            constraints.append(Constraint(f"e{a}", pick.choice(holding), f"e{b}"))
+    return items, constraints
+
+
+SIZES = [1_000, 3_000, 10_000, 30_000]
+_CACHE: dict[int, tuple[list[Item], list[Constraint]]] = {}
+
+
+def cached(n: int) -> tuple[list[Item], list[Constraint]]:
+    if n not in _CACHE:
+        _CACHE[n] = network(n)
+    return _CACHE[n]
+
+
+@pytest.mark.parametrize("n", SIZES)
+def test_propagate_numpy(benchmark: Any, n: int) -> None:
+    items, constraints = cached(n)
+    base = Timeline(items)
+    result = benchmark.pedantic(base.constrain_all, args=(constraints,), rounds=3 if n <= 10_000 else 1, iterations=1)
+    benchmark.extra_info.update(items=n, constraints=len(constraints), tightened=len(result.originals))
+    assert len(result) == n
+
+
+def _edges(n: int) -> tuple[np.ndarray[Any, Any], ...]:
+    items, constraints = cached(n)
+    base = Timeline(items)
+    ix = base.index
+    return Network(base._ids, ix.es, ix.ls, ix.ee, ix.le, tuple(constraints), base.position).edges()
+
+
+def _networkx(src: list[int], dst: list[int], weight: list[int]) -> tuple[dict[int, int], dict[int, int]]:
+    graph = nx.DiGraph()
+    for u, v, w in zip(src, dst, weight, strict=True):
+        if not graph.has_edge(u, v) or graph[u][v]["weight"] > w:
+            graph.add_edge(u, v, weight=w)
+    if nx.negative_edge_cycle(graph):
+        raise ValueError("contradiction")
+    upper = nx.single_source_bellman_ford_path_length(graph, 0)
+    lower = nx.single_source_bellman_ford_path_length(graph.reverse(copy=False), 0)
+    return upper, lower
+
+
+@pytest.mark.parametrize("n", SIZES[:3])
+def test_propagate_networkx(benchmark: Any, n: int) -> None:
+    src, dst, weight, _ = (a.tolist() for a in _edges(n))
+    upper, lower = benchmark.pedantic(_networkx, args=(src, dst, weight), rounds=1, iterations=1)
+    benchmark.extra_info.update(items=n, constraints=2 * n, edges=len(src))
+    # the same answer as ours
+    items, constraints = cached(n)
+    ours = Timeline(items).constrain_all(constraints)
+    first = ours["e0"].time
+    assert first.latest_end == upper[2] and first.earliest_start == -lower[1]

@@ -1,0 +1,302 @@
+"""The saved HTML in a real browser: Debian's chromium through Playwright, network blocked.
+
+One browser for the module (a fresh profile); each test opens a page of a file written here.
+Every request other than the file itself is aborted and recorded, and must not happen.
+"""
+
+from __future__ import annotations
+
+import math
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from timeline import calendar
+from timeline.io.html import save_html
+from timeline.item import Evidence, Item
+from timeline.span import Granularity, Span
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+SEED = Path(__file__).resolve().parents[2] / "events" / "data" / "examples" / "rferl-2003-03-18-central-asia.txt"
+DCT = Span(*[calendar.seconds(2003, 3, 18)] * 2, *[calendar.seconds(2003, 3, 19)] * 2, Granularity.DAY, "2003-03-18")
+
+# Scene items of the rendered view, with page coordinates (canvas or SVG alike).
+FIND = """(test) => {
+  const keep = new Function("m", "return " + test);
+  const view = window.timelineView, origin = view.origin();
+  const box = view.container().querySelector("svg, canvas").getBoundingClientRect();
+  const out = [];
+  (function walk(mark, dx, dy) {
+    if (mark.marktype === "group") {
+      for (const g of mark.items) for (const m of (g.items || [])) walk(m, dx + (g.x || 0), dy + (g.y || 0));
+      return;
+    }
+    if (keep(mark)) for (const d of mark.items) {
+      const w = d.width || 0, h = d.height || 0;
+      const datum = {};  // dates as numbers: Playwright cannot bring BCE Date objects back
+      for (const [k, v] of Object.entries(d.datum || {})) datum[k] = v instanceof Date ? +v : v;
+      out.push({x: box.left + origin[0] + dx + d.x + w / 2, y: box.top + origin[1] + dy + d.y + h / 2,
+                datum: datum, description: d.description || null});
+    }
+  })(view.scenegraph().root, 0, 0);
+  return out;
+}"""
+EVENTS = "m.items.length > 0 && m.items[0].ariaRoleDescription === 'event'"
+
+
+def _playwright() -> Any:
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.skip("playwright is not installed")
+    return sync_playwright
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        pytest.skip("/usr/bin/chromium is missing (apt-get install chromium)")
+    sync_playwright = _playwright()
+    profile = tempfile.mkdtemp(prefix="timeline-chromium-")
+    with sync_playwright() as pw:
+        context = pw.chromium.launch_persistent_context(
+            profile, executable_path=str(CHROMIUM), headless=True, args=ARGS, viewport={"width": 1300, "height": 1000}
+        )
+        try:
+            yield context
+        finally:
+            context.close()
+            shutil.rmtree(profile, ignore_errors=True)
+
+
+class Page:
+    """An opened file: the Playwright page and what happened while it ran."""
+
+    def __init__(self, context: Any, path: Path) -> None:
+        self.url = path.resolve().as_uri()
+        self.page = context.new_page()
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        self.dialogs: list[str] = []
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        self.page.route("**/*", self._route)
+        self.page.goto(self.url)
+        self.page.wait_for_selector("#vis[data-rendered=true]", timeout=30_000)
+
+    def _route(self, route: Any) -> None:
+        if route.request.url == self.url:
+            route.continue_()
+        else:
+            self.requests.append(route.request.url)
+            route.abort()
+
+    def find(self, test: str = EVENTS) -> list[dict[str, Any]]:
+        return list(self.page.evaluate(FIND, test))
+
+    def x_domain(self) -> list[float]:
+        return list(self.page.evaluate("() => window.timelineView.scale('concat_0_x').domain().map(Number)"))
+
+    def close(self) -> None:
+        self.page.close()
+
+
+def seed_like() -> list[Item]:
+    """A dozen items shaped like the seed's events: kinds, statuses, uncertain and open spans."""
+    def ev(i: str, span: Span, kind: str, status: str, actors: tuple[str, ...], places: tuple[str, ...], written: str, sentence: str) -> Item:
+        return Item(i, span, f"{kind}: {' and '.join(actors)}", kind, status, "rferl", actors, places,
+                    (Evidence("rferl", 0, len(written), written, sentence),))
+
+    def whole(y: int) -> Span:
+        a, b = calendar.year_range(y)
+        return Span(a, b, a, b, Granularity.YEAR, str(y))
+
+    w0, w1 = calendar.week_range(2003, 11)
+    m0, m1 = calendar.month_range(2003, 4)
+    d = calendar.seconds(2003, 3, 18)
+    return [
+        ev("agreement", whole(1999), "Agreement", "occurred", ("Russia", "Tajikistan"), (), "in 1999", "The initial decision about the base was made in 1999."),
+        ev("ratification", whole(2001), "Ratification", "occurred", ("Russia", "Tajikistan"), (), "in 2001", "The parliaments ratified the agreement in 2001."),
+        ev("ivanov", Span(w0, w1, w0, w1, Granularity.WEEK, "2003-W11"), "Visit", "occurred", ("Russia",), ("Dushanbe",), "last week", "During an official visit to Tajikistan last week, Ivanov spoke."),
+        ev("putin", Span(m0, m1, m0, m1, Granularity.MONTH, "2003-04"), "Visit", "planned", ("Russia",), ("Dushanbe",), "next month", "Vladimir Putin will pay a visit to Dushanbe next month."),
+        ev("signing", Span(m0, m1, m0, m1, Granularity.MONTH, "2003-04"), "Agreement", "planned", ("Russia", "Tajikistan"), ("Dushanbe",), "during his trip", "The base agreement will be signed during his trip."),
+        ev("kant", Span(d + 86_400, None, None, None), "Deployment", "planned", ("Russia",), ("Kant",), "will be deployed", "Up to 500 Russian soldiers will be deployed in Kant."),
+        ev("withdrawal", whole(1999), "Withdrawal", "occurred", ("Russia",), ("Kyrgyzstan",), "in 1999", "Moscow pulled its troops out of Kyrgyzstan in 1999."),
+        ev("mikhailov", Span(w0, w1, w0, w1, Granularity.WEEK, "2003-W11"), "Visit", "occurred", ("Russia",), ("Bishkek",), "last week", "Mikhailov visited Bishkek and Kant last week."),
+        ev("election", whole(2004), "Election", "planned", ("Russia",), ("Russia",), "next year", "The presidential election takes place next year."),
+        ev("talks", Span(calendar.seconds(2002, 9, 1), d, d, d + 86_400), "Negotiation", "ongoing", ("Russia", "Tajikistan"), (), "are discussing", "Moscow and Dushanbe are discussing details."),
+        ev("aid", whole(2002), "Aid", "occurred", ("USA", "Uzbekistan"), (), "last year", "Uzbekistan received around $120 million from the U.S. last year."),
+        ev("persuade", Span(None, None, d, d), "Negotiation", "failed", ("Russia", "Tajikistan"), (), "tried but failed", "Ivanov has tried but failed to persuade Tajik leaders."),
+    ]
+
+
+@pytest.fixture(scope="module")
+def seed_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return save_html(seed_like(), tmp_path_factory.mktemp("seed") / "seed.html", dct=DCT, title="Seed timeline")
+
+
+@pytest.fixture
+def seed(browser: Any, seed_file: Path) -> Iterator[Page]:
+    page = Page(browser, seed_file)
+    yield page
+    page.close()
+
+
+def test_renders_offline_without_errors(seed: Page) -> None:
+    assert seed.errors == []
+    assert seed.requests == []
+    assert seed.page.locator("table.events tbody tr").count() == 12
+
+
+def test_one_mark_per_event(seed: Page) -> None:
+    marks = seed.find()
+    assert len(marks) == 12
+    assert {m["datum"]["id"] for m in marks} == {i.id for i in seed_like()}
+
+
+def test_hover_shows_the_sentence(seed: Page) -> None:
+    target = next(m for m in seed.find() if m["datum"]["id"] == "putin")
+    seed.page.mouse.move(target["x"], target["y"])
+    tooltip = seed.page.locator("#vg-tooltip-element")
+    tooltip.wait_for(state="visible", timeout=5000)
+    text = tooltip.inner_text()
+    assert "Vladimir Putin will pay a visit to Dushanbe next month." in text
+    assert "next month" in text
+    assert "2003-04" in text
+
+
+def test_legend_click_hides_the_other_kinds(seed: Page) -> None:
+    entries = seed.find("/color_legend_symbols$/.test(m.name || '')")
+    visit = next(e for e in entries if e["datum"]["value"] == "Visit")
+    seed.page.mouse.click(visit["x"], visit["y"])
+    seed.page.wait_for_timeout(300)
+    kinds = [m["datum"]["kind"] for m in seed.find()]
+    assert kinds == ["Visit"] * 3
+
+
+def test_wheel_zoom_changes_the_x_domain(seed: Page) -> None:
+    before = seed.x_domain()
+    target = next(m for m in seed.find() if m["datum"]["id"] == "ratification")
+    seed.page.mouse.move(target["x"], target["y"])
+    seed.page.mouse.wheel(0, -400)
+    seed.page.wait_for_timeout(300)
+    after = seed.x_domain()
+    assert after[1] - after[0] < (before[1] - before[0]) * 0.9
+    assert before[0] < after[0] < after[1] < before[1]
+
+
+def test_overview_brush_narrows_the_detail(seed: Page) -> None:
+    before = seed.x_domain()
+    (background,) = seed.find("/^brush_\\d+_brush_bg$/.test(m.name || '')")
+    ticks = sorted(seed.find("m.items.length > 0 && m.items[0].ariaRoleDescription === 'tick'"), key=lambda m: m["x"])
+    y = background["y"] + 25
+    start, end = ticks[0]["x"] - 4, ticks[len(ticks) // 2]["x"]
+    seed.page.mouse.move(start, y)
+    seed.page.mouse.down()
+    seed.page.mouse.move(end, y, steps=6)
+    seed.page.mouse.up()
+    seed.page.wait_for_timeout(300)
+    after = seed.x_domain()
+    assert after[1] - after[0] < (before[1] - before[0]) * 0.8
+    brushed = seed.page.evaluate("() => Object.values(window.timelineView.getState().signals).length > 0")
+    assert brushed
+    # The detail now shows the brushed period: the first event sits near the left edge.
+    first = min(m["x"] for m in seed.find() if m["datum"]["id"] in ("agreement", "withdrawal"))
+    assert math.isfinite(first)
+
+
+def test_hostile_text_renders_as_text(browser: Any, tmp_path: Path) -> None:
+    hostile = ["<img src=x onerror=alert(1)>", "</script><script>alert(1)</script>"]
+    items = [
+        Item(f"x{i}", Span(*calendar.year_range(2000 + i)[:1], *calendar.year_range(2000 + i)[:1], *calendar.year_range(2000 + i)[1:], *calendar.year_range(2000 + i)[1:]),
+             text, text, "occurred", text, (text,), (text,), (Evidence(text, 0, 1, text, text),))
+        for i, text in enumerate(hostile)
+    ]
+    page = Page(browser, save_html(items, tmp_path / "x.html", title=hostile[1]))
+    try:
+        marks = page.find()
+        assert len(marks) == 2
+        page.page.mouse.move(marks[0]["x"], marks[0]["y"])
+        tooltip = page.page.locator("#vg-tooltip-element")
+        tooltip.wait_for(state="visible", timeout=5000)
+        assert hostile[0] in tooltip.inner_text() or hostile[1] in tooltip.inner_text()
+        assert tooltip.locator("img").count() == 0
+        cells = page.page.locator("table.events td.label").all_inner_texts()
+        assert sorted(cells) == sorted(hostile)
+        assert page.page.locator("main img").count() == 0
+        page.page.wait_for_timeout(300)
+        assert page.dialogs == []
+        assert page.errors == []
+        assert page.requests == []
+        assert page.page.title() == hostile[1]
+    finally:
+        page.close()
+
+
+def test_bce_dates_draw(browser: Any, tmp_path: Path) -> None:
+    def year(y: int, label: str) -> Item:
+        a, b = calendar.year_range(y)
+        return Item(label, Span(a, b, a, b, Granularity.YEAR), label, "History")
+
+    items = [year(-489, "Marathon"), year(-43, "Caesar"), year(476, "Rome"), year(2003, "Report")]
+    page = Page(browser, save_html(items, tmp_path / "bc.html"))
+    try:
+        marks = {m["datum"]["id"]: m["x"] for m in page.find()}
+        assert list(marks) and set(marks) == {"Marathon", "Caesar", "Rome", "Report"}
+        assert marks["Marathon"] < marks["Caesar"] < marks["Rome"] < marks["Report"]
+        texts = page.page.evaluate(
+            "() => { const out = []; (function walk(m) { if (m.marktype === 'group') { for (const g of m.items) for (const c of (g.items || [])) walk(c); return; }"
+            " if (m.role === 'axis-label') for (const d of m.items) out.push(d.text); })(window.timelineView.scenegraph().root); return out; }"
+        )
+        assert any(str(t).endswith(" BC") for t in texts)
+        assert page.errors == []
+    finally:
+        page.close()
+
+
+def test_large_timeline_draws_counts_and_single_items(browser: Any, tmp_path: Path) -> None:
+    import numpy as np
+
+    rng = np.random.default_rng(3)
+    days = rng.integers(calendar.days_from_civil(1950, 1, 1), calendar.days_from_civil(2020, 1, 1), 12_000).tolist()
+    items = [Item(f"e{i}", Span(d * 86_400, (d + 1) * 86_400, d * 86_400, (d + 1) * 86_400, Granularity.DAY),
+                  f"event {i}", ("Visit", "Aid", "Protest")[i % 3]) for i, d in enumerate(days)]
+    path = save_html(items, tmp_path / "big.html", max_marks=2000, dct=DCT)
+    assert '"renderer":"canvas"' in path.read_text(encoding="utf-8")
+    page = Page(browser, path)
+    try:
+        assert len(page.find()) == 2000
+        counts = page.find("m.marktype === 'rect' && m.items.length > 0 && m.items[0].datum && m.items[0].datum.n !== undefined && m.items[0].datum.level !== undefined && (m.name || '').indexOf('concat_0') === 0")
+        levels = {c["datum"]["level"] for c in counts}
+        assert levels == {0}  # the coarsest level at full view
+        assert sum(c["datum"]["n"] for c in counts) == 12_000 - 2000
+        assert page.errors == []
+    finally:
+        page.close()
+
+
+def test_seed_article_through_events_read(browser: Any, tmp_path: Path) -> None:
+    events = pytest.importorskip("events")
+    if not hasattr(events, "read") or not SEED.exists():
+        pytest.skip("events.read or the seed article is not there yet")
+    document = events.read(SEED.read_text(encoding="utf-8"), doc_id=SEED.stem)
+    dated = [e for e in document.events if any(b is not None for b in (e.time.earliest_start, e.time.latest_start, e.time.earliest_end, e.time.latest_end))]
+    page = Page(browser, save_html(document.events, tmp_path / "seed.html", dct=document.dct, title="Seed"))
+    try:
+        assert page.errors == []
+        assert page.requests == []
+        assert len(page.find()) == len(dated)
+        assert page.page.locator("table.events tbody tr").count() == len(document.events)
+    finally:
+        page.close()

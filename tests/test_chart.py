@@ -1,0 +1,370 @@
+"""timeline.chart and timeline.chart_data: specs through ``to_dict()``, a JSON round trip and
+vl-convert's scenegraph (what Vega actually draws), as Altair tests its own charts."""
+
+from __future__ import annotations
+
+import json
+import math
+import warnings
+from typing import Any
+
+import altair as alt
+import numpy as np
+import pytest
+import vl_convert
+from hypothesis import given
+from hypothesis import strategies as st
+
+from timeline import calendar
+from timeline.chart import PALETTE, mimebundle, timeline_chart
+from timeline.chart_data import (
+    civil_from_days_array,
+    describe_span,
+    format_time,
+    fractional_year,
+    from_x,
+    prepare,
+    seconds_from_fractional_year,
+    status_class,
+    to_x,
+)
+from timeline.item import Evidence, Item
+from timeline.span import Granularity, Span
+
+DAY = calendar.SECONDS_PER_DAY
+
+
+def within(start: int, end: int, granularity: Granularity = Granularity.UNKNOWN, timex: str | None = None) -> Span:
+    """Anywhere within [start, end): starts and ends somewhere inside."""
+    return Span(start, end, start, end, granularity, timex)
+
+
+def year(y: int) -> Span:
+    start, end = calendar.year_range(y)
+    return within(start, end, Granularity.YEAR, f"{y:04d}" if y > 0 else f"-{-y:04d}")
+
+
+def item(ident: str, time: Span, kind: str = "Visit", status: str | None = "occurred", **kw: Any) -> Item:
+    sentence = kw.pop("sentence", f"Sentence about {ident}.")
+    return Item(ident, time, kw.pop("label", f"{kind} {ident}"), kind, status, kw.pop("doc", "doc1"),
+                evidence=(Evidence("doc1", 0, 4, kw.pop("written", "then"), sentence),), **kw)
+
+
+DCT = Span(*[calendar.seconds(2003, 3, 18)] * 2, *[calendar.seconds(2003, 3, 19)] * 2, Granularity.DAY, "2003-03-18")
+
+
+def seed_like() -> list[Item]:
+    w0, w1 = calendar.week_range(2003, 11)
+    m0, m1 = calendar.month_range(2003, 4)
+    dct = calendar.seconds(2003, 3, 18)
+    return [
+        item("agreement", year(1999), "Agreement", actor_names=("Russia", "Tajikistan"), written="in 1999"),
+        item("ratification", year(2001), "Ratification", actor_names=("Russia", "Tajikistan")),
+        item("ivanov", within(w0, w1, Granularity.WEEK, "2003-W11"), "Visit", actor_names=("Russia",),
+             place_names=("Dushanbe",), written="last week", sentence="During an official visit to Tajikistan last week, Ivanov spoke."),
+        item("putin", within(m0, m1, Granularity.MONTH, "2003-04"), "Visit", "planned", actor_names=("Russia",),
+             place_names=("Dushanbe",), written="next month"),
+        item("kant", Span(dct + DAY, None, None, None), "Deployment", "planned", actor_names=("Russia",), place_names=("Kant",)),
+        item("persuade", Span(None, None, dct, dct), "Negotiation", "failed", actor_names=("Russia", "Tajikistan")),
+        item("aid", Span(*calendar.year_range(2002)[:1], *calendar.year_range(2002)[:1], *calendar.year_range(2002)[1:], *calendar.year_range(2002)[1:]),
+             "Aid", actor_names=("USA", "Uzbekistan"), attributes={"quantity": {"value": 1.2e8, "unit": "USD", "qualifier": "around"}}),
+        item("talks", Span(calendar.seconds(2002, 3, 1), calendar.seconds(2003, 3, 18), calendar.seconds(2003, 3, 18), calendar.seconds(2003, 3, 19)),
+             "Negotiation", "ongoing", actor_names=("Russia", "Tajikistan")),
+        item("election", year(2004), "Election", "planned", actor_names=("Russia",), place_names=("Russia",)),
+    ]
+
+
+def spec_of(chart: alt.TopLevelMixin) -> dict[str, Any]:
+    """The chart's Vega-Lite through JSON, as a browser would get it."""
+    return json.loads(chart.to_json())
+
+
+def marks(spec: dict[str, Any], role: str | None = None, marktype: str | None = None) -> list[dict[str, Any]]:
+    """Every scene item of vl-convert's scenegraph (optionally of a role or mark type)."""
+    found: list[dict[str, Any]] = []
+
+    def walk(node: dict[str, Any], mark: dict[str, Any] | None) -> None:
+        if "marktype" in node:
+            for child in node.get("items", []):
+                if node["marktype"] == "group":
+                    walk(child, node)
+                else:
+                    found.append({**child, "_mark": node})
+            return
+        for child in node.get("items", []):
+            walk(child, mark)
+
+    walk(vl_convert.vegalite_to_scenegraph(spec)["scenegraph"], None)
+    out = found
+    if role is not None:
+        out = [m for m in out if m.get("ariaRoleDescription") == role]
+    if marktype is not None:
+        out = [m for m in out if m["_mark"]["marktype"] == marktype]
+    return out
+
+
+def all_marks(spec: dict[str, Any], marktype: str, mark_role: str) -> list[dict[str, Any]]:
+    return [m for m in marks(spec, marktype=marktype) if m["_mark"].get("role") == mark_role]
+
+
+# -- the spec ------------------------------------------------------------------------------------
+
+
+def test_spec_round_trips_through_json() -> None:
+    chart = timeline_chart(seed_like(), dct=DCT)
+    spec = spec_of(chart)
+    again = alt.VConcatChart.from_dict(spec)
+    assert json.loads(again.to_json()) == spec
+    assert spec["$schema"].startswith("https://vega.github.io/schema/vega-lite/")
+
+
+def test_one_event_mark_per_item_and_labels() -> None:
+    items = seed_like()
+    spec = spec_of(timeline_chart(items, dct=DCT))
+    events = marks(spec, role="event")
+    assert len(events) == len(items)
+    assert sorted(m["description"] for m in events) == sorted(i.label for i in items)
+
+
+def test_status_is_drawn_differently() -> None:
+    spec = spec_of(timeline_chart(seed_like(), dct=DCT))
+    by_label = {m["description"]: m for m in marks(spec, role="event")}
+    occurred, planned, failed = by_label["Agreement agreement"], by_label["Visit putin"], by_label["Negotiation persuade"]
+    assert occurred["shape"] == "circle"
+    assert occurred["fill"] != "white"
+    assert planned["shape"] == "diamond"
+    assert planned["fill"] == "white"
+    assert failed["shape"] == "cross"
+    assert failed["opacity"] < 1
+    assert by_label["Negotiation talks"]["shape"] == "triangle-right"
+
+
+def test_uncertain_span_has_pale_band_and_certain_bar() -> None:
+    a, b, c, d = (calendar.seconds(y) for y in (2000, 2001, 2002, 2003))
+    data = prepare([item("x", Span(a, b, c, d))])
+    row = data.rows[0]
+    assert (row["lo"], row["hi"]) == (to_x(a, "temporal"), to_x(d, "temporal"))
+    assert (row["cs"], row["ce"]) == (to_x(b, "temporal"), to_x(c, "temporal"))
+    # "in 1999": it may start and end anywhere in the year, nothing is certain.
+    assert prepare([item("y", year(1999))]).rows[0]["cs"] is None
+
+
+def test_open_end_runs_to_the_edge_with_an_arrow() -> None:
+    start = calendar.seconds(2003, 3, 19)
+    items = [item("open", Span(start, None, None, None)), item("closed", year(2001))]
+    data = prepare(items)
+    row = next(r for r in data.rows if r["id"] == "open")
+    assert row["oe"]
+    assert not row["os"]
+    assert row["hi"] == data.domain[1]
+    assert row["mid"] == to_x(start, "temporal")
+    spec = spec_of(timeline_chart(items))
+    arrows = [m for m in marks(spec, marktype="symbol") if m.get("shape") == "triangle-right"]
+    assert len(arrows) == 1
+
+
+def test_tooltip_has_evidence_and_both_times() -> None:
+    spec = spec_of(timeline_chart(seed_like(), dct=DCT))
+    markers = [layer for layer in spec["vconcat"][0]["layer"] if layer["mark"].get("ariaRoleDescription") == "event"]
+    assert len(markers) == 2  # filled and hollow
+    titles = {t["title"]: t["field"] for t in markers[0]["encoding"]["tooltip"]}
+    for title in ("Event", "Kind", "Status", "Actors", "Places", "When (as written)", "When (normalized)", "Sentence", "Document"):
+        assert title in titles
+    rows = {r["id"]: r for rows in spec["datasets"].values() for r in rows if "sentence" in r}
+    ivanov = rows["ivanov"]
+    assert ivanov[titles["Sentence"]] == "During an official visit to Tajikistan last week, Ivanov spoke."
+    assert ivanov[titles["When (as written)"]] == "last week"
+    assert ivanov[titles["When (normalized)"]] == "2003-W11 (10 March 2003 – 16 March 2003)"
+    assert (ivanov[titles["Document"]], ivanov[titles["Actors"]], ivanov[titles["Places"]]) == ("doc1", "Russia", "Dushanbe")
+    assert rows["aid"]["quantity"] == "around 120,000,000 USD"
+
+
+@pytest.mark.parametrize(("lanes", "expected"), [
+    ("kind", {"Agreement", "Ratification", "Visit", "Deployment", "Negotiation", "Aid", "Election"}),
+    ("actor", {"Russia", "USA"}),
+    ("place", {"Dushanbe", "Kant", "Russia", "(none)"}),
+    ("doc", {"doc1"}),
+])
+def test_lanes_are_choosable(lanes: str, expected: set[str]) -> None:
+    items = seed_like()
+    data = prepare(items, lanes=lanes)
+    assert set(data.lanes) == expected
+    spec = spec_of(timeline_chart(items, lanes=lanes, overview=False))
+    labels = {m["text"] for m in all_marks(spec, "text", "axis-label") if m["text"] in expected}
+    assert labels == expected
+
+
+def test_legend_filter_is_bound_to_the_coloured_layer() -> None:
+    spec = spec_of(timeline_chart(seed_like(), dct=DCT))
+    params = {p["name"].split("_")[0]: p for p in spec["params"]}
+    legend, zoom, brush = params["kinds"], params["zoom"], params["brush"]
+    assert legend["bind"] == "legend"
+    assert legend["select"]["fields"] == ["color"]
+    assert zoom["bind"] == "scales"
+    assert zoom["select"] == {"type": "interval", "encodings": ["x"]}
+    assert brush["select"]["encodings"] == ["x"]
+    layers = {layer.get("name"): layer for layer in spec["vconcat"][0]["layer"] if layer.get("name")}
+    (owner,) = legend["views"]
+    assert layers[owner]["encoding"]["color"]["field"] == "color"
+    colour = layers[owner]["encoding"]["color"]["scale"]
+    assert colour["domain"] == sorted({i.kind for i in seed_like()})
+    assert colour["range"] == list(PALETTE)
+    assert brush["views"][0] in {layer.get("name") for layer in spec["vconcat"][1]["layer"]}
+
+
+def test_document_date_rule_and_eras() -> None:
+    class Holder(list[Item]):
+        dct = DCT
+
+    eras = [("Before", calendar.seconds(1998), calendar.seconds(2000)), ("War", year(2001))]
+    spec = spec_of(timeline_chart(Holder(seed_like()), eras=eras, overview=False))
+    texts = {m["text"] for m in all_marks(spec, "text", "mark")}
+    assert "report of 18 March 2003" in texts
+    assert {"Before", "War"} <= texts
+    rules = [m for m in all_marks(spec, "rule", "mark") if m.get("strokeDash")]
+    assert len(rules) == 1
+
+
+def test_charts_compose_with_operators() -> None:
+    one, two = timeline_chart(seed_like()), timeline_chart(seed_like()[:3], lanes="actor")
+    other = alt.Chart(alt.Data(values=[{"a": 1}])).mark_point().encode(x="a:Q")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for composed in (one | two, one & two, timeline_chart(seed_like(), overview=False) + other):
+            spec = spec_of(composed)
+            assert len(marks(spec, role="event")) in (len(seed_like()), len(seed_like()) + 3)
+
+
+# -- BCE and deep time ---------------------------------------------------------------------------
+
+
+def ancient() -> list[Item]:
+    return [
+        item("marathon", year(-489), "Battle", label="Battle of Marathon"),
+        item("caesar", year(-43), "Death", label="Caesar killed"),
+        item("rome", year(476), "Collapse", label="Fall of Rome"),
+        item("report", Span(*[calendar.seconds(2003, 3, 18)] * 2, *[calendar.seconds(2003, 3, 19)] * 2), "Report", label="Report"),
+    ]
+
+
+def test_bce_to_2003_draws_every_item_in_order() -> None:
+    spec = spec_of(timeline_chart(ancient(), overview=False, width=600))
+    events = {m["description"]: m for m in marks(spec, role="event")}
+    assert set(events) == {"Battle of Marathon", "Caesar killed", "Fall of Rome", "Report"}
+    xs = [events[k]["x"] for k in ("Battle of Marathon", "Caesar killed", "Fall of Rome", "Report")]
+    assert all(math.isfinite(x) and 0 <= x <= 600 for x in xs)
+    assert xs == sorted(xs)
+    assert xs[0] < 60
+    # No time value is a string the browser would have to parse.
+    data = spec["datasets"]
+    for rows in data.values():
+        for row in rows:
+            for key in ("lo", "hi", "mid", "x0", "x1"):
+                assert not isinstance(row.get(key), str)
+    labels = [m["text"] for m in all_marks(spec, "text", "axis-label")]
+    assert any(label.endswith(" BC") for label in labels)
+    assert not any(label.startswith("-") for label in labels)
+
+
+def test_deep_time_uses_a_year_axis() -> None:
+    dinosaurs = calendar.year_range(-65_000_000)
+    items = [item("kt", within(*dinosaurs, Granularity.YEAR), "Extinction", label="K-Pg extinction"), item("now", year(2003))]
+    data = prepare(items)
+    assert data.axis == "year"
+    assert data.rows[0]["mid"] == pytest.approx(-65_000_000 + 0.5, abs=0.01)
+    spec = spec_of(timeline_chart(items, overview=False))
+    events = marks(spec, role="event")
+    assert len(events) == 2
+    assert all(math.isfinite(m["x"]) for m in events)
+    assert any("BC" in m["text"] for m in all_marks(spec, "text", "axis-label"))
+
+
+@given(st.integers(min_value=-10**12 * 3, max_value=10**12 * 3))
+def test_fractional_year_round_trips(value: int) -> None:
+    assert abs(seconds_from_fractional_year(fractional_year(value)) - value) <= max(1, abs(value) // 10**8)
+    assert from_x(to_x(value, "temporal"), "temporal") == value
+
+
+@given(st.lists(st.integers(min_value=-10**9, max_value=10**9), min_size=1, max_size=50))
+def test_vectorized_civil_from_days_matches_calendar(days: list[int]) -> None:
+    years, months, dom = civil_from_days_array(np.array(days, dtype=np.int64))
+    assert [calendar.civil_from_days(d) for d in days] == list(zip(years.tolist(), months.tolist(), dom.tolist(), strict=True))
+
+
+def test_words_for_times() -> None:
+    assert format_time(calendar.seconds(-489, 9, 12), Granularity.YEAR) == "490 BC"
+    assert format_time(calendar.seconds(2003, 3, 18), Granularity.MONTH) == "March 2003"
+    assert format_time(calendar.seconds(2003, 3, 18, 10, 30), Granularity.MINUTE) == "18 March 2003 10:30"
+    assert describe_span(year(2001)) == "2001"
+    assert describe_span(Span(None, None, calendar.seconds(2003, 3, 18), calendar.seconds(2003, 3, 18))) == "before 18 March 2003"
+    assert describe_span(Span(calendar.seconds(1999), None, None, None)) == "from 1 January 1999 on"
+    assert status_class("Planned") == "planned"
+    assert status_class("negated") == "failed"
+    assert status_class(None) == "occurred"
+
+
+# -- large timelines -----------------------------------------------------------------------------
+
+
+def many(n: int, seed: int = 7) -> list[Item]:
+    rng = np.random.default_rng(seed)
+    days = rng.integers(calendar.days_from_civil(1950, 1, 1), calendar.days_from_civil(2020, 1, 1), n)
+    kinds = ("Visit", "Aid", "Protest", "Statement")
+    return [item(f"e{i}", within(int(d) * DAY, (int(d) + 1) * DAY, Granularity.DAY), kinds[i % 4]) for i, d in enumerate(days.tolist())]
+
+
+def test_large_timeline_aggregates_and_keeps_every_item_counted() -> None:
+    items = many(3000)
+    data = prepare(items, max_marks=500, dct=DCT)
+    assert data.aggregated
+    assert len(data.rows) == 500
+    assert data.window is not None
+    assert data.window[0] <= to_x(DCT.earliest_start, "temporal") <= data.window[1]
+    assert 2 <= len(data.levels) <= 3
+    for level in range(len(data.levels)):
+        counted = sum(r["n"] for r in data.aggregates if r["level"] == level)
+        assert counted + len(data.rows) == len(items)
+    # Single items are those inside the window, and none of them is also counted.
+    inside = [r for r in data.rows if data.window[0] <= r["mid"] <= data.window[1]]
+    assert len(inside) == len(data.rows)
+    spec = spec_of(timeline_chart(items, max_marks=500, dct=DCT))
+    assert len(marks(spec, role="event")) == 500
+    assert len(json.dumps(spec)) < 1_000_000
+
+
+def test_explicit_window_chooses_the_single_items() -> None:
+    items = many(2000)
+    lo, hi = calendar.seconds(1990), calendar.seconds(1992)
+    data = prepare(items, max_marks=1000, window=(lo, hi))
+    expected = sum(1 for i in items if lo <= (i.time.earliest_start or 0) + DAY // 2 < hi)
+    assert len(data.rows) == expected
+
+
+def test_undated_items_go_to_the_table_only() -> None:
+    items = [*seed_like(), item("when", Span(None, None, None, None))]
+    data = prepare(items)
+    assert data.n_undated == 1
+    assert len(data.rows) == len(items) - 1
+    assert any(r["id"] == "when" and r["norm"] == "unknown" for r in data.table)
+
+
+@pytest.mark.parametrize(("options", "message"), [
+    ({"max_marks": 0}, "max_marks=0"),
+    ({"lanes": ""}, "lane field"),
+    ({"eras": [("x",)]}, "is not an era"),
+])
+def test_bad_options_name_the_value(options: dict[str, Any], message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        timeline_chart(seed_like(), **options)
+
+
+def test_mimebundle_is_offline() -> None:
+    bundle = mimebundle(seed_like(), dct=DCT)
+    html = bundle["text/html"]
+    assert "vegaEmbed" in html
+    assert "<script src" not in html
+    assert "cdn.jsdelivr" not in html
+    assert "https://cdn" not in html
+    assert "9 items" in bundle["text/plain"]
+    with pytest.raises(TypeError, match="colour"):
+        mimebundle(seed_like(), colour="kind")

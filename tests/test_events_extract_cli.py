@@ -1,0 +1,78 @@
+"""``timeline extract``: JSON, JSON lines and CSV; bad files reported, the others still read."""
+
+from __future__ import annotations
+
+import csv
+import json
+from importlib import resources
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from timeline.cli import main
+
+ARTICLE = "Prague, 18 March 2003 (RFE/RL) -- Putin will pay a visit to Dushanbe next month. Moscow pulled its troops out of Kyrgyzstan in 1999.\n"
+SCHEMA = json.loads(resources.files("events").joinpath("schema/event.schema.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def article(tmp_path: Path) -> Path:
+    path = tmp_path / "article.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def test_json_on_standard_output(article: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["extract", str(article)]) == 0
+    (record,) = json.loads(capsys.readouterr().out)
+    assert record["doc"] == "article" and record["dct"] == "2003-03-18"
+    assert [e["type"] for e in record["events"]] == ["Visit", "Withdrawal"]
+    for event in record["events"]:
+        jsonschema.validate(event, SCHEMA)
+    assert record["events"][0]["time"]["timex"] == "2003-04" and record["events"][0]["status"] == "planned"
+
+
+def test_dct_option_overrides_the_dateline(article: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["extract", str(article), "--dct", "2010-01-15"]) == 0
+    (record,) = json.loads(capsys.readouterr().out)
+    assert record["events"][0]["time"]["timex"] == "2010-02"
+
+
+def test_jsonl_and_csv(article: Path, tmp_path: Path) -> None:
+    out = tmp_path / "events.jsonl"
+    assert main(["extract", str(article), str(article), "-o", str(out)]) == 0
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 2 and json.loads(lines[0])["events"][1]["type"] == "Withdrawal"
+    table = tmp_path / "events.csv"
+    assert main(["extract", str(article), "-o", str(table)]) == 0
+    with table.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [r["type"] for r in rows] == ["Visit", "Withdrawal"]
+    assert rows[1]["timex"] == "1999" and rows[1]["countries"] == "KGZ; RUS"
+
+
+def test_bad_files_are_reported_and_the_rest_read(article: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    binary = tmp_path / "image.png"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    latin = tmp_path / "latin1.txt"
+    latin.write_bytes("Gondor a sign\xe9 un trait\xe9.".encode("latin-1"))
+    missing = tmp_path / "missing.txt"
+    assert main(["extract", str(binary), str(article), str(latin), str(missing)]) == 1
+    captured = capsys.readouterr()
+    (record,) = json.loads(captured.out)
+    assert record["doc"] == "article"
+    for name in ("image.png", "latin1.txt", "missing.txt"):
+        assert name in captured.err
+    assert "3 of 4 files" in captured.err
+
+
+def test_unknown_output_format(article: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["extract", str(article), "-o", str(tmp_path / "events.xml")]) == 2
+    assert "events.xml" in capsys.readouterr().err
+
+
+def test_help_has_an_example(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["extract", "--help"])
+    assert "timeline extract article.txt" in capsys.readouterr().out

@@ -1,0 +1,77 @@
+"""The event model: frozen values, the TimelineItem protocol, labels, merging."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+
+from events import Actor, ActorKind, Event, Mention, Place, Quantity, Role, Status
+from timeline import Span, Timeline
+from timeline.item import Evidence, TimelineItem
+
+
+def make_event(**changes: object) -> Event:
+    base = Event(
+        id="visit-1",
+        kind="Visit",
+        status="planned",
+        time=Span.from_timex3("2003-04"),
+        actors=[Actor("Vladimir Putin", "person", "RUS", "agent"), Actor("Tajikistan", "state", "TJK", "recipient")],
+        places=[Place("Dushanbe", "TJK", 38.5, 68.8)],
+        mentions=[Mention(361, 415, "Vladimir Putin will pay a visit to Dushanbe next month", "s", "pay visit")],
+        doc="seed",
+        plover="AGREE",
+        cameo="042",
+    )
+    return attrs.evolve(base, **changes)
+
+
+def test_event_is_a_timeline_item() -> None:
+    event = make_event()
+    assert isinstance(event, TimelineItem)
+    assert event.kind == "Visit" and event.type == "Visit"
+    assert event.status is Status.PLANNED and str(event.status) == "planned"
+    assert event.actor_names == ("Vladimir Putin", "Tajikistan")
+    assert event.place_names == ("Dushanbe",)
+    assert event.evidence == (Evidence("seed", 361, 415, "Vladimir Putin will pay a visit to Dushanbe next month", "s"),)
+    assert len(Timeline([event])) == 1
+
+
+def test_label_names_agent_and_destination() -> None:
+    assert make_event().label == "Visit: Vladimir Putin to Dushanbe"
+    assert make_event(actors=[], places=[]).label == "Visit"
+
+
+def test_filter_by_iso3() -> None:
+    event = make_event()
+    assert "RUS" in event.countries and "TJK" in event.countries
+    assert event.actor_countries == {"RUS", "TJK"}
+    assert "USA" not in event.countries
+
+
+def test_values_are_frozen_and_converted() -> None:
+    event = make_event()
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        event.kind = "Meeting"  # type: ignore[misc]
+    actor = Actor("Russia", "STATE", "RUS", "Agent")
+    assert actor.kind is ActorKind.STATE and actor.role is Role.AGENT
+    with pytest.raises(ValueError, match="not-a-status"):
+        Event(id="x", kind="Visit", status="not-a-status")
+
+
+def test_merged_unions_mentions_actors_places_quantities() -> None:
+    a = make_event()
+    b = make_event(
+        id="visit-9",
+        mentions=[Mention(1362, 1395, "Putin's upcoming trip to Dushanbe")],
+        actors=[Actor("Vladimir Putin", "person", "RUS", "agent"), Actor("Russia", "state", "RUS", "agent")],
+        places=[Place("Tajikistan", "TJK"), Place("Dushanbe", "TJK")],
+        quantities=[Quantity(1.0, "delegation")],
+    )
+    merged = a.merged([b])
+    assert merged.id == "visit-1" and merged.time == a.time
+    assert [m.start for m in merged.mentions] == [361, 1362]
+    assert merged.actor_names == ("Vladimir Putin", "Tajikistan", "Russia")
+    assert merged.place_names == ("Dushanbe", "Tajikistan")
+    assert merged.quantity == Quantity(1.0, "delegation")
+    assert a.merged([]) == a

@@ -1,0 +1,39 @@
+"""PLOVER categories on PETRARCH2's coded sentences (the reviewed labels), by the same rules as
+the shared plover_eval.py. Skipped when ../shared/corpora is absent."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpora" / "petrarch2-unit" / "records.jsonl"
+
+pytestmark = [pytest.mark.corpus, pytest.mark.skipif(not CORPUS.exists(), reason="../shared/corpora is absent")]
+
+
+def load_script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("eval_plover", ROOT / "scripts" / "eval_plover.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_plover_categories_on_petrarch2_sentences() -> None:
+    script = load_script()
+    records = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    lines = script.system_lines(records)
+    assert len(lines) == len(records)
+    result = script.score(records, lines, "plover_reviewed")
+    micro = result["micro"]
+    assert micro["precision"] >= 0.85 and micro["recall"] >= 0.85, micro
+    for category in ("AGREE", "SUPPORT", "ACCUSE", "ASSAULT", "CONSULT"):
+        assert result["per_category"][category]["f1"] >= 0.8, (category, result["per_category"][category])
+    # negated sentences code nothing
+    negated = {r["id"] for r in records if "will not" in r["text"] or "didn't" in r["text"]}
+    assert negated and all(not line["events"] for line in lines if line["id"] in negated)

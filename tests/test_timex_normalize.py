@@ -1,0 +1,165 @@
+"""TIMEX3 values of the issue's example phrases, tense-aware resolution, and value round trips."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from timeline import calendar as cal
+from timeline import tag
+from timeline.timex.anchor import FUTURE, PAST, Point, parse_dct, parse_point, tense_at
+
+DCT = "2003-03-18"  # a Tuesday, ISO week 2003-W12
+
+
+def one(text: str, dct: object = DCT) -> tuple[str, str, str, str | None]:
+    found = tag(text, dct)  # type: ignore[arg-type]
+    assert len(found) == 1, [(t.text, t.value) for t in found]
+    t = found[0]
+    return t.text, t.type, t.value, t.mod
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # absolute dates
+        ("It began on 18 March 2003.", ("18 March 2003", "DATE", "2003-03-18")),
+        ("It began on March 18, 2003.", ("March 18, 2003", "DATE", "2003-03-18")),
+        ("It began on 3/18/2003.", ("3/18/2003", "DATE", "2003-03-18")),
+        ("It began on 2003-03-18.", ("2003-03-18", "DATE", "2003-03-18")),
+        ("It grew in the mid-1990s.", ("the mid-1990s", "DATE", "199")),
+        ("It grew in the 1990s.", ("the 1990s", "DATE", "199")),
+        ("Profit rose in fiscal 2002.", ("fiscal 2002", "DATE", "2002")),
+        ("Athens fell in 478 BC.", ("478 BC", "DATE", "BC0478")),
+        # relative to the document date
+        ("He visited last week.", ("last week", "DATE", "2003-W11")),
+        ("He will visit next month.", ("next month", "DATE", "2003-04")),
+        ("Elections are next year.", ("next year", "DATE", "2004")),
+        ("Aid rose last year.", ("last year", "DATE", "2002")),
+        ("It closed two years ago.", ("two years ago", "DATE", "2001")),
+        ("He arrived yesterday.", ("yesterday", "DATE", "2003-03-17")),
+        ("Talks resume this week.", ("this week", "DATE", "2003-W12")),
+        ("They are now ready.", ("now", "DATE", "PRESENT_REF")),
+        ("He recently said so.", ("recently", "DATE", "PAST_REF")),
+        # durations
+        ("It took three years.", ("three years", "DURATION", "P3Y")),
+        ("It has grown during the past few months.", ("the past few months", "DURATION", "PXM")),
+        ("It lasted 2 1/2 years.", ("2 1/2 years", "DURATION", "P2Y6M")),
+        ("It lasted a year and a half.", ("a year and a half", "DURATION", "P1Y6M")),
+        ("They waited 36 hours.", ("36 hours", "DURATION", "PT36H")),
+        # times, sets, modifiers, quarters, halves, seasons
+        ("They met at 10:30 a.m. Monday.", ("10:30 a.m. Monday", "TIME", "2003-03-17T10:30")),
+        ("They meet every Monday.", ("every Monday", "SET", "XXXX-WXX-1")),
+        ("Reports are filed annually.", ("annually", "SET", "P1Y")),
+        ("They meet once a week.", ("once a week", "SET", "P1W")),
+        ("Sales fell in the third quarter of 2002.", ("the third quarter of 2002", "DATE", "2002-Q3")),
+        ("Sales fell in the first half of 2002.", ("the first half of 2002", "DATE", "2002-H1")),
+        ("It rained last summer.", ("last summer", "DATE", "2002-SU")),
+        ("It snowed in the winter of 1999.", ("the winter of 1999", "DATE", "1999-WI")),
+    ],
+)
+def test_issue_examples(text: str, expected: tuple[str, str, str]) -> None:
+    assert one(text)[:3] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "mod"),
+    [
+        ("It opened in early 2003.", "2003", "START"),
+        ("It closes at the end of March.", "2003-03", "END"),
+        ("It took more than two years.", "P2Y", "MORE_THAN"),
+        ("It took about ten days.", "P10D", "APPROX"),
+        ("Prices rose in the late 1980s.", "198", "END"),
+    ],
+)
+def test_modifiers(text: str, value: str, mod: str) -> None:
+    _, _, got_value, got_mod = one(text)
+    assert (got_value, got_mod) == (value, mod)
+
+
+def test_the_last_year_with_present_perfect_is_a_duration() -> None:
+    assert one("During the last year, Tajikistan has received aid.")[1:3] == ("DURATION", "P1Y")
+
+
+def test_holidays_come_from_data_packages() -> None:
+    # Easter 2003 was on 20 April (dateutil.easter); Thanksgiving 2002 on 28 November (holidays)
+    assert one("They will meet at Easter.")[2] == "2003-04-20"
+    assert one("They met at Thanksgiving 2002.")[2] == "2002-11-28"
+    assert one("It happened on Christmas Day 1999.")[2] == "1999-12-25"
+
+
+def test_since_and_until_phrases_tag_the_date_part() -> None:
+    found = tag("Troops have stayed since 1999 and will stay until next March.", DCT)
+    assert [(t.text, t.value) for t in found] == [("1999", "1999"), ("next March", "2004-03")]
+
+
+# --- tense ---------------------------------------------------------------------------------
+
+
+def test_bare_weekday_follows_the_tense_of_its_clause() -> None:
+    assert one("The minister said on Friday that talks failed.")[2] == "2003-03-14"
+    assert one("The ministers will meet on Friday.")[2] == "2003-03-21"
+    assert one("The minister said on Monday that talks failed.")[2] == "2003-03-17"
+    assert one("The ministers will meet on Monday.")[2] == "2003-03-24"
+    # the document's own weekday is the document's day (news convention), whatever the tense
+    assert one("The minister said on Tuesday that talks failed.")[2] == "2003-03-18"
+    assert one("The ministers will meet on Tuesday.")[2] == "2003-03-18"
+    # "next Tuesday" is explicit
+    assert one("The ministers will meet next Tuesday.")[2] == "2003-03-25"
+
+
+def test_bare_month_follows_the_tense_of_its_clause() -> None:
+    assert one("The treaty was signed in December.")[2] == "2002-12"
+    assert one("The treaty will be signed in December.")[2] == "2003-12"
+    assert one("The treaty will be signed in January.", "2003-11-20")[2] == "2004-01"
+
+
+def test_tense_cues() -> None:
+    text = "He said on Friday that she will arrive on Monday."
+    assert tense_at(text, text.index("Friday"), text.index("Friday") + 6) == PAST
+    assert tense_at(text, text.index("Monday"), text.index("Monday") + 6) == FUTURE
+
+
+def test_a_year_earlier_takes_the_quarter_under_discussion() -> None:
+    text = "Third-quarter profit rose to $5 million from $4 million a year earlier."
+    got = [(t.text, t.value) for t in tag(text, "1989-10-26")]
+    assert got == [("Third-quarter", "1989-Q3"), ("a year earlier", "1988-Q3")]
+
+
+# --- document dates and values -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("dct", ["2003-03-18", "2003-03-18T10:42:00", "20030318"])
+def test_dct_strings(dct: str) -> None:
+    assert parse_dct(dct) == Point.of_day(2003, 3, 18)
+
+
+def test_dct_date_objects() -> None:
+    import datetime as dt
+
+    assert one("yesterday", dt.date(2003, 3, 18))[2] == "2003-03-17"
+    assert one("yesterday", dt.datetime(2003, 3, 18, 23, 0))[2] == "2003-03-17"
+
+
+@given(st.integers(min_value=cal.days_from_civil(1, 1, 1), max_value=cal.days_from_civil(9999, 12, 31)))
+def test_day_values_round_trip(days: int) -> None:
+    point = Point.of_days(days)
+    assert parse_point(point.value()) == point
+    for gran in ("W", "M", "Q", "H", "Y"):
+        coarse = point.coarser(gran)
+        assert parse_point(coarse.value()) == coarse
+
+
+@given(st.integers(min_value=cal.days_from_civil(1900, 1, 1), max_value=cal.days_from_civil(2099, 12, 31)))
+def test_yesterday_is_the_day_before_any_dct(days: int) -> None:
+    y, m, d = cal.civil_from_days(days)
+    expected = "{:04d}-{:02d}-{:02d}".format(*cal.civil_from_days(days - 1))
+    assert one("He left yesterday.", f"{y:04d}-{m:02d}-{d:02d}")[2] == expected
+
+
+@given(st.integers(min_value=cal.days_from_civil(1900, 1, 1), max_value=cal.days_from_civil(2099, 12, 31)))
+def test_last_week_is_the_iso_week_before(days: int) -> None:
+    y, m, d = cal.civil_from_days(days)
+    wy, w, _ = cal.iso_calendar(days - 7)
+    assert one("He left last week.", f"{y:04d}-{m:02d}-{d:02d}")[2] == f"{wy:04d}-W{w:02d}"
