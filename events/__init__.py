@@ -8,8 +8,23 @@ an uncertain time (a ``timeline.Span``) and the evidence it came from.
 """
 
 from events.document import Document
-from events.errors import DocumentDateError, EventDataError, EventsError, KindError, UnknownKindError
-from events.kinds import Kind, Trigger, get_kind, kinds, load_kinds, register_kind, reset_kinds, unregister_kind
+from events.errors import (
+    DocumentDateError,
+    EventDataError,
+    EventsError,
+    KindError,
+    UnknownKindError,
+)
+from events.kinds import (
+    Kind,
+    Trigger,
+    get_kind,
+    kinds,
+    load_kinds,
+    register_kind,
+    reset_kinds,
+    unregister_kind,
+)
 from events.model import Actor, ActorKind, Event, Mention, Place, Quantity, Role, Status
 from events.text.pipeline import read
 

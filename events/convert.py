@@ -19,12 +19,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from timeline.convert import converter, register_item_class
-from timeline.span import Granularity, Span
-
 from events.errors import EventDataError
 from events.model import Actor, Event, Mention, Place, Quantity, Status
 from events.text.timing import from_iso, iso
+from timeline.convert import converter, register_item_class
+from timeline.span import Granularity, Span
 
 __all__ = ["converter", "event_from_dict", "event_to_dict"]
 
@@ -121,7 +120,7 @@ def event_from_dict(data: dict[str, Any]) -> Event:
             time_text=time.get("text"),
             time_basis=time.get("basis") or "none",
         )
-    except (ValueError, TypeError, KeyError, cattrs_errors()) as error:  # type: ignore[misc]
+    except (ValueError, TypeError, KeyError, cattrs_errors()) as error:
         raise EventDataError(f"event {data.get('id')!r} cannot be read: {error}") from error
 
 

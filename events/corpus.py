@@ -249,7 +249,7 @@ def _read_task(task: _Task) -> DocumentResult:
         document = read(text, dct=dct, doc_id=task.doc_id)
     except _Unreadable as error:
         return DocumentResult(task.index, task.name, task.doc_id, error=str(error))
-    except Exception as error:  # noqa: BLE001 - one bad document must not stop the batch
+    except Exception as error:  # one bad document must not stop the batch
         return DocumentResult(task.index, task.name, task.doc_id, error=f"{type(error).__name__}: {error}")
     return DocumentResult(task.index, task.name, task.doc_id, document=document)
 
@@ -285,7 +285,12 @@ def _executor_scope(executor: Executor | None, workers: int | None) -> Iterator[
     n = default_workers() if workers is None else workers
     if n < 1:
         raise ValueError(f"workers must be at least 1, got {n}")
-    pool = ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context(), initializer=_warm_up)
+    context = multiprocessing.get_context()
+    if context.get_start_method() == "fork":
+        _warm_up()  # once, here: the forked workers share what it loaded
+        pool = ProcessPoolExecutor(max_workers=n, mp_context=context)
+    else:
+        pool = ProcessPoolExecutor(max_workers=n, mp_context=context, initializer=_warm_up)
     try:
         yield pool, n
     finally:
@@ -295,7 +300,7 @@ def _executor_scope(executor: Executor | None, workers: int | None) -> Iterator[
 def _outcome(task: _Task, future: Future[DocumentResult]) -> DocumentResult:
     try:
         return future.result()
-    except Exception as error:  # noqa: BLE001 - a worker that died: the document failed, the batch goes on
+    except Exception as error:  # a worker that died: the document failed, the batch goes on
         return DocumentResult(task.index, task.name, task.doc_id, error=f"the worker failed: {type(error).__name__}: {error}")
 
 

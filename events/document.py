@@ -6,11 +6,10 @@ from typing import Any
 
 import attrs
 
-from timeline.span import Span
-
 from events.model import Event
 from events.text.entities import Entity
 from events.text.timexes import TimeRef
+from timeline.span import Span
 
 
 @attrs.frozen(slots=True)

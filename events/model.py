@@ -10,7 +10,8 @@ who took part (``Actor``), where (``Place``), how much (``Quantity``), when (a
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable
+from typing import TypeVar
 
 import attrs
 
@@ -18,7 +19,7 @@ from timeline.item import Evidence
 from timeline.span import Span
 
 
-class Status(str, enum.Enum):
+class Status(enum.StrEnum):
     """Whether and how an event happened, as the text tells it."""
 
     OCCURRED = "occurred"
@@ -37,7 +38,7 @@ class Status(str, enum.Enum):
         return self not in (Status.NEGATED, Status.HYPOTHETICAL)
 
 
-class ActorKind(str, enum.Enum):
+class ActorKind(enum.StrEnum):
     """What an actor is."""
 
     STATE = "state"
@@ -49,7 +50,7 @@ class ActorKind(str, enum.Enum):
         return self.value
 
 
-class Role(str, enum.Enum):
+class Role(enum.StrEnum):
     """An actor's part in an event: who acts, and who is acted upon."""
 
     AGENT = "agent"
@@ -63,13 +64,12 @@ def _status(value: Status | str) -> Status:
     return value if isinstance(value, Status) else Status(str(value).lower())
 
 
-def _optional_enum(cls: type[enum.Enum]) -> object:
-    def convert(value: object) -> object:
-        if value is None or isinstance(value, cls):
-            return value
-        return cls(str(value).lower())
+def _actor_kind(value: ActorKind | str | None) -> ActorKind | None:
+    return value if value is None or isinstance(value, ActorKind) else ActorKind(str(value).lower())
 
-    return convert
+
+def _role(value: Role | str | None) -> Role | None:
+    return value if value is None or isinstance(value, Role) else Role(str(value).lower())
 
 
 @attrs.frozen(slots=True)
@@ -95,9 +95,9 @@ class Actor:
     """Who takes part: a state, person, organization or group; its country as ISO 3166-1 alpha-3."""
 
     name: str
-    kind: ActorKind | None = attrs.field(default=None, converter=_optional_enum(ActorKind))  # type: ignore[misc]
+    kind: ActorKind | None = attrs.field(default=None, converter=_actor_kind)
     country: str | None = None
-    role: Role | None = attrs.field(default=None, converter=_optional_enum(Role))  # type: ignore[misc]
+    role: Role | None = attrs.field(default=None, converter=_role)
     mention: Mention | None = None
 
 
@@ -125,11 +125,30 @@ class Quantity:
 UNKNOWN_TIME = Span(None, None, None, None)
 
 
-def _unique(items: Iterable[object], key: object = None) -> tuple[object, ...]:
-    seen: set[object] = set()
+def _actors(values: Iterable[Actor]) -> tuple[Actor, ...]:
+    return tuple(values)
+
+
+def _places(values: Iterable[Place]) -> tuple[Place, ...]:
+    return tuple(values)
+
+
+def _quantities(values: Iterable[Quantity]) -> tuple[Quantity, ...]:
+    return tuple(values)
+
+
+def _mentions(values: Iterable[Mention]) -> tuple[Mention, ...]:
+    return tuple(values)
+
+
+T = TypeVar("T")
+
+
+def _unique(items: Iterable[T], key: Callable[[T], Hashable] | None = None) -> tuple[T, ...]:
+    seen: set[Hashable] = set()
     out = []
     for item in items:
-        k = key(item) if callable(key) else item
+        k = key(item) if key is not None else item
         if k not in seen:
             seen.add(k)
             out.append(item)
@@ -152,10 +171,10 @@ class Event:
     kind: str
     status: Status = attrs.field(default=Status.OCCURRED, converter=_status)
     time: Span = UNKNOWN_TIME
-    actors: tuple[Actor, ...] = attrs.field(default=(), converter=tuple)
-    places: tuple[Place, ...] = attrs.field(default=(), converter=tuple)
-    quantities: tuple[Quantity, ...] = attrs.field(default=(), converter=tuple)
-    mentions: tuple[Mention, ...] = attrs.field(default=(), converter=tuple)
+    actors: tuple[Actor, ...] = attrs.field(default=(), converter=_actors)
+    places: tuple[Place, ...] = attrs.field(default=(), converter=_places)
+    quantities: tuple[Quantity, ...] = attrs.field(default=(), converter=_quantities)
+    mentions: tuple[Mention, ...] = attrs.field(default=(), converter=_mentions)
     doc: str | None = None
     plover: str | None = None
     plover_mode: str | None = None
@@ -185,12 +204,12 @@ class Event:
     @property
     def actor_names(self) -> tuple[str, ...]:
         """The actors' names, each once."""
-        return tuple(str(n) for n in _unique(a.name for a in self.actors))
+        return _unique(a.name for a in self.actors)
 
     @property
     def place_names(self) -> tuple[str, ...]:
         """The places' names, each once."""
-        return tuple(str(n) for n in _unique(p.name for p in self.places))
+        return _unique(p.name for p in self.places)
 
     @property
     def evidence(self) -> tuple[Evidence, ...]:
@@ -228,7 +247,7 @@ class Event:
         others = list(others)
         mentions = sorted(
             _unique([*self.mentions, *(m for o in others for m in o.mentions)], key=lambda m: (m.start, m.end)),
-            key=lambda m: (m.start, m.end),  # type: ignore[attr-defined]
+            key=lambda m: (m.start, m.end),
         )
         actors = _unique(
             [*self.actors, *(a for o in others for a in o.actors)], key=lambda a: (a.name.lower(), a.country)

@@ -36,7 +36,8 @@ def test_signing_during_the_trip_gets_april_2003() -> None:
     start, end = month_range(2003, 4)
     assert (signing.time.earliest_start, signing.time.latest_start) == (start, end)
     assert (signing.time.earliest_end, signing.time.latest_end) == (start, end)
-    assert signing.time.timex == "2003-04" and signing.time.granularity == Granularity.MONTH
+    assert signing.time.timex == "2003-04"
+    assert signing.time.granularity == Granularity.MONTH
     assert signing.label == SIGNING.label
     assert tl["putin"] is PUTIN  # the trip is unchanged
     assert tl.original_time("signing") == SIGNING.time
@@ -48,7 +49,8 @@ def test_tightened_bounds_drop_what_the_text_said() -> None:
     deploy = tl["deploy"].time
     assert deploy.earliest_start == seconds(2003, 3, 18)
     assert deploy.latest_end == seconds(2003, 5, 1)
-    assert deploy.timex is None and deploy.granularity == Granularity.UNKNOWN
+    assert deploy.timex is None
+    assert deploy.granularity == Granularity.UNKNOWN
 
 
 def test_conflict_names_the_chain_and_leaves_the_timeline() -> None:
@@ -82,7 +84,7 @@ def test_a_cycle_of_befores_between_lasting_items_contradicts() -> None:
 
 def test_open_items_in_a_strict_cycle_contradict() -> None:
     items = [Item(n, Span.unknown()) for n in "xy"]
-    with pytest.raises(ConstraintConflictError, match="'x' overlaps 'y'.*'y' overlaps 'x'|'y' overlaps 'x'.*'x' overlaps 'y'"):
+    with pytest.raises(ConstraintConflictError, match=r"'x' overlaps 'y'.*'y' overlaps 'x'|'y' overlaps 'x'.*'x' overlaps 'y'"):
         Timeline(items).constrain("x", "overlaps", "y").constrain("y", "overlaps", "x")
 
 
@@ -226,7 +228,8 @@ def test_conflicts_are_real_negative_cycles(seed: int, n: int) -> None:
     except ConstraintConflictError as error:
         assert contradictory
         named = [c for c in error.chain if isinstance(c, Constraint)]
-        assert named and all(c in constraints for c in named)
+        assert named
+        assert all(c in constraints for c in named)
     else:
         assert not contradictory
 
@@ -235,6 +238,9 @@ def test_network_bounds_use_sentinels() -> None:
     tl = Timeline([Item("a", Span.unknown()), Item("b", Span.from_timex3("2003"))])
     ix = tl.index
     net = Network(tl._ids, ix.es, ix.ls, ix.ee, ix.le, (Constraint("a", "before", "b"),), tl.position)
-    es, ls, ee, le = net.propagate()
-    assert es[0] == NEG and ls[0] == seconds(2004) and le[0] == seconds(2004)
-    assert np.all(es <= ls) and ls[1] < POS
+    es, ls, _, le = net.propagate()
+    assert es[0] == NEG
+    assert ls[0] == seconds(2004)
+    assert le[0] == seconds(2004)
+    assert np.all(es <= ls)
+    assert ls[1] < POS

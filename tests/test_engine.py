@@ -47,7 +47,9 @@ def test_iteration_is_chronological_and_ids_are_kept() -> None:
     assert [item.id for item in tl] == tl.ids
     assert tl["putin"] is PUTIN
     assert tl.get("nobody") is None
-    assert "putin" in tl and PUTIN in tl and "nobody" not in tl
+    assert "putin" in tl
+    assert PUTIN in tl
+    assert "nobody" not in tl
     assert tl.dct == Span.from_timex3("2003-03-18")
     assert "5 items" in repr(tl)
 
@@ -125,7 +127,8 @@ def test_failed_operations_leave_the_timeline_unchanged() -> None:
 def test_add_returns_a_new_timeline() -> None:
     tl = Timeline([PUTIN])
     more = tl.add(IVANOV)
-    assert len(tl) == 1 and len(more) == 2
+    assert len(tl) == 1
+    assert len(more) == 2
     assert more.ids == ["ivanov", "putin"]
 
 
@@ -224,7 +227,8 @@ def test_before_after_between() -> None:
     assert tl.between("2000", "2003-04-15").ids() == ["ratify", "ivanov", "putin"]
     maybe = Timeline([*SEED, Item("sometime", Span.within(seconds(2003), seconds(2005)))])
     result = maybe.before("election")
-    assert "sometime" in result.ids() and "sometime" not in result.ids(certain=True)
+    assert "sometime" in result.ids()
+    assert "sometime" not in result.ids(certain=True)
     assert [i.id for i in result.uncertain] == ["sometime"]
 
 
@@ -284,7 +288,8 @@ def test_index_columns_and_size() -> None:
     es = rng.integers(0, 10**9, 5000)
     le = es + rng.integers(0, 10**6, 5000)
     index = SpanIndex(es, le, es, le)
-    assert index.order.dtype == np.int32 and len(index) == 5000
+    assert index.order.dtype == np.int32
+    assert len(index) == 5000
     assert np.all(np.diff((es + le)[index.order]) >= 0)
     assert index.nbytes <= 100 * 5000
 
@@ -320,7 +325,8 @@ def test_timeml_export_has_events_timexes_and_tlinks() -> None:
     tl = seed().add(Item("signing", Span.unknown(), "base agreement signed")).constrain("signing", "during", "putin")
     tl = tl.constrain("ivanov", "before", "putin")
     doc = read_timeml(tl.to_timeml())
-    assert doc.doc == "seed" and doc.dct == "2003-03-18"
+    assert doc.doc == "seed"
+    assert doc.dct == "2003-03-18"
     assert [e.text for e in doc.events] == ["base agreement", "ratification", "Ivanov visits", "Putin visits", "base agreement signed", "Russian election"]
     assert [t.value for t in doc.timexes] == ["1999", "2001", "2003-W11", "2003-04", "2003-04", "2004"]
     by_eid = {e.eid: e.text for e in doc.events}

@@ -42,7 +42,7 @@ event_strategy = st.builds(
     status=st.sampled_from(list(Status)),
     time=spans(),
     actors=st.lists(st.builds(Actor, text.filter(bool), st.none() | st.sampled_from(["state", "person", "organization", "group"]),
-                              countries, st.none() | st.sampled_from(["agent", "recipient"]), st.none() | mentions), max_size=3),  # fmt: skip
+                              countries, st.none() | st.sampled_from(["agent", "recipient"]), st.none() | mentions), max_size=3),
     places=st.lists(st.builds(Place, text.filter(bool), countries, st.none() | st.floats(-90, 90), st.none() | st.floats(-180, 180)), max_size=2),
     quantities=st.lists(st.builds(Quantity, st.floats(-1e12, 1e12), st.none() | text, st.none() | st.sampled_from(["up to", "around"])), max_size=2),
     mentions=st.lists(mentions, max_size=3),
@@ -79,12 +79,17 @@ def test_required_keys_and_iso_bounds() -> None:
     doc = events.read("Up to 500 Russian soldiers will be deployed in Kant.", dct="2003-03-18", doc_id="kant")
     data = event_to_dict(doc.events[0])
     assert {"id", "doc", "type", "status", "actors", "places", "quantity", "time", "mentions", "plover", "cameo"} <= set(data)
-    assert data["type"] == "Deployment" and data["status"] == "planned" and data["doc"] == "kant"
+    assert data["type"] == "Deployment"
+    assert data["status"] == "planned"
+    assert data["doc"] == "kant"
     quantity = data["quantity"]
     assert (quantity["value"], quantity["unit"], quantity["qualifier"]) == (500.0, "soldiers", "up to")
-    assert quantity["mention"]["text"] == "Up to 500 Russian soldiers" and quantity["mention"]["start"] == 0
-    assert data["time"]["earliest_start"] == "2003-03-18T00:00:00" and data["time"]["latest_end"] is None
-    assert data["actors"][0]["country"] == "RUS" and data["places"][0]["name"] == "Kant"
+    assert quantity["mention"]["text"] == "Up to 500 Russian soldiers"
+    assert quantity["mention"]["start"] == 0
+    assert data["time"]["earliest_start"] == "2003-03-18T00:00:00"
+    assert data["time"]["latest_end"] is None
+    assert data["actors"][0]["country"] == "RUS"
+    assert data["places"][0]["name"] == "Kant"
     VALIDATOR.validate(data)
 
 

@@ -26,11 +26,13 @@ def article(tmp_path: Path) -> Path:
 def test_json_on_standard_output(article: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["extract", str(article)]) == 0
     (record,) = json.loads(capsys.readouterr().out)
-    assert record["doc"] == "article" and record["dct"] == "2003-03-18"
+    assert record["doc"] == "article"
+    assert record["dct"] == "2003-03-18"
     assert [e["type"] for e in record["events"]] == ["Visit", "Withdrawal"]
     for event in record["events"]:
         jsonschema.validate(event, SCHEMA)
-    assert record["events"][0]["time"]["timex"] == "2003-04" and record["events"][0]["status"] == "planned"
+    assert record["events"][0]["time"]["timex"] == "2003-04"
+    assert record["events"][0]["status"] == "planned"
 
 
 def test_dct_option_overrides_the_dateline(article: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -43,13 +45,15 @@ def test_jsonl_and_csv(article: Path, tmp_path: Path) -> None:
     out = tmp_path / "events.jsonl"
     assert main(["extract", str(article), str(article), "-o", str(out)]) == 0
     lines = out.read_text(encoding="utf-8").splitlines()
-    assert len(lines) == 2 and json.loads(lines[0])["events"][1]["type"] == "Withdrawal"
+    assert len(lines) == 2
+    assert json.loads(lines[0])["events"][1]["type"] == "Withdrawal"
     table = tmp_path / "events.csv"
     assert main(["extract", str(article), "-o", str(table)]) == 0
     with table.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert [r["type"] for r in rows] == ["Visit", "Withdrawal"]
-    assert rows[1]["timex"] == "1999" and rows[1]["countries"] == "KGZ; RUS"
+    assert rows[1]["timex"] == "1999"
+    assert rows[1]["countries"] == "KGZ; RUS"
 
 
 def test_bad_files_are_reported_and_the_rest_read(article: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -51,7 +51,8 @@ def test_unknown_kind_is_a_key_error_naming_it() -> None:
 
 def test_patterns_compile_and_refuse_nonsense() -> None:
     tokens = compile_pattern("pull *2 out|back")
-    assert [t.gap for t in tokens] == [0, 2, 0] and tokens[2].words == {"out", "back"}
+    assert [t.gap for t in tokens] == [0, 2, 0]
+    assert tokens[2].words == {"out", "back"}
     for bad in ("", "* visit", "visit *"):
         with pytest.raises(KindError):
             compile_pattern(bad)
@@ -65,7 +66,8 @@ def test_user_kind_is_read_without_editing_the_package() -> None:
     events.register_kind("Cyberattack", triggers=["breach * network|networks|system|systems", "hack"], plover="ASSAULT", cameo="180")
     found = [e for e in events.read(text, dct="2024-05-08").events if e.kind == "Cyberattack"]
     assert len(found) == 1
-    assert found[0].plover == "ASSAULT" and found[0].time.timex == "2024-05-06"
+    assert found[0].plover == "ASSAULT"
+    assert found[0].time.timex == "2024-05-06"
     with pytest.raises(KindError, match="already"):
         events.register_kind("Cyberattack", triggers=["hack"])
     events.unregister_kind("Cyberattack")
@@ -81,7 +83,7 @@ def test_kinds_file_of_the_same_shape(tmp_path: Path) -> None:
     assert "Evacuation" in [e.kind for e in doc.events]
     broken = tmp_path / "broken.json"
     broken.write_text("{not json")
-    with pytest.raises(KindError, match="broken.json"):
+    with pytest.raises(KindError, match=r"broken\.json"):
         events.load_kinds(broken)
 
 
@@ -89,4 +91,6 @@ def test_planned_cooperation_is_coded_agree() -> None:
     doc = events.read("Arnor will contribute a million dollars to Gondor.", dct="1995-01-01")
     (aid,) = doc.events
     assert (aid.kind, aid.status.value, aid.plover) == ("Aid", "planned", "AGREE")
-    assert aid.quantity is not None and aid.quantity.value == 1_000_000 and aid.quantity.unit == "USD"
+    assert aid.quantity is not None
+    assert aid.quantity.value == 1_000_000
+    assert aid.quantity.unit == "USD"

@@ -29,8 +29,10 @@ def make_event(**changes: object) -> Event:
 def test_event_is_a_timeline_item() -> None:
     event = make_event()
     assert isinstance(event, TimelineItem)
-    assert event.kind == "Visit" and event.type == "Visit"
-    assert event.status is Status.PLANNED and str(event.status) == "planned"
+    assert event.kind == "Visit"
+    assert event.type == "Visit"
+    assert event.status is Status.PLANNED
+    assert str(event.status) == "planned"
     assert event.actor_names == ("Vladimir Putin", "Tajikistan")
     assert event.place_names == ("Dushanbe",)
     assert event.evidence == (Evidence("seed", 361, 415, "Vladimir Putin will pay a visit to Dushanbe next month", "s"),)
@@ -44,7 +46,8 @@ def test_label_names_agent_and_destination() -> None:
 
 def test_filter_by_iso3() -> None:
     event = make_event()
-    assert "RUS" in event.countries and "TJK" in event.countries
+    assert "RUS" in event.countries
+    assert "TJK" in event.countries
     assert event.actor_countries == {"RUS", "TJK"}
     assert "USA" not in event.countries
 
@@ -54,7 +57,8 @@ def test_values_are_frozen_and_converted() -> None:
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         event.kind = "Meeting"  # type: ignore[misc]
     actor = Actor("Russia", "STATE", "RUS", "Agent")
-    assert actor.kind is ActorKind.STATE and actor.role is Role.AGENT
+    assert actor.kind is ActorKind.STATE
+    assert actor.role is Role.AGENT
     with pytest.raises(ValueError, match="not-a-status"):
         Event(id="x", kind="Visit", status="not-a-status")
 
@@ -69,7 +73,8 @@ def test_merged_unions_mentions_actors_places_quantities() -> None:
         quantities=[Quantity(1.0, "delegation")],
     )
     merged = a.merged([b])
-    assert merged.id == "visit-1" and merged.time == a.time
+    assert merged.id == "visit-1"
+    assert merged.time == a.time
     assert [m.start for m in merged.mentions] == [361, 1362]
     assert merged.actor_names == ("Vladimir Putin", "Tajikistan", "Russia")
     assert merged.place_names == ("Dushanbe", "Tajikistan")

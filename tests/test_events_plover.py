@@ -18,7 +18,8 @@ pytestmark = [pytest.mark.corpus, pytest.mark.skipif(not CORPUS.exists(), reason
 
 def load_script() -> ModuleType:
     spec = importlib.util.spec_from_file_location("eval_plover", ROOT / "scripts" / "eval_plover.py")
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -31,9 +32,11 @@ def test_plover_categories_on_petrarch2_sentences() -> None:
     assert len(lines) == len(records)
     result = script.score(records, lines, "plover_reviewed")
     micro = result["micro"]
-    assert micro["precision"] >= 0.85 and micro["recall"] >= 0.85, micro
+    assert micro["precision"] >= 0.85, micro
+    assert micro["recall"] >= 0.85, micro
     for category in ("AGREE", "SUPPORT", "ACCUSE", "ASSAULT", "CONSULT"):
         assert result["per_category"][category]["f1"] >= 0.8, (category, result["per_category"][category])
     # negated sentences code nothing
     negated = {r["id"] for r in records if "will not" in r["text"] or "didn't" in r["text"]}
-    assert negated and all(not line["events"] for line in lines if line["id"] in negated)
+    assert negated
+    assert all(not line["events"] for line in lines if line["id"] in negated)

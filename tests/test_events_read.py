@@ -26,11 +26,14 @@ def test_planned_visit_with_next_week_and_past_agreement() -> None:
         dct="2014-06-05",
     )
     visit = one(doc, "Visit")
-    assert visit.status is Status.PLANNED and visit.time.timex == "2014-W24"
-    assert {"DEU", "CHN"} <= visit.actor_countries and visit.place_names == ("Beijing",)
+    assert visit.status is Status.PLANNED
+    assert visit.time.timex == "2014-W24"
+    assert {"DEU", "CHN"} <= visit.actor_countries
+    assert visit.place_names == ("Beijing",)
     assert visit.plover == "AGREE"  # PLOVER v2: an intended visit is AGREE
     agreement = one(doc, "Agreement")
-    assert agreement.status is Status.OCCURRED and agreement.time.timex == "2012"
+    assert agreement.status is Status.OCCURRED
+    assert agreement.time.timex == "2012"
     assert {"DEU", "CHN"} <= agreement.actor_countries  # "the two leaders"
     assert "Negotiation" not in kinds_of(doc)  # "for talks with": the visit's purpose
 
@@ -42,9 +45,11 @@ def test_attack_with_casualties_condemnation_and_threat() -> None:
         dct="2014-07-15",
     )
     attack = one(doc, "Attack")
-    assert attack.time.timex == "2014-07-15" and attack.plover == "ASSAULT"
+    assert attack.time.timex == "2014-07-15"
+    assert attack.plover == "ASSAULT"
     assert len(attack.mentions) == 2  # "struck ...", "killing ...": one attack
-    assert attack.quantity is not None and (attack.quantity.value, attack.quantity.qualifier) == (12, "at least")
+    assert attack.quantity is not None
+    assert (attack.quantity.value, attack.quantity.qualifier) == (12, "at least")
     assert "ISR" in attack.actor_countries
     assert one(doc, "Accusation").actor_names == ("Hamas",)
     assert one(doc, "Threat").plover == "THREATEN"
@@ -57,11 +62,15 @@ def test_ongoing_talks_protest_and_arrests() -> None:
         dct="2015-02-10",
     )
     talks = one(doc, "Negotiation")
-    assert talks.status is Status.ONGOING and {"RUS", "UKR"} <= talks.actor_countries
-    assert talks.time.earliest_end is not None and talks.time.latest_start is not None  # around the document date
+    assert talks.status is Status.ONGOING
+    assert {"RUS", "UKR"} <= talks.actor_countries
+    assert talks.time.earliest_end is not None
+    assert talks.time.latest_start is not None
     protest = one(doc, "Protest")
-    assert protest.time.timex == "2015-02-06" and protest.place_names == ("Cairo",)
-    assert protest.places[0].country == "EGY" and protest.places[0].latitude is not None
+    assert protest.time.timex == "2015-02-06"
+    assert protest.place_names == ("Cairo",)
+    assert protest.places[0].country == "EGY"
+    assert protest.places[0].latitude is not None
     assert one(doc, "Coercion").plover == "COERCE"
 
 
@@ -74,16 +83,21 @@ def test_sanctions_threats_aid_apology_rejection() -> None:
         dct="2022-03-01",
     )
     sanction = one(doc, "Sanction")
-    assert sanction.time.timex == "2022-02-28" and "IRN" in sanction.countries
+    assert sanction.time.timex == "2022-02-28"
+    assert "IRN" in sanction.countries
     assert "European Union" in sanction.actor_names
     aid = one(doc, "Aid")
-    assert aid.status is Status.PLANNED and aid.quantity is not None and aid.quantity.value == 500_000_000
-    assert aid.time.earliest_start == doc.dct.earliest_start and aid.time.latest_end is None  # after the date
+    assert aid.status is Status.PLANNED
+    assert aid.quantity is not None
+    assert aid.quantity.value == 500_000_000
+    assert aid.time.earliest_start == doc.dct.earliest_start
+    assert aid.time.latest_end is None
     assert "Statement" not in kinds_of(doc)  # "..., the Pentagon announced": the source, not an event
     assert one(doc, "Concession").plover == "CONCEDE"
     rejection = one(doc, "Rejection")
     assert {"TUR", "SWE"} <= rejection.actor_countries
-    assert "Request" not in kinds_of(doc) and "Cooperation" not in kinds_of(doc)
+    assert "Request" not in kinds_of(doc)
+    assert "Cooperation" not in kinds_of(doc)
 
 
 def test_withdrawal_election_meeting_deployment() -> None:
@@ -93,17 +107,22 @@ def test_withdrawal_election_meeting_deployment() -> None:
         dct="2022-09-01",
     )
     withdrawal = one(doc, "Withdrawal")
-    assert withdrawal.time.timex == "2022" and {"FRA", "MLI"} <= withdrawal.countries
+    assert withdrawal.time.timex == "2022"
+    assert {"FRA", "MLI"} <= withdrawal.countries
     election = one(doc, "Election")
-    assert election.status is Status.PLANNED and election.time.timex == "2022-10-02"
+    assert election.status is Status.PLANNED
+    assert election.time.timex == "2022-10-02"
     deployment = one(doc, "Deployment")
-    assert deployment.plover == "MOBILIZE" and deployment.quantity is not None and deployment.quantity.value == 3000
+    assert deployment.plover == "MOBILIZE"
+    assert deployment.quantity is not None
+    assert deployment.quantity.value == 3000
 
 
 def test_past_tense_without_a_date_lies_before_the_document_date() -> None:
     doc = events.read("Iran accused the United States of economic terrorism.", dct="2019-05-10")
     accusation = one(doc, "Accusation")
-    assert accusation.time.latest_end == doc.dct.latest_end and accusation.time.earliest_start is None
+    assert accusation.time.latest_end == doc.dct.latest_end
+    assert accusation.time.earliest_start is None
     assert accusation.time_basis == "tense"
 
 
@@ -132,7 +151,8 @@ def test_coreference_joins_mentions_of_one_visit() -> None:
         dct="2009-05-04",
     )
     visit = one(doc, "Visit")
-    assert len(visit.mentions) == 2 and visit.time.timex == "2009-06"
+    assert len(visit.mentions) == 2
+    assert visit.time.timex == "2009-06"
 
 
 def test_during_his_trip_takes_the_trip_s_time() -> None:
@@ -141,9 +161,11 @@ def test_during_his_trip_takes_the_trip_s_time() -> None:
         dct="2014-03-01",
     )
     agreement = one(doc, "Agreement")
-    assert agreement.time.timex == "2014-06" and agreement.time_basis == "relation"
+    assert agreement.time.timex == "2014-06"
+    assert agreement.time_basis == "relation"
     assert agreement.status is Status.PLANNED
-    assert len(doc.relations) == 1 and doc.relations[0][1] == "during"
+    assert len(doc.relations) == 1
+    assert doc.relations[0][1] == "during"
     assert len(doc.timeline.constraints) == 1
 
 
@@ -161,12 +183,14 @@ def test_text_with_no_date_has_open_times() -> None:
     doc = events.read("Ukraine and Poland signed a defence pact.")
     assert doc.dct is None
     (agreement,) = doc.events
-    assert agreement.time == Span.unknown() and agreement.time_basis == "none"
+    assert agreement.time == Span.unknown()
+    assert agreement.time_basis == "none"
 
 
 def test_dateline_gives_the_document_date() -> None:
     doc = events.read("Prague, 18 March 2003 (RFE/RL) -- Moscow pulled its troops out of Kyrgyzstan last year.")
-    assert doc.dct is not None and doc.dct.timex == "2003-03-18"
+    assert doc.dct is not None
+    assert doc.dct.timex == "2003-03-18"
     assert one(doc, "Withdrawal").time.timex == "2002"
 
 

@@ -176,9 +176,10 @@ def test_render_reads_what_extract_writes(tmp_path: Path, layout: str, capsys: p
     assert len(table_rows(page)) == 2
     assert "A second &lt;visit&gt;." in page
     assert ("report of 18 March 2003" in json.dumps(spec_in(page))) == (layout == "documents")
-    png = tmp_path / "out.png"
-    assert main(["render", str(source), "-o", str(png)]) == 0
-    assert png.read_bytes()[:4] == b"\x89PNG"
+    if layout == "documents":
+        png = tmp_path / "out.png"
+        assert main(["render", str(source), "-o", str(png)]) == 0
+        assert png.read_bytes()[:4] == b"\x89PNG"
 
 
 @pytest.mark.parametrize(("content", "message"), [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import random
 from pathlib import Path
@@ -57,10 +58,8 @@ def timelines(draw: st.DrawFn) -> Timeline:
     rng = random.Random(draw(st.integers(0, 1000)))
     for _ in range(draw(st.integers(0, 4)) if n > 1 else 0):
         a, b = rng.sample(range(n), 2)
-        try:
+        with contextlib.suppress(ValueError):  # a contradiction: the timeline stays as it was
             tl = tl.constrain(f"i{a}", rng.choice(["before", "during", "intersects", "shortly_after"]), f"i{b}")
-        except ValueError:
-            pass  # a contradiction: the timeline stays as it was
     return tl
 
 
@@ -70,14 +69,17 @@ def test_json_round_trip(tl: Timeline) -> None:
     text = dumps(tl)
     back = loads(text)
     assert back == tl
-    assert list(back) == list(tl) and back.constraints == tl.constraints and back.originals == tl.originals
+    assert list(back) == list(tl)
+    assert back.constraints == tl.constraints
+    assert back.originals == tl.originals
     assert dumps(back) == text
 
 
 def test_the_document_says_what_it_holds(tmp_path: Path) -> None:
     tl = Timeline([Item("v", Span.from_timex3("2003-04")), Item("s", Span.unknown())], name="seed").constrain("s", "during", "v")
     data = json.loads(tl.to_json())
-    assert data["format"] == "timeline" and data["version"] == 1
+    assert data["format"] == "timeline"
+    assert data["version"] == 1
     assert data["items"][0]["class"] == "timeline.item.Item"
     assert data["items"][0]["time"]["granularity"] == "MONTH"
     assert data["constraints"] == [{"a": "s", "relation": "during", "b": "v", "within": None, "note": ""}]
@@ -108,7 +110,8 @@ def test_registered_item_classes_come_back_as_themselves() -> None:
     try:
         tl = Timeline([Sighting("s1", Span.from_timex3("2003-04"), observers=3), Item("i", Span.from_timex3("2002"))])
         back = loads(dumps(tl))
-        assert type(back["s1"]) is Sighting and back["s1"].observers == 3
+        assert type(back["s1"]) is Sighting
+        assert back["s1"].observers == 3
         assert back == tl
     finally:
         del ITEM_CLASSES["tests.Sighting"]
@@ -121,7 +124,7 @@ def test_not_a_timeline() -> None:
         loads('{"items": []}')
     with pytest.raises(ValueError, match="version 9 is not supported"):
         loads('{"format": "timeline", "version": 9}')
-    with pytest.raises(ValueError, match="'os.system' is not a registered item class"):
+    with pytest.raises(ValueError, match=r"'os\.system' is not a registered item class"):
         loads('{"format": "timeline", "version": 1, "items": [{"class": "os.system", "id": "x"}]}')
 
 

@@ -38,7 +38,8 @@ def test_to_pandas_columns() -> None:
     for bound in BOUNDS:
         assert frame[bound].dtype == "datetime64[s]"
     assert frame.loc[0, "earliest_start"] == pd.Timestamp(np.datetime64("-0489-01-01T00:00:00", "s"))
-    assert pd.isna(frame.loc[3, "earliest_start"]) and frame.loc[3, "latest_start"].year == 20000
+    assert pd.isna(frame.loc[3, "earliest_start"])
+    assert frame.loc[3, "latest_start"].year == 20000
     assert list(frame["edtf"])[:3] == ["-0489", "2003-04", "2003-04"]
     assert frame.loc[1, "actor_names"] == ["RUS", "TJK"]
     assert frame.loc[1, "granularity"] == "MONTH"
@@ -52,7 +53,8 @@ def test_pandas_csv_and_parquet_round_trips(tmp_path: Path) -> None:
     assert Timeline.from_parquet(tmp_path / "t.parquet") == tl
     tl.to_csv(tmp_path / "t.csv")
     text = (tmp_path / "t.csv").read_text(encoding="utf-8")
-    assert "-0489-01-01" in text and "+20000-01-01" in text
+    assert "-0489-01-01" in text
+    assert "+20000-01-01" in text
     back = Timeline.from_csv(tmp_path / "t.csv")
     assert list(back) == list(tl)  # CSV carries the items; constraints live in JSON and Parquet
     assert back.constraints == ()
@@ -90,11 +92,14 @@ def test_a_researchers_rows() -> None:
     a = tl["a"]
     assert (a.time.earliest_start, a.time.latest_start) == (seconds(2003, 3, 18), seconds(2003, 3, 19))
     assert (a.time.earliest_end, a.time.latest_end) == (seconds(2003, 4), seconds(2003, 5))
-    assert a.actor_names == ("RUS", "TJK") and a.attributes == {"note": "x"} and a.kind == "meet"
+    assert a.actor_names == ("RUS", "TJK")
+    assert a.attributes == {"note": "x"}
+    assert a.kind == "meet"
     assert tl["b"].time == Span.instant(seconds(2001, 1, 1, 10, 30))
     c = tl["c"].time
     assert (c.earliest_start, c.latest_end, c.granularity) == (seconds(1999, 4, 16), seconds(1999, 4, 17), Granularity.DAY)
-    assert tl.ids == ["c", "b", "a"] and tl.name == "mine"
+    assert tl.ids == ["c", "b", "a"]
+    assert tl.name == "mine"
 
 
 def test_from_pandas_with_named_columns() -> None:

@@ -44,7 +44,8 @@ def test_what_is_not_merged() -> None:
     other_actors = Timeline([visit("d", "d4", "2003-04", actors=("USA",), places=("Bishkek",))])
     same_doc = Timeline([visit("e", "d1", "2003-04")])
     merged = Timeline.merge(a, other_kind, other_time, other_actors, same_doc)
-    assert len(merged) == 5 and merged.merges == ()
+    assert len(merged) == 5
+    assert merged.merges == ()
     assert len(Timeline.merge(a, same_doc, same_document=True)) == 1
 
 

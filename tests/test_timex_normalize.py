@@ -89,6 +89,23 @@ def test_holidays_come_from_data_packages() -> None:
     assert one("It happened on Christmas Day 1999.")[2] == "1999-12-25"
 
 
+def test_names_are_not_seasons_or_months() -> None:
+    assert values_of("The Arab Spring began in 2011.") == ["2011"]
+    assert values_of("The Spring Offensive failed; the March to the Sea went on.") == []
+    assert values_of("In the spring, prices rose.") == ["2003-SP"]
+
+
+def test_a_year_ended_is_a_duration() -> None:
+    first = tag("Profit for the year ended Sept. 30 rose.", "1989-10-26")[0]
+    assert (first.text, first.type, first.value) == ("the year", "DURATION", "P1Y")
+    assert one("Sales grew throughout the year.", "1989-10-26")[1:3] == ("DURATION", "P1Y")
+    assert one("It rose earlier in the year.", "1989-10-26")[1:3] == ("DATE", "1989")
+
+
+def values_of(text: str) -> list[str]:
+    return [t.value for t in tag(text, DCT)]
+
+
 def test_since_and_until_phrases_tag_the_date_part() -> None:
     found = tag("Troops have stayed since 1999 and will stay until next March.", DCT)
     assert [(t.text, t.value) for t in found] == [("1999", "1999"), ("next March", "2004-03")]
@@ -133,6 +150,12 @@ def test_a_year_earlier_takes_the_quarter_under_discussion() -> None:
 @pytest.mark.parametrize("dct", ["2003-03-18", "2003-03-18T10:42:00", "20030318"])
 def test_dct_strings(dct: str) -> None:
     assert parse_dct(dct) == Point.of_day(2003, 3, 18)
+
+
+def test_coarse_dct_resolves_only_what_it_can() -> None:
+    assert one("Aid rose last year.", "2003")[2] == "2002"
+    assert one("He visited last month.", "2003-03")[2] == "2003-02"
+    assert one("He arrived yesterday.", "2003-03")[2] == "XXXX-XX-XX"
 
 
 def test_dct_date_objects() -> None:

@@ -107,6 +107,8 @@ def test_narrative_bare_month_takes_the_year_of_the_story() -> None:
 def test_bc_years_and_ranges() -> None:
     got = values("The revolt lasted from 499 to 493 BC; in 480 BC Xerxes came.", None, mode="narrative")
     assert [v for _, _, v in got] == ["BC0499", "BC0493", "BC0480"]
+    got = values("In June 479 BC the Greeks won; on 27 August 479 BC the fleet sailed.", None, mode="narrative")
+    assert [v for _, _, v in got] == ["BC0479-06", "BC0479-08-27"]
 
 
 # --- without a document date ---------------------------------------------------------------
@@ -168,6 +170,31 @@ def test_repeated_year_dashes_give_years() -> None:
     found = tag(text, DCT)
     assert found
     assert all(t.value == "1999" for t in found)
+
+
+SAMPLES = [
+    "On 18 March 2003, Tuesday, March 18, 2003 and 3/18/2003 or 2003-03-18T10:30, the mid-1990s and the '90s.",
+    "Last week, next month, two years ago, a year earlier, the past few months, the last year, this week.",
+    "Fiscal 2002, the third quarter of 2002, its third-quarter profit, the year-earlier period, the first half.",
+    "Every Monday, once a week, annually, per day, each year, at 10:30 a.m. EST Monday, noon Saturday, 5 o'clock.",
+    "In the summer of 1914, last spring, Christmas, Easter Sunday, the Fourth of July, this coming Sunday.",
+    "From 499 to 493 BC, in June 479 BC, A.D. 800, the 5th century BC, the twentieth century, 1915-17, 6-7 January.",
+    "Yesterday morning, Friday night, the next day, that year, the weekend, recently, now, the future, for years.",
+    "Nineteen ninety-one, the year two thousand, the nineties, two and a half years, 2 1/2 hours, a couple of days.",
+]
+
+
+def test_rule_first_tokens_cover_every_match() -> None:
+    """The scanner tries a rule only where its 'first' token stands: that must lose no match."""
+    from timeline.timex.recognize import _TOKEN
+
+    for text in SAMPLES:
+        starts = {m.start(): m.group() for m in _TOKEN.finditer(text)}
+        for rule in rules():
+            for match in rule.regex.finditer(text):
+                token = starts.get(match.start())
+                assert token is not None, (rule.name, match.group())
+                assert rule.first.fullmatch(token), (rule.name, token, match.group())
 
 
 def test_every_rule_names_a_handler_and_a_first_token() -> None:

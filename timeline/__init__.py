@@ -56,6 +56,20 @@ __all__ = [
     "find_document_date",
     "read_timeml",
     "relation",
+    "save",
+    "save_html",
     "tag",
+    "timeline_chart",
     "write_timeml",
 ]
+
+# Charts and their export import Altair (most of a second): loaded on first use.
+_LAZY = {"timeline_chart": "timeline.chart", "save": "timeline.io.export", "save_html": "timeline.io.html"}
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'timeline' has no attribute {name!r}")

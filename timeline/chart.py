@@ -370,7 +370,7 @@ def mimebundle(items: Iterable[Any], **options: Any) -> dict[str, Any]:
     data = prepare(items, **_prepare_options(options))
     chart = chart_from_data(data, **_chart_options(options))
     return {
-        "text/html": notebook_html(chart.to_dict(), renderer=_renderer(data)),
+        "text/html": notebook_html(chart.to_dict(validate=False), renderer=_renderer(data)),
         "text/plain": f"<timeline chart: {data.n_items} items, {len(data.rows)} drawn one by one>",
     }
 

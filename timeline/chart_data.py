@@ -293,7 +293,8 @@ def _bounds(span: Span) -> tuple[int, int, bool, bool] | None:
     return lo, max(lo, hi), es is None, le is None
 
 
-def _marker(span: Span, lo: int, hi: int, open_start: bool, open_end: bool) -> int:
+def _marker(lo: int, hi: int, open_start: bool, open_end: bool) -> int:
+    """Where an item's marker goes: the middle of its band, or its known bound if one is open."""
     if open_start and not open_end:
         return hi
     if open_end and not open_start:
@@ -367,7 +368,7 @@ def prepare(
             undated.append(item)
             continue
         lo, hi, open_start, open_end = bounds
-        dated.append((item, lo, hi, _marker(span, lo, hi, open_start, open_end), open_start, open_end))  # type: ignore[arg-type]
+        dated.append((item, lo, hi, _marker(lo, hi, open_start, open_end), open_start, open_end))
 
     era_list = _era_rows(eras)
     dct_bounds = _bounds(dct) if dct is not None else None
@@ -485,7 +486,7 @@ def prepare(
 
     dct_row = None
     if dct is not None and dct_bounds is not None:
-        at = _marker(dct, *dct_bounds)
+        at = _marker(*dct_bounds)
         dct_row = {"x": to_x(at, axis), "label": f"report of {format_time(dct_bounds[0], Granularity.DAY)}"}
     era_rows = [
         {"label": label, "x0": to_x(start, axis), "x1": to_x(end, axis), "band": i % 2}

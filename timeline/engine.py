@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import itertools
+import operator
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -40,6 +42,7 @@ if TYPE_CHECKING:
     from timeline.allen import Relations
     from timeline.merge import MergeRecord
 
+_ID, _TIME = operator.attrgetter("id"), operator.attrgetter("time")
 _PROTOCOL = ("id", "time", "label", "kind", "status", "doc", "actor_names", "place_names", "evidence")
 
 
@@ -73,8 +76,8 @@ def _describe(item: object, row: int) -> str:
 def _check_items(items: Sequence[Any]) -> tuple[list[str], list[Span]]:
     """(ids, spans) of ``items``; ``InvalidItemError`` naming the first bad one."""
     try:
-        ids = [item.id for item in items]
-        times = [item.time for item in items]
+        ids = list(map(_ID, items))
+        times = list(map(_TIME, items))
     except AttributeError:
         for row, item in enumerate(items):
             missing = [name for name in ("id", "time") if not hasattr(item, name)]
@@ -102,7 +105,7 @@ def _check_items(items: Sequence[Any]) -> tuple[list[str], list[Span]]:
 def _check_bounds(ids: Sequence[str], times: Sequence[Span]) -> tuple[Int64Array, Int64Array, Int64Array, Int64Array]:
     columns = []
     for name, fill in (("earliest_start", NEG), ("latest_start", POS), ("earliest_end", NEG), ("latest_end", POS)):
-        values = [getattr(t, name) for t in times]
+        values = list(map(operator.attrgetter(name), times))
         if set(map(type, values)) - {int, type(None)}:
             row = next(r for r, v in enumerate(values) if not (v is None or type(v) is int))
             value = values[row]
@@ -235,7 +238,7 @@ class Timeline:
         after = propagate(self._ids, base, constraints, self.position)
         changed = np.flatnonzero(np.any([a != b for a, b in zip(current, after, strict=True)], axis=0))
         if changed.size:
-            items = list(self._items)
+            items: list[Any] = list(self._items)
             originals = dict(self._originals)
             related = _neighbours(constraints)
             for row in changed.tolist():
@@ -646,7 +649,7 @@ class Timeline:
         """Save the chart as offline HTML, PNG, SVG or PDF, by the file's suffix."""
         from timeline.io.export import save
 
-        return save(self, path, **options)
+        return save(self, Path(path), **options)
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> Any:
         from timeline.chart import mimebundle

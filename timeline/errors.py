@@ -7,6 +7,7 @@ Each class refines a builtin, so ``except ValueError`` keeps working::
      |    +-- TimexValueError                              not a TIMEX3 value
      |    +-- EDTFValueError                               not an EDTF string
      |    +-- ISOValueError                                not an ISO 8601 date/time
+     +-- InvalidSpanError (TimelineError, ValueError)     span bounds that contradict each other
      +-- InvalidItemError (TimelineError, ValueError)     an item with missing/NaN/reversed bounds
      +-- UnknownRelationError (TimelineError, ValueError) a relation name that does not exist
      +-- ForeignItemError (TimelineError, KeyError)       an item that belongs to another timeline

@@ -38,6 +38,7 @@ with ``[a, b)``.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -73,11 +74,14 @@ def bounds_of(spans: Sequence[Span]) -> tuple[Int64Array, Int64Array, Int64Array
 
     The caller checks the values are integers (``timeline.engine`` does, naming the item).
     """
-    es = column([s.earliest_start for s in spans], NEG)
-    ls = column([s.latest_start for s in spans], POS)
-    ee = column([s.earliest_end for s in spans], NEG)
-    le = column([s.latest_end for s in spans], POS)
+    es = column(list(map(_ES, spans)), NEG)
+    ls = column(list(map(_LS, spans)), POS)
+    ee = column(list(map(_EE, spans)), NEG)
+    le = column(list(map(_LE, spans)), POS)
     return es, ls, ee, le
+
+
+_ES, _LS, _EE, _LE = map(operator.attrgetter, ("earliest_start", "latest_start", "earliest_end", "latest_end"))
 
 
 def bad_rows(es: Int64Array, ls: Int64Array, ee: Int64Array, le: Int64Array) -> tuple[IntArray, IntArray, IntArray]:
@@ -108,6 +112,9 @@ def order_key(es: Int64Array, le: Int64Array) -> IntArray:
     category = np.where(open_start, 0, np.where(open_end, 2, 1)).astype(np.int64)
     category = np.where(both, 3, category)
     tie = parity * 4 + category
+    if len(half) and int(half.min()) > -(2**59) and int(np.where(both, 0, half).max()) < 2**59:
+        key = np.where(both, 2**62, half * 8 + tie)  # one int64 key: one stable sort
+        return np.argsort(key, kind="stable")
     return np.lexsort((tie, half))
 
 
@@ -117,13 +124,14 @@ class SpanIndex:
     __slots__ = (
         "_bucket_len",
         "_buckets",
-        "_core_p",
+        "_chi_p",
         "_es_sorted",
         "_hi_open_start",
         "_hi_p",
         "_key_base",
         "_key_pick",
         "_keys",
+        "_lso_p",
         "_max_len",
         "_n",
         "_offsets",
@@ -171,7 +179,7 @@ class SpanIndex:
         arrays: Iterable[np.ndarray[Any, Any]] = (
             self.es, self.ls, self.ee, self.le, self.order, self.rank,
             self._keys, self._perm, self._es_sorted, self._hi_open_start, self._max_len,
-            self._seq, self._hi_p, self._core_p,
+            self._seq, self._hi_p, self._lso_p, self._chi_p,
         )  # fmt: skip
         return sum(a.nbytes for a in arrays)
 
@@ -186,15 +194,19 @@ class SpanIndex:
 
     def _hi(self, rows: IntArray | slice) -> Int64Array:
         ls, le = self._last_start(rows), self.le[rows]
-        return np.maximum(le, np.minimum(ls, POS - 1) + 1)
+        hi: Int64Array = np.maximum(le, np.minimum(ls, POS - 1) + 1)
+        return hi
 
     def _chi(self, rows: IntArray | slice) -> Int64Array:
         es, ee = self.es[rows], self.ee[rows]
-        return np.maximum(ee, np.minimum(es, POS - 1) + 1)
+        chi: Int64Array = np.maximum(ee, np.minimum(es, POS - 1) + 1)
+        return chi
 
     def _build_overlap(self, small: type[np.integer[Any]]) -> None:
         n = self._n
-        es, hi = self.es, self._hi(slice(None))
+        last_start = self._last_start(slice(None))
+        es = self.es
+        hi = np.maximum(self.le, np.minimum(last_start, POS - 1) + 1)
         open_start, open_end = es == NEG, hi == POS
         finite = ~open_start & ~open_end
         group = np.full(n, _OPEN_BOTH, dtype=np.int64)
@@ -249,9 +261,8 @@ class SpanIndex:
         # what the queries test, laid out in key order so a run of candidates is contiguous
         self._seq = np.arange(n, dtype=small)
         self._hi_p = hi[perm]
-        # the certain core [latest start, earliest end) as (lso, -chi): one gather and one
-        # comparison with (query's certain end, -query's certain start) test both sides
-        self._core_p = np.stack((self._last_start(perm), -self._chi(perm)), axis=1)
+        self._lso_p = last_start[perm]  # the certain core [latest start, earliest end)
+        self._chi_p = self._chi(perm)
 
     def _candidates(self, lo: int, hi: int) -> IntArray:
         """Key positions of spans whose possible extent may meet [lo, hi): a superset.
@@ -283,7 +294,8 @@ class SpanIndex:
         if hi <= lo:
             hi = lo + 1 if lo < POS else POS
         at = self._candidates(lo, hi)
-        return at[self._hi_p[at] > lo]
+        kept: IntArray = at[self._hi_p[at] > lo]
+        return kept
 
     def possible(self, lo: int, hi: int) -> IntArray:
         """Rows that may share time with ``[lo, hi)``, sorted by row number.
@@ -295,7 +307,7 @@ class SpanIndex:
     def _query(self, query: Span | tuple[int | None, int | None]) -> tuple[IntArray, npt.NDArray[np.bool_]]:
         lo, hi, certain_lo, certain_hi = query_bounds(query)
         at = self._possible(lo, hi)
-        sure = (self._core_p[at] < (certain_hi, -certain_lo)).all(axis=1)
+        sure = (self._lso_p[at] < certain_hi) & (self._chi_p[at] > certain_lo)
         return self._perm[at], sure
 
     def overlap(self, query: Span | tuple[int | None, int | None]) -> tuple[IntArray, IntArray]:

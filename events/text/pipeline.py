@@ -14,13 +14,12 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Sequence
 
 import attrs
-
-from timeline.span import Span
 
 from events.document import Document
 from events.errors import DocumentDateError
@@ -45,8 +44,10 @@ from events.text.status import status_of, tense_of
 from events.text.timexes import TimeRef, dct_span, document_date, tag
 from events.text.timing import is_after, is_before, related_span, span_of_timeref, tense_span
 from events.text.triggers import PREPOSITIONS_BEFORE_NOUN, TriggerMatch, trigger_index
+from timeline.span import Span
 
-MAX_SENTENCE_TOKENS = 400  # longer "sentences" (tables, lists) are read in pieces
+MAX_SENTENCE_TOKENS = 400
+HISTORY = 200  # entities remembered for pronouns and "the two countries"  # longer "sentences" (tables, lists) are read in pieces
 
 
 @attrs.define
@@ -139,9 +140,12 @@ def _sentences(text: str, body: tuple[int, int]) -> list[Sentence]:
     quote_open = False
     last_end = body[0]
     for start, end in sentence_spans(text, body[0], body[1]):
-        if "\n\n" in text[last_end:start] or "\n" in text[last_end:start] and quote_open and not text[start:start + 1] in "\"“":
+        if "\n\n" in text[last_end:start] or ("\n" in text[last_end:start] and quote_open and text[start:start + 1] not in "\"“"):
             quote_open = False  # quotations do not run across paragraphs unless reopened
         last_end = end
+        dateline = _DATELINE.match(text, start, end)
+        if dateline is not None and (dateline.group("agency") or dateline.group("date") or dateline.group("caps")):
+            start = dateline.end()  # "KABUL, Afghanistan (AP) -": where and who, not what
         for piece_start, piece_end in _pieces(text, start, end):
             tokens = tokenize(text[piece_start:piece_end], piece_start)
             for t in tokens:
@@ -160,6 +164,13 @@ def _sentences(text: str, body: tuple[int, int]) -> list[Sentence]:
             sentences.append(Sentence(len(sentences), piece_start, piece_end, tokens, clause_bounds(tokens),
                                       entities, quoted, text[piece_start:piece_end]))  # fmt: skip
     return sentences
+
+
+_DATELINE = re.compile(
+    r"(?:(?P<caps>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*)|[A-Z][a-z]+(?: [A-Z][a-z]+)*)(?:, [A-Z][A-Za-z.' -]{1,30})?"
+    r"(?P<date>,? (?:\d{1,2} [A-Z][a-z]+\.?|[A-Z][a-z]+\.? \d{1,2}),? \d{4})?"
+    r"\s*(?P<agency>\([^()\n]{1,30}\))?\s*(?:--|—|–|-)\s+"
+)
 
 
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -201,14 +212,17 @@ def _candidates(sentences: list[Sentence], timexes: list[TimeRef], dct: Span | N
     index = trigger_index()
     state = _DocState()
     out: list[Candidate] = []
+    timexes = sorted(timexes, key=lambda r: r.start)
+    starts = [r.start for r in timexes]
     for sent in sentences:
         tokens = sent.tokens
         lowers = [t.lower for t in tokens]
         base = sent.base
         blocked = frozenset(k for e in sent.entities if e.kind != "demonym" for k in range(e.i - base, e.j - base))
         matches = index.find(tokens, blocked)
-        sent_timexes = [r for r in timexes if sent.start <= r.start < sent.end]
-        timex_tokens = {k for r in sent_timexes for k, t in enumerate(tokens) if r.start <= t.start < r.end}
+        sent_timexes = timexes[bisect.bisect_left(starts, sent.start) : bisect.bisect_left(starts, sent.end)]
+        token_starts = [t.start for t in tokens]
+        timex_tokens = {k for r in sent_timexes for k in range(bisect.bisect_left(token_starts, r.start), bisect.bisect_left(token_starts, r.end))}
         matches = [m for m in matches if not set(m.positions) & timex_tokens]
         by_clause: dict[int, list[TriggerMatch]] = {}
         for m in matches:
@@ -284,18 +298,18 @@ def _make_candidates(sent: Sentence, clause_no: int, first: TriggerMatch, group:
     c_end = tokens[clause[1] - 1].end
     clause_timexes = [r for r in sent_timexes if c_start <= r.start < c_end]
     timeref = _clause_timex(clause_timexes, tokens, head, clause) or _fronted_timex(sent, clause_no, sent_timexes)
-    status = status_of(tokens, clause[0], head.first, head.noun, trigger.status)
+    status = status_of(tokens, clause[0], head.first, head.noun, trigger.status, _reported(sent, clause_no))
     if head.noun and status in (Status.OCCURRED, Status.PLANNED, Status.ONGOING) and not trigger.status:
         status = _noun_status(sent, clause_no, head, tokens, timeref, dct)
     args = clause_arguments(sent.entities, lowers, sent.base, clause, (min(m.first for m in group), max(m.last for m in group)),
                             trigger.subject, sent.text, kind.name)  # fmt: skip
     _resolve_missing_agent(args, sent, clause_no, head, state, kind.name)
-    definite = any(m.noun and m.first > 0 and lowers[m.first - 1] in ("the", "this", "that", "his", "her", "its", "their", "'s") or
-                   m.noun and m.first > 1 and lowers[m.first - 2] in ("the", "this", "that", "his", "her", "its", "their", "'s")
+    definite = any((m.noun and m.first > 0 and lowers[m.first - 1] in ("the", "this", "that", "his", "her", "its", "their", "'s")) or
+                   (m.noun and m.first > 1 and lowers[m.first - 2] in ("the", "this", "that", "his", "her", "its", "their", "'s"))
                    for m in group)  # fmt: skip
     quantities = [(a, b, attrs.evolve(q, mention=Mention(a, b, sent.text[a - sent.start : b - sent.start], sent.text)))
                   for a, b, q in find_quantities(sent.text[c_start - sent.start : c_end - sent.start], c_start)]  # fmt: skip
-    mention = _mention(sent, clause, group)
+    mention = _mention(sent, (relation[1], clause[1]) if relation is not None else clause, group)
     base = Candidate(kind=kind, match=head, sentence=sent, clause=clause_no, status=status, actors=list(args.actors),
                      places=list(args.places), quantities=[q for _, _, q in quantities], timeref=timeref,
                      mention=mention, definite=definite, plover=trigger.plover or kind.plover,
@@ -324,6 +338,15 @@ def _split_by_date(base: Candidate, money: list[tuple[int, int, Quantity]], date
         mention = Mention(a, ref.end, text, sent.text, base.mention.trigger)
         out.append(attrs.evolve(base, quantities=[q], timeref=ref, mention=mention))
     return out
+
+
+def _reported(sent: Sentence, clause_no: int) -> bool:
+    """Whether the clause follows a reporting verb ("Gates said [the U.S. would begin ...]")."""
+    if clause_no == 0:
+        return False
+    a, _ = sent.clauses[clause_no]
+    reporting = words("complement_verbs")
+    return any(t.lemmas & reporting for t in sent.tokens[max(0, a - 3) : a])
 
 
 def _noun_status(sent: Sentence, clause_no: int, head: TriggerMatch, tokens: Sequence[Token],
@@ -374,13 +397,19 @@ def _fronted_timex(sent: Sentence, clause_no: int, refs: list[TimeRef]) -> TimeR
 def _mention(sent: Sentence, clause: tuple[int, int], group: list[TriggerMatch]) -> Mention:
     tokens = sent.tokens
     a, b = clause
-    while a < b - 1 and tokens[a].lower in (",", '"', "“", "”", "-", "--", "and", "but", "that", "(", ";", ":"):
+    while a < b - 1 and tokens[a].lower in _MENTION_LEADING:
         a += 1
-    while b - 1 > a and tokens[b - 1].lower in (",", ".", '"', "“", "”", ";", ":", "-", "?", "!", ")"):
+    if b - a > 3 and [t.lower for t in tokens[a : a + 3]] == ["as", "well", "as"]:
+        a += 3
+    while b - 1 > a and tokens[b - 1].lower in _MENTION_TRAILING:
         b -= 1
     start, end = tokens[a].start, tokens[b - 1].end
     trigger = " ".join(tokens[p].text for m in group[:1] for p in m.positions)
     return Mention(start, end, sent.text[start - sent.start : end - sent.start], sent.text, trigger)
+
+
+_MENTION_LEADING = frozenset({",", '"', "“", "”", "-", "--", "—", "and", "but", "or", "so", "that", "while", "(", ";", ":"})
+_MENTION_TRAILING = frozenset({",", ".", '"', "“", "”", ";", ":", "-", "—", "?", "!", ")", "and", "but", "or"})
 
 
 def _link_relations(cands: list[Candidate], first: int) -> None:
@@ -407,13 +436,15 @@ def _link_relations(cands: list[Candidate], first: int) -> None:
 class _DocState:
     """What earlier sentences said: the entities in order, the last agents of each kind."""
 
-    history: list[tuple[Entity, bool]] = attrs.field(factory=list)  # (entity, quoted)
+    history: list[tuple[Entity, bool]] = attrs.field(factory=list)  # (entity, quoted), the last HISTORY
     last_agents: dict[str, list[Actor]] = attrs.field(factory=dict)
 
     def after_sentence(self, sent: Sentence) -> None:
         base = sent.base
         for e in sent.entities:
             self.history.append((e, sent.quoted[e.i - base] if 0 <= e.i - base < len(sent.quoted) else False))
+        if len(self.history) > 2 * HISTORY:
+            del self.history[:-HISTORY]
 
     def note(self, cand: Candidate) -> None:
         agents = [a for a in cand.actors if a.role is Role.AGENT]
@@ -446,8 +477,9 @@ def _resolve_missing_agent(args: object, sent: Sentence, clause_no: int, head: T
         w = lowers[k]
         if w in PERSONAL:
             person = _person_for_pronoun(sent, clause_no, state)
-            if person is not None:
-                args.add_actor(attrs.evolve(actor_of(person, Role.AGENT, sent.text), mention=Mention(tokens[k].start, tokens[k].end, tokens[k].text, sent.text)))  # type: ignore[arg-type]
+            actor = actor_of(person, Role.AGENT, sent.text) if person is not None else None
+            if actor is not None:
+                args.add_actor(attrs.evolve(actor, mention=Mention(tokens[k].start, tokens[k].end, tokens[k].text, sent.text)))
         elif w in FIRST_PLURAL and sent.quoted[k]:
             speaker = _speaker(sent, state)
             if speaker is not None and speaker.country:
@@ -572,13 +604,13 @@ def _cluster_time(members: list[int], cands: list[Candidate], clusters: list[lis
                 continue
     if options:
         best = max(options, key=lambda o: (o[0], o[1]))
-        _, _, span, basis, text, status = best
+        _, _, span, basis, best_text, status = best
         committed = any(cands[k].match.trigger.status for k in members)  # "promised aid": still to come
         if status is Status.OCCURRED and is_after(span, dct):
             status = Status.PLANNED
         if status in (Status.PLANNED, Status.ONGOING) and is_before(span, dct) and basis == "timex" and not committed:
             status = Status.OCCURRED
-        return span, basis, text, status
+        return span, basis, best_text, status
     statuses = [cands[k].status for k in members]
     status = max(statuses, key=lambda s: (statuses.count(s), max(i for i, x in enumerate(statuses) if x == s)))
     span = tense_span(status, dct)

@@ -58,7 +58,7 @@ def find_quantities(text: str, offset: int = 0) -> list[tuple[int, int, Quantity
                 unit = word
                 end = m.start("rest") + w.end()
                 break
-            if unit is not None or k >= 1 and not w.group()[:1].isupper():
+            if unit is not None or (k >= 1 and not w.group()[:1].isupper()):
                 break
         if unit is None:
             continue

@@ -9,6 +9,7 @@ before a conjunction or relative pronoun, "but", and after a reporting verb ("sa
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -124,18 +125,14 @@ def clause_bounds(tokens: list[Token]) -> list[tuple[int, int]]:
             cuts.add(k + 1)  # but not in a list of adjectives: "complete, full diplomatic ties"
         elif low in ('"', "“", "”") and 0 < k < n - 1:
             cuts.add(k if low in ('"', "“") and tokens[k - 1].lower in (",", ".", ":") else k + 1)
-        elif low == "but" and k > 0:
-            cuts.add(k)
-        elif low in relatives and k > 0 and tokens[k - 1].lower not in after_comma:
-            cuts.add(k)
-        elif low == "that" and k > 0 and (any(t.lemmas & complement for t in tokens[max(0, k - 4) : k]) or tokens[k - 1].lower == "and"):
+        elif (low == "but" and k > 0) or (low in relatives and k > 0 and tokens[k - 1].lower not in after_comma) or (low == "that" and k > 0 and (any(t.lemmas & complement for t in tokens[max(0, k - 6) : k]) or tokens[k - 1].lower == "and")):
             cuts.add(k)
         elif tok.lemmas & reporting and not tok.is_cap and k + 1 < n and _is_verb_form(tok):
             nxt = tokens[k + 1].lower
             if nxt not in (",", ".", "that", "to", "by", "in", "on", "of", "with", "for", "about") and k >= 1:
                 cuts.add(k + 1)
     ordered = sorted(c for c in cuts if 0 <= c <= n)
-    return [(a, b) for a, b in zip(ordered, ordered[1:], strict=False) if b > a]
+    return [(a, b) for a, b in itertools.pairwise(ordered) if b > a]
 
 
 _CONTINUING = frozenset({"including", "especially", "notably", "mostly", "mainly", "chiefly", "particularly"})

@@ -14,17 +14,26 @@ from events.text.sentences import Token
 WINDOW = 7  # words before the trigger that can carry its status
 
 
-def status_of(tokens: Sequence[Token], clause_start: int, head: int, noun: bool, trigger_status: str | None = None) -> Status:
-    """The status of the event whose trigger head is at ``head`` (sentence token positions)."""
+def status_of(tokens: Sequence[Token], clause_start: int, head: int, noun: bool, trigger_status: str | None = None,
+              reported: bool = False) -> Status:  # fmt: skip
+    """The status of the event whose trigger head is at ``head`` (sentence token positions).
+
+    ``reported``: the clause is what someone said ("Gates said the U.S. would begin ..."), where
+    "would" is a future seen from the past, not a supposition."""
     before = tokens[max(clause_start, head - WINDOW) : head]
     lowers = [t.lower for t in before]
     lemmas = [t.lemmas for t in before]
     negation = words("negation")
     if any(w in negation for w in lowers[-4:]) and not _negation_belongs_elsewhere(lowers):
         return Status.NEGATED
+    if any(lem & words("negating_verbs") for lem in lemmas[-3:]):
+        return Status.NEGATED  # "denied accusations", "avoided a clash"
     if any(w in ("failed", "fail", "fails", "unable") for w in lowers):
         return Status.FAILED
-    if any(w in words("hypothetical_cues") for w in lowers) and not _reported_past(lowers):
+    cues = {w for w in lowers if w in words("hypothetical_cues")}
+    if reported and cues <= {"would"} and "would" in cues:
+        return Status.PLANNED
+    if cues and not _reported_past(lowers):
         return Status.HYPOTHETICAL
     head_tok = tokens[head]
     if trigger_status in {s.value for s in Status}:
@@ -33,7 +42,7 @@ def status_of(tokens: Sequence[Token], clause_start: int, head: int, noun: bool,
         return Status.PLANNED
     if any(lem & {"plan", "intend", "expect", "schedule", "promise", "pledge", "vow", "prepare", "aim", "agree", "decide", "threaten"} for lem in lemmas[-4:]) and "to" in lowers[-2:]:
         return Status.PLANNED
-    if lowers[-2:] in (["is", "to"], ["are", "to"], ["about", "to"]) or lowers[-3:-1] == ["about", "to"] or lowers[-1:] == ["to"] and _to_infinitive_planned(lowers, lemmas):
+    if lowers[-2:] in (["is", "to"], ["are", "to"], ["about", "to"]) or lowers[-3:-1] == ["about", "to"] or (lowers[-1:] == ["to"] and _to_infinitive_planned(lowers, lemmas)):
         return Status.PLANNED
     if noun and any(w in words("planned_noun_modifiers") for w in lowers[-3:]):
         return Status.PLANNED

@@ -53,7 +53,7 @@ def tag(text: str, dct: Span | None, start: int = 0, end: int | None = None) -> 
     end = len(text) if end is None else end
     chunk = text[start:end]
     try:
-        from timeline import tag as timeline_tag  # type: ignore[attr-defined]
+        from timeline import tag as timeline_tag
     except ImportError:
         return _fallback_tag(chunk, dct, start)
     dct_value = dct.timex if dct is not None and dct.timex else (_day_value(dct) if dct is not None else None)
@@ -68,7 +68,7 @@ def tag(text: str, dct: Span | None, start: int = 0, end: int | None = None) -> 
 def document_date(text: str) -> Span | None:
     """The document date found in ``text`` (a dateline), as a day span, or None."""
     try:
-        from timeline import find_document_date  # type: ignore[attr-defined]
+        from timeline import find_document_date
     except ImportError:
         return _fallback_document_date(text)
     try:

@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import re
 
-from timeline import calendar
-from timeline.span import Granularity, Span
-
 from events.model import Status
 from events.text.timexes import TimeRef
+from timeline import calendar
+from timeline.span import Granularity, Span
 
 _DURATION = re.compile(r"P(\d+|X)([YMWD])")
 

@@ -16,11 +16,9 @@ from events.kinds import Kind, PatternToken, Trigger, catalogue_version, kinds
 from events.text.sentences import Token, pos_of
 
 NOUN_MARKERS = frozenset(
-    "a an the his her its their our my your this that these those 's ' official upcoming new planned "
-    "proposed first second last next recent latest joint further brief private economic military humanitarian "
-    "of for in after during before following since at on by to from with about no any such".split()
+    ["a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those", "'s", "'", "official", "upcoming", "new", "planned", "proposed", "first", "second", "last", "next", "recent", "latest", "joint", "further", "brief", "private", "economic", "military", "humanitarian", "of", "for", "in", "after", "during", "before", "following", "since", "at", "on", "by", "to", "from", "with", "about", "no", "any", "such"]
 )  # fmt: skip
-PREPOSITIONS_BEFORE_NOUN = frozenset("of for in after during before following since at on by from with about".split())
+PREPOSITIONS_BEFORE_NOUN = frozenset(["of", "for", "in", "after", "during", "before", "following", "since", "at", "on", "by", "from", "with", "about"])
 
 
 @attrs.frozen(slots=True)
@@ -74,7 +72,7 @@ class TriggerIndex:
                 ):
                     continue
                 noun = _used_as_noun(tokens, k)
-                if trigger.pos == "noun" and not noun or trigger.pos == "verb" and noun:
+                if (trigger.pos == "noun" and not noun) or (trigger.pos == "verb" and noun):
                     continue
                 if best is None or len(positions) > len(best.positions):
                     best = TriggerMatch(kind, trigger, positions, noun)
@@ -119,7 +117,7 @@ def _match(pattern: tuple[PatternToken, ...], tokens: Sequence[Token], k: int, b
 def _used_as_noun(tokens: Sequence[Token], k: int) -> bool:
     """Whether the word at ``k`` is used as a noun, from the word before it."""
     own = pos_of(tokens[k].lower)
-    if k == 0 or own and "VERB" not in own:
+    if k == 0 or (own and "VERB" not in own):
         return "VERB" not in own
     if own == {"VERB"}:
         return False

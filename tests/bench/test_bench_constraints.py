@@ -93,4 +93,5 @@ def test_propagate_networkx(benchmark: Any, n: int) -> None:
     items, constraints = cached(n)
     ours = Timeline(items).constrain_all(constraints)
     first = ours["e0"].time
-    assert first.latest_end == upper[2] and first.earliest_start == -lower[1]
+    assert first.latest_end == upper[2]
+    assert first.earliest_start == -lower[1]

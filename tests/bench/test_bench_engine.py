@@ -5,7 +5,8 @@ years, lasting up to 2 days, start and end each uncertain by up to 6 hours eithe
 overlap queries ask for one-hour windows (at 1e6 items, about 30 answers), the same windows
 for every structure:
 
-- ``index``: ``SpanIndex.overlap`` (certain and possible row numbers);
+- ``index``: ``SpanIndex.overlap`` (certain and possible row numbers), and
+  ``index_possible_only``: ``SpanIndex.possible`` (the possible ones, as the others answer);
 - ``timeline``: ``Timeline.overlapping`` (the items, in timeline order, as ``Matches``);
 - ``intervaltree`` and ``pandas``: the same possible-overlap question on the same intervals
   (``IntervalTree.overlap`` and ``IntervalIndex.overlaps``).
@@ -101,6 +102,15 @@ def test_overlap_index(benchmark: Any, n: int) -> None:
     hits = [len(index.overlap(w)[1]) for w in itertools.islice(windows(), 200)]
     benchmark.extra_info.update(items=n, mean_answers=float(np.mean(hits)))
     assert len(certain) <= len(possible)
+
+
+@pytest.mark.parametrize("n", SIZES)
+def test_overlap_index_possible_only(benchmark: Any, n: int) -> None:
+    index = timeline(n).index
+    it = windows()
+    rows = benchmark(lambda: index.possible(*next(it)))  # the question intervaltree answers
+    benchmark.extra_info["items"] = n
+    assert rows.ndim == 1
 
 
 @pytest.mark.parametrize("n", SIZES)

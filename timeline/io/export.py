@@ -55,7 +55,7 @@ def render(items: Iterable[Any] | Any, format: str, *, scale: float = 2.0, **opt
         from timeline.chart import timeline_chart
 
         options.setdefault("overview", False)
-        spec = timeline_chart(items, **options).to_dict()
+        spec = timeline_chart(items, **options).to_dict(validate=False)  # our own, validated in tests
     if fmt == "json":
         return json.dumps(spec, indent=1, ensure_ascii=False)
     if fmt == "png":

@@ -47,7 +47,7 @@ def _structure_timeline(data: Any, _: type[Any] = Timeline) -> Timeline:
         [structure_item(item) for item in data.get("items", ())],
         constraints=converter.structure(data.get("constraints", []), list[Constraint]),
         name=data.get("name", ""),
-        dct=converter.structure(data.get("dct"), Span | None),
+        dct=None if data.get("dct") is None else converter.structure(data["dct"], Span),
         merges=converter.structure(data.get("merges", []), list[MergeRecord]),
         originals={ident: converter.structure(span, Span) for ident, span in data.get("originals", {}).items()},
     )

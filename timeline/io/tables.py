@@ -130,7 +130,10 @@ def _time(record: Mapping[str, Any], row: int, ident: str | None, options: Mappi
             values = [None if _missing(record[b]) else _instant(record[b]) for b in BOUNDS]
             granularity = record.get("granularity")
             span = Span(
-                *values,
+                values[0],
+                values[1],
+                values[2],
+                values[3],
                 granularity=Granularity[granularity] if isinstance(granularity, str) and granularity else Granularity.UNKNOWN,
                 timex=_text(record.get("timex")),
                 mod=_text(record.get("mod")),
@@ -268,7 +271,7 @@ def timeline_from_records(
         items,
         constraints=converter.structure(meta.get("constraints", []), list[Constraint]),
         name=name or meta.get("name", ""),
-        dct=dct or converter.structure(meta.get("dct"), Span | None),
+        dct=dct or (None if meta.get("dct") is None else converter.structure(meta["dct"], Span)),
         merges=converter.structure(meta.get("merges", []), list[MergeRecord]),
         originals={i: converter.structure(s, Span) for i, s in meta.get("originals", {}).items()},
     )

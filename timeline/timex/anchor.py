@@ -13,6 +13,7 @@ Stage four of the tagger. Three things:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
@@ -142,7 +143,7 @@ class Point:
             index = base.year * 4 + base.quarter - 1 + n
             return Point(QUARTER, index // 4, quarter=index % 4 + 1)
         if unit == "Y":
-            if self.gran in (QUARTER, HALF, SEASON):
+            if self.gran in (QUARTER, HALF):  # "a year earlier" than a quarter: that quarter
                 return attrs.evolve(self, year=self.year + n)
             base = self.coarser(YEAR)
             return Point(YEAR, base.year + n)
@@ -181,6 +182,7 @@ def parse_point(value: str) -> Point | None:
     return Point(YEAR, year)
 
 
+_DCT_COARSE = re.compile(r"^\s*(?P<y>\d{4})(?:-(?P<m>\d{2}))?\s*$")
 _DCT_TEXT = re.compile(r"^\s*(?P<y>\d{4})-?(?P<m>\d{2})-?(?P<d>\d{2})(?:[T ].*)?\s*$")
 
 
@@ -200,7 +202,13 @@ def parse_dct(dct: object) -> Point | None:
             y, m, d = int(match["y"]), int(match["m"]), int(match["d"])
             if 1 <= m <= 12 and 1 <= d <= cal.days_in_month(y, m):
                 return Point.of_day(y, m, d)
-        raise ValueError(f"dct {dct!r} is not a document date: expected YYYY-MM-DD")
+        coarse = _DCT_COARSE.match(dct)
+        if coarse:  # a month or a year: expressions finer than it stay underspecified
+            if coarse["m"] is None:
+                return Point(YEAR, int(coarse["y"]))
+            if 1 <= int(coarse["m"]) <= 12:
+                return Point(MONTH, int(coarse["y"]), int(coarse["m"]))
+        raise ValueError(f"dct {dct!r} is not a document date: expected YYYY-MM-DD (or YYYY-MM, YYYY)")
     start = getattr(dct, "earliest_start", None)
     if isinstance(start, int):
         return Point.of_days(start // cal.SECONDS_PER_DAY)
@@ -215,61 +223,95 @@ PAST, UNKNOWN, FUTURE = -1, 0, 1
 _SENTENCE_END = re.compile(r"(?<![.][A-Za-z])(?<!\b[A-Z])(?<!\bMrs)(?<!\b(?:Mr|Ms|Dr|St|Lt|Sr|Jr))[.!?;]\s{1,4}(?=[A-Z0-9\"'“`(])|[;:]\s|\n\s*\n")
 
 
-@functools.cache
-def _cue_regex() -> re.Pattern[str]:
-    cues = lexicon().cues
-    future = "|".join(sorted(cues["future"], key=len, reverse=True))
-    past = "|".join(sorted(cues["past"], key=len, reverse=True))
-    return re.compile(rf"(?<![\w'])(?:(?P<future>{future})|(?P<past>{past}))(?![\w'])", re.IGNORECASE)
-
-
-_LAST_WORD = re.compile(r"(\w+)\s{1,3}$")
+_CLOSING = re.compile(r"''|[”)\]]")
+_WORD = re.compile(r"[\w'’]+")
 _PREPOSITION_DISTANCE = 25.0  # a deadline preposition ("by February") weighs as a cue this far away
+_LONGEST_CUE = 4  # words
 
 
 @functools.cache
-def _future_prepositions() -> frozenset[str]:
-    return frozenset(lexicon().cues.get("future_prepositions", ()))
+def _cues() -> tuple[dict[tuple[str, ...], int], frozenset[str], tuple[str, ...], str, int]:
+    """(phrase -> PAST/FUTURE, deadline prepositions, future contractions, past suffix, its minimum length)."""
+    lex = lexicon()
+    table: dict[tuple[str, ...], int] = {}
+    for sign, key in ((PAST, "past"), (FUTURE, "future")):
+        for phrase in lex.cues[key]:
+            table[tuple(phrase.lower().split())] = sign
+    suffix, minimum = lex.past_suffix
+    return table, frozenset(lex.cues.get("future_prepositions", ())), lex.cues.get("future_contractions", ()), suffix, minimum
 
 
-@functools.cache
-def _explicit_past() -> frozenset[str]:
-    return frozenset(c for c in lexicon().cues["past"] if c.isalpha())
+def _cues_in(window: str) -> list[tuple[int, int, int, bool]]:
+    """(start, end, sign, weak) of every tense cue in ``window``; weak: a regular past by its suffix."""
+    table, _, contractions, suffix, minimum = _cues()
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(window)]
+    lowered = [w.lower() for _, _, w in words]
+    found: list[tuple[int, int, int, bool]] = []
+    for i, (start, end, word) in enumerate(words):
+        for n in range(min(_LONGEST_CUE, len(words) - i), 0, -1):
+            sign = table.get(tuple(lowered[i : i + n]))
+            if sign is not None:
+                found.append((start, words[i + n - 1][1], sign, False))
+                break
+        else:
+            low = lowered[i]
+            if low.endswith(contractions):
+                found.append((start, end, FUTURE, False))
+            elif low.endswith(suffix) and len(low) >= minimum and word[:1].islower():
+                found.append((start, end, PAST, True))  # "Red", "United": names, not verbs
+    return found
+
+
+class TenseIndex:
+    """The tense cues and sentence ends of one text, found once, so that asking the tense of
+    many expressions costs a binary search each (linear in the text overall)."""
+
+    __slots__ = ("_cue_ends", "_cue_starts", "_cues", "_sentence_ends", "_sentence_starts", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._cues = _cues_in(text)
+        self._cue_starts = [c[0] for c in self._cues]
+        self._cue_ends = [c[1] for c in self._cues]
+        breaks = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text)]
+        self._sentence_starts = [b[0] for b in breaks]
+        self._sentence_ends = [b[1] for b in breaks]
+
+    def tense(self, start: int, end: int, window: int = 160) -> int:
+        """PAST, FUTURE or UNKNOWN: the nearest tense cue in the clause around [start, end)."""
+        i = bisect.bisect_right(self._sentence_ends, start) - 1
+        lo = max(start - window, self._sentence_ends[i] if i >= 0 else 0)
+        j = bisect.bisect_left(self._sentence_starts, end)
+        hi = min(end + window // 2, self._sentence_starts[j] if j < len(self._sentence_starts) else len(self.text))
+        closing = _CLOSING.search(self.text, end, hi)  # a quotation or parenthesis closes the clause
+        if closing is not None:
+            hi = closing.start()
+        best: tuple[float, int] | None = None
+        before = self.text[max(lo, start - 20) : start]
+        last_words = before.rsplit(None, 1)
+        if last_words and before[-1:].isspace() and last_words[-1].lower() in _cues()[1]:
+            best = (_PREPOSITION_DISTANCE, FUTURE)
+        k = bisect.bisect_right(self._cue_ends, start) - 1  # cues ending before the expression
+        while k >= 0 and self._cue_starts[k] >= lo:
+            _, cue_end, sign, weak = self._cues[k]
+            distance = float(start - cue_end)
+            if weak:
+                distance = distance * 1.5 + 10
+            if best is None or distance <= best[0]:
+                best = (distance, sign)
+            k -= 1
+        k = bisect.bisect_left(self._cue_starts, end)  # cues after it
+        while k < len(self._cues) and self._cue_ends[k] <= hi:
+            cue_start, _, sign, weak = self._cues[k]
+            distance = float(cue_start - end) * 1.5 + 5
+            if weak:
+                distance = distance * 1.5 + 10
+            if best is None or distance < best[0]:
+                best = (distance, sign)
+            k += 1
+        return best[1] if best else UNKNOWN
 
 
 def tense_at(text: str, start: int, end: int, window: int = 160) -> int:
     """PAST, FUTURE or UNKNOWN: the nearest tense cue in the clause around [start, end)."""
-    lo = max(0, start - window)
-    left = text[lo:start]
-    cut = None
-    for m in _SENTENCE_END.finditer(left):
-        cut = m.end()
-    if cut is not None:
-        left = left[cut:]
-    right = text[end : end + window // 2]
-    stop = _SENTENCE_END.search(right)
-    if stop:
-        right = right[: stop.start()]
-    regex = _cue_regex()
-    best: tuple[float, int] | None = None
-    explicit = _explicit_past()
-    before = _LAST_WORD.search(left)
-    if before is not None and before.group(1).lower() in _future_prepositions():
-        best = (_PREPOSITION_DISTANCE, FUTURE)
-    for m in regex.finditer(left):
-        distance = float(len(left) - m.end())
-        sign = FUTURE if m.group("future") else PAST
-        if sign == PAST and m.group("past")[:1].isupper() and m.group("past").lower() not in explicit:
-            continue  # "United", "Red": names, not verbs
-        if sign == PAST and m.group("past").lower() not in explicit:
-            distance = distance * 1.5 + 10
-        if best is None or distance <= best[0]:
-            best = (distance, sign)
-    for m in regex.finditer(right):
-        distance = float(m.start()) * 1.5 + 5
-        sign = FUTURE if m.group("future") else PAST
-        if sign == PAST and m.group("past")[:1].isupper() and m.group("past").lower() not in explicit:
-            continue
-        if best is None or distance < best[0]:
-            best = (distance, sign)
-    return best[1] if best else UNKNOWN
+    return TenseIndex(text).tense(start, end, window)

@@ -60,6 +60,7 @@ class Lexicon:
     rules: tuple[dict[str, Any], ...]
     macros: dict[str, str]
     cues: dict[str, tuple[str, ...]]
+    past_suffix: tuple[str, int]
 
     def number(self, words: str) -> float | None:
         """The value of a number written in words or digits ("twenty-four", "1,000", "a")."""
@@ -97,6 +98,7 @@ def lexicon() -> Lexicon:
     """The English lexicon (loaded once)."""
     words = _load("lexicon.json")
     rules = _load("rules.json")
+    tense = _load("tense.json")
     return Lexicon(
         months=dict(words["months"]),
         month_full=tuple(words["month_full"]),
@@ -132,5 +134,6 @@ def lexicon() -> Lexicon:
         holidays={k: v for k, v in _load("holidays.json").items() if not k.startswith("_")},
         rules=tuple(rules["rules"]),
         macros=dict(rules["macros"]),
-        cues={k: tuple(v) for k, v in _load("tense.json").items() if not k.startswith("_")},
+        cues={k: tuple(v) for k, v in tense.items() if isinstance(v, list)},
+        past_suffix=(str(tense["past_suffix"]), int(tense["past_suffix_min"])),
     )

@@ -14,6 +14,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable
+from typing import Any
 
 import attrs
 from dateutil.easter import easter
@@ -32,7 +33,7 @@ from timeline.timex.anchor import (
     WEEK,
     YEAR,
     Point,
-    tense_at,
+    TenseIndex,
     year_text,
 )
 from timeline.timex.lexicon import Lexicon, lexicon
@@ -86,8 +87,13 @@ class Context:
         """Anchor of "a year earlier", "the next day": the last date mentioned, else the document date."""
         return self.ref if self.ref is not None else self.dct
 
+    tenses: dict[str, TenseIndex] = attrs.field(factory=dict)  # built once, shared by a document's passes
+
     def tense(self, cand: Candidate) -> int:
-        return tense_at(self.text, cand.start, cand.end)
+        index = self.tenses.get("index")
+        if index is None:
+            index = self.tenses["index"] = TenseIndex(self.text)
+        return index.tense(cand.start, cand.end)
 
 
 Handler = Callable[[Candidate, Context], Reading | None]
@@ -189,18 +195,16 @@ def _nearest_year(month: int, day: int, anchor: Point, tense: int) -> int:
     return anchor.year
 
 
-def _from_days_gran(days: int, gran: str) -> Point:
-    return Point.of_days(days).coarser(gran) if gran != DAY else Point.of_days(days)
-
-
-def _dated(point: Point | None, type_: str = "DATE", mod: str | None = None, **kw: object) -> Reading | None:
+def _dated(point: Point | None, type_: str = "DATE", mod: str | None = None, **kw: Any) -> Reading | None:
+    """The reading of a date the calendar can place (None stays None)."""
     if point is None:
         return None
-    return Reading(type_, point.value(), mod, point=point, **kw)  # type: ignore[arg-type]
+    return Reading(type_, point.value(), mod, point=point, **kw)
 
 
-def _unknown(value: str, type_: str = "DATE", **kw: object) -> Reading:
-    return Reading(type_, value, **kw)  # type: ignore[arg-type]
+def _unknown(value: str, type_: str = "DATE", **kw: Any) -> Reading:
+    """The reading of a value with no calendar date of its own (durations, sets, PAST_REF, XXXX)."""
+    return Reading(type_, value, **kw)
 
 
 _QUANTITY_AFTER = re.compile(
@@ -427,10 +431,10 @@ def _quarter_value(cand: Candidate, ctx: Context) -> Reading | None:
     gran = HALF if is_half else QUARTER
     if q_word == "quarters":
         if det in ("each", "every"):
-            return _unknown("P3M", "SET")
+            return _unknown("P1Q", "SET")
         return None
     if det in ("each", "every"):
-        return _unknown("P6M" if is_half else "P3M", "SET")
+        return _unknown("P6M" if is_half else "P1Q", "SET")
     number = 0
     if ord_word:
         ordinal = {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4}.get(ord_word) or lex.ordinals.get(ord_word, 0)
@@ -515,6 +519,8 @@ def _quarter_value(cand: Candidate, ctx: Context) -> Reading | None:
     return _dated(base, anchored=True)
 
 
+_NAME_BEFORE = re.compile(r"(?<![.!?\n]\s)(?<![.!?\n]\s\s)(?<=\S\s)\b[A-Z][a-z]+\s{1,2}$|(?<=[a-z,;]\s)\b[A-Z][a-z]+\s{1,2}$")
+_NAME_AFTER = re.compile(r"\s{1,2}(?!Of\b|And\b)[A-Z][a-z]+")
 _SEASON_BEFORE = re.compile(r"\b(in|during|since|until|through|by|of|from|before|after)\s{1,3}$", re.IGNORECASE)
 
 
@@ -533,6 +539,12 @@ def _season(cand: Candidate, ctx: Context) -> Reading | None:
         return None
     if word == "fall" and not year_s and re.match(r"\s{1,3}of\s{1,3}(?:[A-Z]|the\s)", ctx.text[cand.end : cand.end + 12]):
         return None
+    season_word = g("season") or ""
+    if season_word[:1].isupper() and rel in ("", "the") and (
+        _NAME_BEFORE.search(ctx.text[max(0, cand.start - 20) : cand.start])
+        or (not year_s and _NAME_AFTER.match(ctx.text[cand.end : cand.end + 20]))
+    ):
+        return None  # part of a name: "the Arab Spring", "the Spring Offensive"
     mod = {"early": "START", "late": "END", "mid": "MID"}.get(rel)
     if year_s:
         year = _year(year_s, ctx)
@@ -640,6 +652,10 @@ def _unit_code(word: str) -> str:
     return _lex().units.get(key, "")
 
 
+_STRETCH = frozenset({"past", "last", "next", "coming", "first", "final", "latest"})
+_STRETCH_UNITS = frozenset({"S", "MIN", "H", "D", "W", "M", "Y", "Q", "DE", "CE"})
+
+
 @handler("relative")
 def _relative(cand: Candidate, ctx: Context) -> Reading | None:
     lex = _lex()
@@ -652,13 +668,9 @@ def _relative(cand: Candidate, ctx: Context) -> Reading | None:
         return None
     if det == "the" and rel in ("next", "following", "previous") and (unit == "D" or ctx.narrative):
         anaphoric = True
-    elif det == "the" and rel in ("past", "last", "next", "coming", "first", "final", "latest"):
-        if unit in ("WE",):
-            pass
-        elif unit in ("S", "MIN", "H"):
-            return _unknown(f"PT1{unit[0]}", "DURATION")
-        elif unit in ("D", "W", "M", "Y", "Q", "DE", "CE"):
-            return _unknown(_duration_value(1, unit), "DURATION")
+    elif det == "the" and rel in _STRETCH and unit in _STRETCH_UNITS:
+        # "the past year", "the next hour": a stretch of time (not "the past weekend")
+        return _unknown(_duration_value(1, unit), "DURATION")
     if det == "this" and rel != "past" and rel != "coming":
         return None
     if unit in ("S", "MIN", "H"):
@@ -729,6 +741,16 @@ def _relative_name(cand: Candidate, ctx: Context) -> Reading | None:
     return _dated(Point(MONTH, year, month))
 
 
+_YEAR_ENDING = re.compile(r"\s{1,3}(?:that\s{1,3})?(?:ended|ending|ends|to\s{1,3}date)\b", re.IGNORECASE)
+_THROUGHOUT = re.compile(r"\b(?:throughout|over)\s{1,3}$", re.IGNORECASE)
+
+
+def _year_long(cand: Candidate, ctx: Context) -> bool:
+    """ "the year ended Sept. 30", "throughout the year": a year-long stretch, not a calendar year."""
+    text = ctx.text
+    return bool(_YEAR_ENDING.match(text[cand.end : cand.end + 20]) or _THROUGHOUT.search(text[max(0, cand.start - 14) : cand.start]))
+
+
 _IN_THE_YEAR = re.compile(r"\b(?:in|of|during)\s{1,3}$", re.IGNORECASE)
 
 
@@ -761,7 +783,7 @@ def _the_unit(cand: Candidate, ctx: Context) -> Reading | None:
                 return None
             week = anchor.coarser(WEEK)
         return Reading("DATE", week.value() + "-WE", point=week, anchored=ref is not None)
-    if unit == "year" and det == "the" and not _IN_THE_YEAR.search(ctx.text[max(0, cand.start - 12) : cand.start]):
+    if unit == "year" and det == "the" and _year_long(cand, ctx):
         return _unknown("P1Y", "DURATION")
     gran = {"day": DAY, "week": WEEK, "month": MONTH, "year": YEAR, "quarter": QUARTER}[unit]
     if gran == DAY and anchor.gran != DAY:
@@ -812,7 +834,7 @@ def _deictic(cand: Candidate, ctx: Context) -> Reading | None:
         return None
     spec = lex.deictic[word]
     type_ = str(spec[0])
-    if spec[1] in REFS:
+    if spec[1] in REFS or type_ == "DURATION":
         return _unknown(str(spec[1]), type_)
     anchor = ctx.dct if not ctx.narrative else ctx.deictic_anchor()
     if anchor is None or anchor.gran != DAY:
@@ -833,6 +855,8 @@ def _recent(cand: Candidate, ctx: Context) -> Reading | None:
         return _unknown(_duration_value(n, unit), "DURATION")
     if rel == "recent":
         return _unknown("PAST_REF")
+    if rel in ("ahead", "to come"):  # "the weeks ahead"
+        return _unknown(_duration_value(None, unit), "DURATION")
     if rel in ("coming", "next", "upcoming", "following", "ensuing"):
         return _unknown("FUTURE_REF")
     return _unknown(_duration_value(None, unit), "DURATION")
@@ -863,14 +887,12 @@ def _number(text: str) -> float | None:
     return value + half
 
 
-_SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60), "DE": ("Y", 10), "CE": ("Y", 100)}
+_SMALLER = {"Q": ("M", 3), "Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60), "DE": ("Y", 10), "CE": ("Y", 100)}
 
 
 def _duration_value(n: float | None, unit: str) -> str:
     """P3Y, PT2H, PXM, P18M ("a year and a half"), P1DE."""
-    if unit == "Q":
-        unit, n = "M", (n * 3 if n is not None else None)
-    elif unit == "FORTNIGHT":
+    if unit == "FORTNIGHT":
         unit, n = "W", (n * 2 if n is not None else None)
     elif unit == "NIGHT":
         unit = "D"
@@ -1071,8 +1093,10 @@ def _year_adjective(cand: Candidate, ctx: Context) -> Reading | None:
         return _dated(cur.shift("Q", -1) if cur else None)
     if anchor is None:
         return _unknown("XXXX")
-    if word in ("year end", "year end"):
+    if word == "year end":
         return _dated(Point(YEAR, anchor.year), mod="END")
+    if word.startswith("the") and _year_long(cand, ctx):
+        return _unknown("P1Y", "DURATION")
     if word == "the latest fiscal year":
         return _dated(Point(YEAR, anchor.year - 1))
     return _dated(Point(YEAR, anchor.year))

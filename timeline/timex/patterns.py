@@ -152,6 +152,7 @@ class Rule:
     priority: int
     regex: re.Pattern[str]
     first: re.Pattern[str]
+    reports_x: bool = False  # the rule reports its group "x", not the whole match
     options: dict[str, Any] = attrs.field(factory=dict, eq=False)
 
 
@@ -174,6 +175,7 @@ def rules() -> tuple[Rule, ...]:
                 priority=int(spec.get("priority", 0)),
                 regex=re.compile(pattern, re.IGNORECASE),
                 first=re.compile(expand(spec["first"]), re.IGNORECASE),
+                reports_x="(?P<x>" in spec["pattern"],
                 options={k: v for k, v in spec.items() if k not in ("name", "handler", "priority", "pattern", "first")},
             )
         )

@@ -60,8 +60,12 @@ def _rules_for(token: str) -> tuple[Rule, ...]:
 def scan(text: str) -> list[Candidate]:
     """Every rule's matches over ``text`` (overlapping), each tried only where its first token stands."""
     found: list[Candidate] = []
+    table = _dispatch()
     for token in _TOKEN.finditer(text):
-        applicable = _rules_for(token.group())
+        word = token.group()
+        applicable = table.get(word)
+        if applicable is None:
+            applicable = _rules_for(word)
         if not applicable:
             continue
         pos = token.start()
@@ -69,7 +73,7 @@ def scan(text: str) -> list[Candidate]:
             match = rule.regex.match(text, pos)
             if match is None:
                 continue
-            if "x" in rule.regex.groupindex and match.group("x") is not None:
+            if rule.reports_x and match.group("x") is not None:
                 start, end = match.span("x")
             else:
                 start, end = match.span()

@@ -119,7 +119,7 @@ def _merge(text: str, found: list[_Found]) -> list[_Found]:
             gap = text[prev.end : item.start]
             a, b = prev.reading, item.reading
             merged: Reading | None = None
-            if a.time and b.point is not None and b.point.gran == DAY and b.type == "DATE" and _GAP_TIME_DATE.match(gap):
+            if a.time and b.point is not None and b.point.gran == DAY and not b.time and _GAP_TIME_DATE.match(gap):
                 merged = Reading("TIME", f"{b.point.value()}{a.time}", a.mod or b.mod, point=b.point)
             elif b.time and a.point is not None and a.point.gran == DAY and a.type == "DATE" and _GAP_COMMA.match(gap) and "," in gap:
                 merged = Reading("TIME", f"{a.point.value()}{b.time}", a.mod or b.mod, point=a.point)
@@ -169,7 +169,7 @@ def tag(text: str, dct: object = None, *, mode: Mode = "news") -> list[Timex]:
 
 def _tag(text: str, dct: Point | None, *, narrative: bool) -> list[Timex]:
     ctx = Context(text=text, dct=dct, narrative=narrative)
-    probe = Context(text=text, dct=dct, narrative=narrative, ref=dct)
+    probe = Context(text=text, dct=dct, narrative=narrative, ref=dct, tenses=ctx.tenses)
     found: list[_Found] = []
     floor = 0
     for cand in recognize(text, lambda c: _read(c, probe) is not None):
