@@ -7,6 +7,15 @@ an uncertain time (a ``timeline.Span``) and the evidence it came from.
     [('Visit', 'planned', '2003-04')]
 """
 
+from events.corpus import (
+    CorpusReadError,
+    CorpusWarning,
+    DocumentResult,
+    Summary,
+    extract_to,
+    iter_documents,
+    read_corpus,
+)
 from events.document import Document
 from events.errors import (
     DocumentDateError,
@@ -31,8 +40,11 @@ from events.text.pipeline import read
 __all__ = [
     "Actor",
     "ActorKind",
+    "CorpusReadError",
+    "CorpusWarning",
     "Document",
     "DocumentDateError",
+    "DocumentResult",
     "Event",
     "EventDataError",
     "EventsError",
@@ -43,12 +55,16 @@ __all__ = [
     "Quantity",
     "Role",
     "Status",
+    "Summary",
     "Trigger",
     "UnknownKindError",
+    "extract_to",
     "get_kind",
+    "iter_documents",
     "kinds",
     "load_kinds",
     "read",
+    "read_corpus",
     "register_kind",
     "reset_kinds",
     "unregister_kind",

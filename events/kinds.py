@@ -75,6 +75,7 @@ class Trigger:
     subject: str = "agent"  # "recipient": the subject receives ("Tajikistan received aid")
     status: str | None = None  # what the trigger itself says ("promise": planned)
     not_followed_by: frozenset[str] = frozenset()  # words that cancel it when they follow closely
+    not_preceded_by: frozenset[str] = frozenset()  # words that cancel it right before it ("a great deal")
 
     @property
     def length(self) -> int:
@@ -127,6 +128,7 @@ def make_trigger(spec: str | Mapping[str, Any], kind: str = "?") -> Trigger:
         subject=subject,
         status=spec.get("status"),
         not_followed_by=frozenset(str(w).lower() for w in spec.get("not_followed_by", ())),
+        not_preceded_by=frozenset(str(w).lower() for w in spec.get("not_preceded_by", ())),
     )
 
 

@@ -20,6 +20,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -29,7 +30,7 @@ from events import read  # noqa: E402
 OLD_NAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 
 
-def system_lines(records: list[dict]) -> list[dict]:
+def system_lines(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     out = []
     for r in records:
         doc = read(r["text"], dct=r.get("date"), doc_id=str(r["id"]))
@@ -39,10 +40,10 @@ def system_lines(records: list[dict]) -> list[dict]:
     return out
 
 
-def score(records: list[dict], lines: list[dict], field: str) -> dict:
+def score(records: list[dict[str, Any]], lines: list[dict[str, Any]], field: str) -> dict[str, Any]:
     """The plover_eval.py rules: per sentence text, gold G, predicted P; micro and per category."""
     predicted_by_id = {str(line["id"]): {OLD_NAMES.get(e["plover"], e["plover"]) for e in line["events"] if e.get("plover")} for line in lines}
-    groups: dict[str, list[dict]] = collections.OrderedDict()
+    groups: dict[str, list[dict[str, Any]]] = collections.OrderedDict()
     for r in records:
         groups.setdefault(" ".join(r["text"].split()), []).append(r)
     tp: collections.Counter[str] = collections.Counter()
@@ -60,7 +61,7 @@ def score(records: list[dict], lines: list[dict], field: str) -> dict:
         if gold - predicted or predicted - gold - optional:
             errors.append((group[0]["id"], sorted(gold), sorted(predicted), text))
 
-    def prf(t: int, p: int, n: int) -> dict:
+    def prf(t: int, p: int, n: int) -> dict[str, Any]:
         precision = t / (t + p) if t + p else 0.0
         recall = t / (t + n) if t + n else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0

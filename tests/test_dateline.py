@@ -17,6 +17,7 @@ SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seed"
         ("Headline\n\nPrague, 18 March 2003 (RFE/RL) -- Salohiddin Nasriddinov said ...", "2003-03-18", "18 March 2003"),
         ("WASHINGTON (AP) March 18, 2003 The president said ...", "2003-03-18", "March 18, 2003"),
         ("WASHINGTON, March 18, 2003 -- The president said ...", "2003-03-18", "March 18, 2003"),
+        ("Rio de Janeiro, 18 March 2003 -- The president said ...", "2003-03-18", "18 March 2003"),
         ("Markets\nMar 18, 2003 10:42 AM ET\nStocks rose on Tuesday.", "2003-03-18", "Mar 18, 2003"),
         ("Published: 18 March 2003\nThe talks ...", "2003-03-18", "18 March 2003"),
         ("Tuesday, March 18, 2003\n\nThe talks ...", "2003-03-18", "Tuesday, March 18, 2003"),
@@ -40,6 +41,7 @@ def test_datelines(text: str, value: str, found: str) -> None:
         "He was born on March 18, 2003 in a small village, his mother said.",
         "In a speech on 18 March 2003 the minister said the talks would go on.",
         "Prices rose 18 percent in March.",
+        "Signed in Geneva, March 3, 1999\nThe treaty ...",
     ],
 )
 def test_no_dateline(text: str) -> None:

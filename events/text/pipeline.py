@@ -557,6 +557,8 @@ def _events(cands: list[Candidate], clusters: list[list[int]], dct: Span | None,
         span, basis, text, status = times[n]
         group = [cands[k] for k in members]
         head = group[0]
+        if _generic(group, basis):
+            continue
         counts[head.kind.name] = counts.get(head.kind.name, 0) + 1
         slug = f"{head.kind.name.lower()}-{counts[head.kind.name]}"
         plover = head.plover
@@ -583,6 +585,13 @@ def _events(cands: list[Candidate], clusters: list[list[int]], dct: Span | None,
                     relations.append((ids[n], c.relation[0], ids[anchor]))
     order = lambda e: e.mentions[0].start if e.mentions else 0  # noqa: E731
     return sorted(events, key=order), sorted(unrealized, key=order), _unique_by(relations, lambda r: r)
+
+
+def _generic(group: list[Candidate], basis: str) -> bool:
+    """'Financial assistance is not helping': a noun with no actor, place, date or relation
+    names a kind of thing, not an event."""
+    return (all(c.match.noun for c in group) and basis in ("tense", "none")
+            and not any(c.actors or c.places or c.quantities for c in group))  # fmt: skip
 
 
 def _cluster_time(members: list[int], cands: list[Candidate], clusters: list[list[int]],

@@ -28,19 +28,19 @@ def status_of(tokens: Sequence[Token], clause_start: int, head: int, noun: bool,
         return Status.NEGATED
     if any(lem & words("negating_verbs") for lem in lemmas[-3:]):
         return Status.NEGATED  # "denied accusations", "avoided a clash"
-    if any(w in ("failed", "fail", "fails", "unable") for w in lowers):
+    if any(w in words("failure_words") for w in lowers):
         return Status.FAILED
     cues = {w for w in lowers if w in words("hypothetical_cues")}
     if reported and cues <= {"would"} and "would" in cues:
         return Status.PLANNED
-    if cues and not _reported_past(lowers):
+    if cues:
         return Status.HYPOTHETICAL
     head_tok = tokens[head]
     if trigger_status in {s.value for s in Status}:
         return Status(trigger_status)
-    if any(w in ("will", "'ll", "shall") for w in lowers) or _going_to(lowers):
+    if any(w in words("future_auxiliaries") for w in lowers) or _going_to(lowers):
         return Status.PLANNED
-    if any(lem & {"plan", "intend", "expect", "schedule", "promise", "pledge", "vow", "prepare", "aim", "agree", "decide", "threaten"} for lem in lemmas[-4:]) and "to" in lowers[-2:]:
+    if any(lem & words("planning_verbs") for lem in lemmas[-4:]) and "to" in lowers[-2:]:
         return Status.PLANNED
     if lowers[-2:] in (["is", "to"], ["are", "to"], ["about", "to"]) or lowers[-3:-1] == ["about", "to"] or (lowers[-1:] == ["to"] and _to_infinitive_planned(lowers, lemmas)):
         return Status.PLANNED
@@ -48,9 +48,9 @@ def status_of(tokens: Sequence[Token], clause_start: int, head: int, noun: bool,
         return Status.PLANNED
     if any(lem & words("attempt_verbs") for lem in lemmas[-3:]) and "to" in lowers[-2:]:
         return Status.HYPOTHETICAL  # an attempt: the event itself is not asserted
-    if not noun and head_tok.lower.endswith("ing") and any(w in ("is", "are", "am", "'re", "been") for w in lowers[-3:]):
+    if not noun and head_tok.lower.endswith("ing") and any(w in words("progressive_auxiliaries") for w in lowers[-3:]):
         return Status.ONGOING
-    if any(w in ("continue", "continues", "continuing", "still", "currently", "ongoing") for w in lowers[-3:]):
+    if any(w in words("ongoing_words") for w in lowers[-3:]):
         return Status.ONGOING
     return Status.OCCURRED
 
@@ -58,10 +58,6 @@ def status_of(tokens: Sequence[Token], clause_start: int, head: int, noun: bool,
 def _negation_belongs_elsewhere(lowers: list[str]) -> bool:
     """'no choice but to allow': the negation is of another word."""
     return "but" in lowers[-3:]
-
-
-def _reported_past(lowers: list[str]) -> bool:
-    return False
 
 
 def _going_to(lowers: list[str]) -> bool:
@@ -76,11 +72,11 @@ def _to_infinitive_planned(lowers: list[str], lemmas: list[frozenset[str]]) -> b
 def tense_of(tokens: Sequence[Token], clause_start: int, clause_end: int) -> Status | None:
     """The clause's own tense as a status (for noun triggers): future, progressive or past."""
     lowers = [t.lower for t in tokens[clause_start:clause_end]]
-    if any(w in ("will", "'ll", "shall") for w in lowers) or _going_to(lowers):
+    if any(w in words("future_auxiliaries") for w in lowers) or _going_to(lowers):
         return Status.PLANNED
     for k, w in enumerate(lowers[:-1]):
         if w in ("is", "are", "am") and lowers[k + 1].endswith("ing"):
             return Status.ONGOING
-    if any(w in ("was", "were", "had", "did") or (w.endswith("ed") and len(w) > 4) or w in ("said", "told", "met", "made", "took", "began", "went", "left", "held", "signed") for w in lowers):
+    if any(w in words("past_auxiliaries") or (w.endswith("ed") and len(w) > 4) or w in words("irregular_past") for w in lowers):
         return Status.OCCURRED
     return None

@@ -66,6 +66,8 @@ class TriggerIndex:
                 positions = _match(trigger.tokens, tokens, k, blocked)
                 if positions is None or any(p in taken for p in positions):
                     continue
+                if trigger.not_preceded_by and k > 0 and tokens[k - 1].lower in trigger.not_preceded_by:
+                    continue
                 if trigger.not_followed_by and any(
                     t.lower in trigger.not_followed_by or t.lemmas & trigger.not_followed_by
                     for t in tokens[positions[-1] + 1 : positions[-1] + 6]

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 _DATE_RULES = frozenset({"date_mdy", "date_dmy", "numeric_mdy", "iso"})
 _FULL_DATE = re.compile(r"^-?(?:BC)?\d{4}-\d{2}-\d{2}")
 
-_PLACE = r"[A-Z][\w.'’-]{0,30}(?:[ ,/]{1,3}[A-Za-z][\w.'’-]{0,30}){0,5}"
+_PLACE = r"[A-Z][\w.'’-]{0,30}(?:[ ,/]{1,3}(?:[A-Z][\w.'’-]{0,30}|of|de|la|el|le|am|upon|on)){0,5}"
 _AGENCY = r"\([^()\n]{1,30}\)"
 _PREFIX = re.compile(rf"^\s{{0,8}}(?:{_PLACE})?\s{{0,3}}(?:{_AGENCY})?\s{{0,3}}[,:\-–—]{{0,2}}\s{{0,3}}$")
 _PREFIX_AGENCY = re.compile(rf"^\s{{0,8}}(?:{_PLACE})?\s{{0,3}}{_AGENCY}\s{{0,3}}[,:\-–—]{{0,2}}\s{{0,3}}$")

@@ -215,7 +215,7 @@ _QUANTITY_AFTER = re.compile(
     r"[-‐]?(?:point|yard|meter|foot|mile|page|member|man|strong))(?![\w])",
     re.IGNORECASE,
 )
-_QUANTITY_BEFORE = re.compile(r"(?:\bno\.|\bnumber|#|\bflight|\broute|\bhighway|\bpage|\broom|\bsuite|\babout|\bsome|\bnearly|\bapproximately|\bthan|\bup to|[+±×*/=<>])\s{0,2}$", re.IGNORECASE)
+_QUANTITY_BEFORE = re.compile(r"(?:\bno\.|\bnumber|#|\bflight|\broute|\bhighway|\bpage|\broom|\bsuite|\bthan|\bup to|[+±×*/=<>])\s{0,2}$", re.IGNORECASE)
 
 
 def _looks_like_quantity(cand: Candidate, year_start: int, year_end: int) -> bool:
@@ -362,6 +362,17 @@ def _weekday_reading(weekday: int, cand: Candidate, ctx: Context, direction: int
     if reading:
         reading.partial = "weekday"
     return reading
+
+
+@handler("week_of")
+def _week_of(cand: Candidate, ctx: Context) -> Reading | None:
+    """ "the week of March 6": the ISO week holding that day."""
+    day = _date(cand, ctx)
+    if day is None or day.point is None or day.point.gran != DAY:
+        return None
+    week = day.point.coarser(WEEK)
+    weekend = _key(cand.group("unit")) == "weekend"
+    return Reading("DATE", week.value() + ("-WE" if weekend else ""), point=week, absolute=day.absolute)
 
 
 @handler("decade")
@@ -690,8 +701,8 @@ def _relative(cand: Candidate, ctx: Context) -> Reading | None:
     if unit == "D":
         if rel in ("last", "past", "this", "current", "coming"):
             return None
-        if anchor.gran != DAY:
-            return None
+        if anchor.gran != DAY:  # "the next day" after "in 1942": a day, which one unknown
+            return _unknown(f"{year_text(anchor.year)}-XX-XX" if anchor.gran in (MONTH, YEAR) else "XXXX-XX-XX", anchored=True)
         return _dated(Point.of_days(anchor.days + offset), anchored=anaphoric)
     if unit == "WE":
         week = anchor.shift("W", offset) if anchor.gran in (DAY, WEEK) else None
@@ -941,7 +952,7 @@ def _duration(cand: Candidate, ctx: Context) -> Reading | None:
         n += 0.5
     if num_text in ("a", "an") and unit_word in ("second", "minute") and not ago:
         return None
-    if num_text in ("some", "many", "a number of", "numerous") and not det and not ago:
+    if num_text in ("some", "a number of") and not det and not ago:
         return None
     if n is not None and n > 10000:
         return None
@@ -972,8 +983,8 @@ def _duration(cand: Candidate, ctx: Context) -> Reading | None:
             base = quarter
             anchored = True
         point = base.shift(shift_unit, sign * count)
-        if point is None:
-            return None
+        if point is None:  # "three days later" than a year: a day of it, which one unknown
+            return _unknown(f"{year_text(base.year)}-XX-XX" if shift_unit == "D" else "XXXX-XX-XX", anchored=True)
         if not anchored or base.gran == DAY:
             gran = {"D": DAY, "W": WEEK, "M": MONTH, "Y": YEAR, "Q": QUARTER, "DE": DECADE, "CE": "CE"}.get(shift_unit, YEAR)
             if _order(point.gran) < _order(gran):
@@ -1039,6 +1050,8 @@ def _set(cand: Candidate, ctx: Context) -> Reading | None:
     g = cand.group
     setw = _key(g("setw"))
     if setw:
+        # an adjective before its noun ("its quarterly dividend", "average daily volume") names a
+        # kind of thing, not a recurring time; the adverb ("paid quarterly") does
         after = cand.match.string[cand.end : cand.end + 20]
         if re.match(r"\s{1,3}[a-z]", after) and not re.match(r"\s{1,3}(?:and|or|but|to|in|at|on|for|from|by|with|since|until|basis)\b", after):
             return None

@@ -34,8 +34,9 @@ Mode = Literal["news", "narrative"]
 class Timex:
     """A temporal expression found in a text: offsets, words, TIMEX3 type/value/mod, and its span.
 
-    ``span`` is the uncertain time the value names (``None`` when the value names no period of
-    the calendar, e.g. an underspecified "XXXX-WXX" or a duration).
+    ``span`` is ``Span.from_timex3(value, mod)``: the uncertain time the value names ("2003-W11":
+    anywhere in that week; PRESENT_REF: the document's day). Values that name no period of the
+    calendar (durations, underspecified "XXXX-WXX") give open bounds; SETs give ``None``.
     """
 
     start: int
