@@ -46,13 +46,13 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 import attrs
 
 from events.document import Document
-from events.errors import EventsError
+from events.errors import DocumentDateError, EventsError
+from timeline.span import Span
 
 if TYPE_CHECKING:
     import pyarrow
 
     from timeline.engine import Timeline
-    from timeline.span import Span
 
 __all__ = [
     "CorpusReadError",
@@ -185,12 +185,7 @@ def _tasks(sources: Iterable[Source], dct: DocumentDate) -> Iterator[_Task]:
     for index, source in enumerate(sources):
         if isinstance(source, os.PathLike):
             path = os.fspath(source)
-            stem = Path(path).name
-            for suffix in (*TIMEML_SUFFIXES, ".txt"):
-                if stem.endswith(suffix) and len(stem) > len(suffix):
-                    stem = stem[: -len(suffix)]
-                    break
-            yield _Task(index, unique(stem), path, path=path, dct=dct)
+            yield _Task(index, unique(Path(path).stem), path, path=path, dct=dct)
         elif isinstance(source, str):
             ident = unique(f"text-{index + 1}")
             yield _Task(index, ident, ident, text=source, dct=dct)
@@ -304,6 +299,15 @@ def _outcome(task: _Task, future: Future[DocumentResult]) -> DocumentResult:
         return DocumentResult(task.index, task.name, task.doc_id, error=f"the worker failed: {type(error).__name__}: {error}")
 
 
+def _submit(pool: Executor, task: _Task) -> Future[DocumentResult]:
+    try:
+        return pool.submit(_read_task, task)
+    except Exception as error:  # a broken pool: this document fails, the batch goes on
+        future: Future[DocumentResult] = Future()
+        future.set_exception(error)
+        return future
+
+
 def iter_documents(
     sources: Sources,
     *,
@@ -318,18 +322,33 @@ def iter_documents(
     yielded, so memory stays bounded however long the corpus. ``dct`` is one document date
     for every document (default: each one's dateline, or a TimeML file's DCT).
     """
-    tasks = _tasks(_expand(sources), dct)
+    tasks = _tasks(_expand(sources), _document_date(dct))
     with _executor_scope(executor, workers) as (pool, slots):
         size = window if window is not None else 4 * slots
         if size < 1:
             raise ValueError(f"window must be at least 1, got {size}")
         pending: collections.deque[tuple[_Task, Future[DocumentResult]]] = collections.deque()
         for task in tasks:
-            pending.append((task, pool.submit(_read_task, task)))
+            pending.append((task, _submit(pool, task)))
             if len(pending) >= size:
                 yield _outcome(*pending.popleft())
         while pending:
             yield _outcome(*pending.popleft())
+
+
+def _document_date(dct: DocumentDate) -> Span | None:
+    """``dct`` as a day span, checked once for the whole corpus (``DocumentDateError`` if bad)."""
+    if dct is None:
+        return None
+    from events.text.timexes import dct_span
+
+    try:
+        span = dct_span(dct)
+    except (TypeError, ValueError) as error:
+        raise DocumentDateError(f"{dct!r} is not a document date: {error}") from error
+    if span is None:
+        raise DocumentDateError(f"{dct!r} is not a document date: expected a Span, a date or 'YYYY-MM-DD'")
+    return span
 
 
 def _count(sources: Sources) -> tuple[Sources, int | None]:
@@ -357,13 +376,14 @@ def read_corpus(
     errors: Literal["warn", "skip", "raise"] = "warn",
     threshold: float = 0.5,
     name: str = "",
+    window: int | None = None,
 ) -> Timeline:
     """One ``Timeline`` of the events of many documents, read in parallel and merged.
 
     The same event reported by several documents becomes one item carrying every report's
     evidence (``Timeline.merge``, with ``threshold``; ``.merges`` says what was joined); each
     document's constraints ("signed during his trip") come along. The result does not depend
-    on the executor. Documents that cannot be read are left out and, by ``errors``, reported
+    on the executor; ``window`` is as for ``iter_documents``. Documents that cannot be read are left out and, by ``errors``, reported
     in one ``CorpusWarning`` (``"warn"``), ignored (``"skip"``) or raised as a
     ``CorpusReadError`` at the first one (``"raise"``).
     """
@@ -375,7 +395,7 @@ def read_corpus(
     timelines: list[Timeline] = []
     failures: list[tuple[str, str]] = []
     with _progress(total, progress, "reading") as bar:
-        for result in iter_documents(expanded, executor=executor, workers=workers, dct=dct):
+        for result in iter_documents(expanded, executor=executor, workers=workers, dct=dct, window=window):
             bar.update(1)
             if result.document is None:
                 if errors == "raise":
@@ -420,11 +440,12 @@ def document_record(result: DocumentResult, *, include_all: bool = False) -> dic
 def parquet_schema() -> pyarrow.Schema:
     """The columns of the Parquet ``extract_to`` writes: one row per event.
 
-    Time bounds are ``timestamp[s]`` (null = open; any year, BCE included), ends exclusive.
+    Time bounds are ``timestamp[ms]`` (Parquet has no seconds unit; null = open; any year,
+    BCE included), ends exclusive.
     """
     import pyarrow as pa
 
-    text, names, stamp = pa.string(), pa.list_(pa.string()), pa.timestamp("s")
+    text, names, stamp = pa.string(), pa.list_(pa.string()), pa.timestamp("ms")
     return pa.schema([
         ("doc", text), ("file", text), ("dct", text), ("id", text), ("type", text), ("status", text),
         ("label", text), ("plover", text), ("cameo", text), ("actors", names), ("countries", names),
@@ -433,6 +454,10 @@ def parquet_schema() -> pyarrow.Schema:
         ("earliest_start", stamp), ("latest_start", stamp), ("earliest_end", stamp), ("latest_end", stamp),
         ("start", pa.int64()), ("end", pa.int64()), ("text", text), ("sentence", text), ("mentions", pa.int32()),
     ])  # fmt: skip
+
+
+def _ms(seconds: int | None) -> int | None:
+    return None if seconds is None else seconds * 1000
 
 
 def _event_rows(result: DocumentResult, include_all: bool) -> list[dict[str, Any]]:
@@ -451,8 +476,8 @@ def _event_rows(result: DocumentResult, include_all: bool) -> list[dict[str, Any
             "quantity": q.value if q else None, "quantity_unit": q.unit if q else None,
             "quantity_qualifier": q.qualifier if q else None, "time_text": e.time_text, "time_basis": e.time_basis,
             "timex": t.timex, "granularity": t.granularity.name.lower(), "mod": t.mod,
-            "earliest_start": t.earliest_start, "latest_start": t.latest_start,
-            "earliest_end": t.earliest_end, "latest_end": t.latest_end,
+            "earliest_start": _ms(t.earliest_start), "latest_start": _ms(t.latest_start),
+            "earliest_end": _ms(t.earliest_end), "latest_end": _ms(t.latest_end),
             "start": first.start if first else None, "end": first.end if first else None,
             "text": first.text if first else None, "sentence": first.sentence if first else None,
             "mentions": len(e.mentions),
@@ -514,6 +539,7 @@ def extract_to(
     dct: DocumentDate = None,
     include_all: bool = False,
     row_group: int = 10_000,
+    window: int | None = None,
 ) -> Summary:
     """Read ``sources`` and write their events to ``output`` as they are read; a ``Summary``.
 
@@ -521,7 +547,7 @@ def extract_to(
     "body", "events": [event JSON ...]}``, as ``timeline extract`` writes) or ``.parquet`` (one
     event a row, columns ``parquet_schema()``, ``row_group`` rows per row group). The file is
     written under a ``.part`` name and renamed when complete. Memory stays bounded (see
-    ``iter_documents``). Failures are listed in the summary, with their reasons; they never
+    ``iter_documents`` for ``window``). Failures are listed in the summary, with their reasons; they never
     stop the batch. ``include_all`` also writes negated and hypothetical events.
     """
     path = Path(output)
@@ -538,7 +564,7 @@ def extract_to(
     writer: _JsonLines | _Parquet = _JsonLines(partial, include_all) if kind == "jsonl" else _Parquet(partial, include_all, row_group)
     try:
         with _progress(total, progress, f"extracting to {path.name}") as bar:
-            for result in iter_documents(expanded, executor=executor, workers=workers, dct=dct):
+            for result in iter_documents(expanded, executor=executor, workers=workers, dct=dct, window=window):
                 bar.update(1)
                 if result.document is None:
                     failures.append((result.name, result.error or "unknown"))

@@ -209,7 +209,7 @@ and merges the documents' timelines. The result is the same whatever the executo
 are merged in input order."""),
     ("py", """\
 corpus = events.read_corpus(folder, name="baltic-cable")
-corpus"""),
+print(corpus)"""),
     ("md", """\
 ## What was merged
 
@@ -289,7 +289,7 @@ big = pd.DataFrame({
     "date": (pd.Timestamp("1994-01-01") + pd.to_timedelta(days, unit="D")).strftime("%Y-%m-%d"),
 })
 large = Timeline.from_pandas(big, start="date", name="generated")
-large"""),
+print(large)"""),
     ("py", "large.chart(title=\"12,000 generated reports\")"),
     ("md", """\
 ## Streaming a corpus to disk
@@ -372,7 +372,7 @@ rows = pd.DataFrame([
     {"id": "moon", "label": "First step on the Moon", "kind": "science", "when": "1969-07-21T02:56:15"},
 ])
 history = Timeline.from_pandas(rows, edtf="when", name="history")
-history"""),
+print(history)"""),
     ("md", """\
 Each row's time becomes four bounds (earliest and latest start, earliest and latest end). A day
 spans that day; "circa 1850" becomes a range of years around 1850; `196X` the whole decade. BCE

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import tracemalloc
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -250,7 +251,11 @@ def test_chart_methods_delegate(monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[Any] = []
     monkeypatch.setattr(timeline.chart, "timeline_chart", lambda items, **o: seen.append((items, o)) or "chart")
     monkeypatch.setattr(timeline.chart, "mimebundle", lambda items: {"text/plain": str(len(items))}, raising=False)
+    import timeline.io.export
+
+    monkeypatch.setattr(timeline.io.export, "save", lambda items, path, **o: (items, path, o))
     tl = seed()
+    assert tl.save("out.html", width=300) == (tl, Path("out.html"), {"width": 300})
     assert tl.chart(lanes="actor") == "chart"
     assert seen == [(tl, {"lanes": "actor"})]
     assert tl._repr_mimebundle_() == {"text/plain": "5"}

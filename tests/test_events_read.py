@@ -208,3 +208,33 @@ def test_body_leaves_out_furniture_and_biography() -> None:
     doc = events.read(text, dct="2003-03-18")
     assert doc.body_text == "Russia is setting up an air base in Kant."
     assert kinds_of(doc) == ["Deployment"]  # the invasion in the biography is not read
+
+
+def test_wire_story_dateline_reported_future_denial_and_vow() -> None:
+    doc = events.read(
+        "KABUL, Afghanistan (AP) - A suicide bomber attacked a NATO convoy in Kabul on Saturday, killing six soldiers, "
+        "officials said. The Taliban claimed responsibility for the attack.\n\n"
+        "Gates said the United States would begin pulling troops out of Afghanistan in July 2011. "
+        "Pakistan has denied accusations that it supports the insurgents. "
+        "The militia vowed on Thursday to wage war on the government.",
+        dct="2010-06-14",
+    )
+    attack = doc.by_kind("Attack")[0]
+    assert attack.mentions[0].text.startswith("A suicide bomber")  # the dateline is not the event
+    assert attack.time.timex == "2010-06-12"
+    assert len(attack.mentions) == 3
+    withdrawal = one(doc, "Withdrawal")
+    assert withdrawal.status is Status.PLANNED
+    assert withdrawal.time.timex == "2011-07"
+    assert ("Accusation", Status.NEGATED) in {(e.kind, e.status) for e in doc.unrealized}  # "denied accusations"
+    vow = [e for e in doc.events if e.kind == "Attack" and e is not attack]
+    assert len(vow) == 1
+    assert vow[0].status is Status.PLANNED
+    assert vow[0].plover == "THREATEN"
+
+
+def test_content_dates_stay_with_the_content() -> None:
+    doc = events.read("Baku accused Yerevan of violating the cease-fire agreement signed in November 2020.", dct="2021-05-12")
+    accusation = one(doc, "Accusation")
+    assert accusation.time.timex == "PAST_REF"  # November 2020 dates the agreement, not the accusation
+    assert {"AZE", "ARM"} <= accusation.actor_countries

@@ -11,6 +11,8 @@ import importlib.util
 import json
 import sys
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -20,9 +22,10 @@ NAMES = ["01_seed_article.ipynb", "02_corpus.ipynb", "03_your_own_data.ipynb"]
 KERNELSPEC = Path(sys.prefix) / "share" / "jupyter" / "kernels" / "python3" / "kernel.json"
 
 
-def _generator():  # type: ignore[no-untyped-def]
+def _generator() -> ModuleType:
     spec = importlib.util.spec_from_file_location("make_notebooks", ROOT / "scripts" / "make_notebooks.py")
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -55,9 +58,23 @@ def test_runs_top_to_bottom(name: str, tmp_path: Path) -> None:
     nbformat = pytest.importorskip("nbformat")
     if not KERNELSPEC.exists():
         pytest.skip(f"no python3 kernelspec at {KERNELSPEC}: pip install ipykernel into this environment")
+    from jupyter_client.kernelspec import KernelSpecManager
+    from jupyter_client.manager import AsyncKernelManager
+
+    class ThisEnvironmentsKernel(AsyncKernelManager):  # type: ignore[misc]
+        """This environment's python3 kernel, not one a user installed in ~/.local/share/jupyter."""
+
+        def __init__(self, **kwargs: Any) -> None:
+            specs = KernelSpecManager(kernel_dirs=[str(KERNELSPEC.parent.parent)], ensure_native_kernel=False)
+            super().__init__(kernel_spec_manager=specs, **kwargs)
+
     notebook = nbformat.read(NOTEBOOKS / name, as_version=4)
     client = nbclient.NotebookClient(
-        notebook, kernel_name="python3", timeout=300, resources={"metadata": {"path": str(tmp_path)}}
+        notebook,
+        kernel_name="python3",
+        kernel_manager_class=ThisEnvironmentsKernel,
+        timeout=300,
+        resources={"metadata": {"path": str(tmp_path)}},
     )
     client.execute()  # raises CellExecutionError, naming the cell, if one fails
     code = [c for c in notebook.cells if c.cell_type == "code"]

@@ -209,12 +209,13 @@ class Timeline:
 
     def _check_constraints(self, constraints: Sequence[Constraint | tuple[Any, ...]]) -> tuple[Constraint, ...]:
         out = []
+        position = self.position
         for c in constraints:
             if not isinstance(c, Constraint):
                 if not isinstance(c, tuple | list) or len(c) != 3:
                     raise TypeError(f"{c!r} is not a constraint: expected a Constraint or an (a, relation, b) triple")
                 c = Constraint.make(self._id_of(c[0]), c[1], self._id_of(c[2]))
-            else:
+            elif c.a not in position or c.b not in position:
                 self._id_of(c.a)
                 self._id_of(c.b)
             out.append(c)
@@ -240,11 +241,13 @@ class Timeline:
         if changed.size:
             items: list[Any] = list(self._items)
             originals = dict(self._originals)
-            related = _neighbours(constraints)
-            for row in changed.tolist():
-                bounds = tuple(int(column[row]) for column in after)
+            rows = changed.tolist()
+            new_bounds = dict(zip(rows, np.stack(after)[:, changed].T.tolist(), strict=True))
+            related = _neighbours(constraints, {self._ids[row] for row in rows})
+            for row in rows:
                 originals.setdefault(self._ids[row], items[row].time)
-                items[row] = attrs.evolve(items[row], time=self._tightened(row, bounds, related))
+                time = self._tightened(row, new_bounds, related, after)
+                items[row] = attrs.evolve(items[row], time=time)
             self._items = items
             self._originals = originals
             self._index = SpanIndex(*after)
@@ -260,13 +263,18 @@ class Timeline:
         """Original times of the items constraints tightened, by id."""
         return dict(self._originals)
 
-    def _tightened(self, row: int, bounds: tuple[int, ...], related: Mapping[str, list[str]]) -> Span:
-        """The span of new ``bounds``; it takes what the text said from a related item whose
-        bounds are exactly these (the signing "during his trip" gets "2003-04" from the trip)."""
+    def _tightened(
+        self, row: int, new_bounds: Mapping[int, list[int]], related: Mapping[str, list[str]], after: Sequence[Int64Array]
+    ) -> Span:
+        """The span of ``row``'s new bounds; it takes what the text said from an unchanged
+        related item whose bounds are exactly these (the signing "during his trip" gets
+        "2003-04" from the trip)."""
+        bounds = new_bounds[row]
         es, ls, ee, le = (None if v in (NEG, POS) else v for v in bounds)
+        position = self.position
         for other in related.get(self._ids[row], ()):
-            o = self.position[other]
-            if (int(self._index.es[o]), int(self._index.ls[o]), int(self._index.ee[o]), int(self._index.le[o])) == bounds:
+            o = position[other]
+            if o not in new_bounds and [int(column[o]) for column in after] == bounds:
                 span = self._items[o].time
                 return Span(es, ls, ee, le, span.granularity, span.timex, span.mod, span.edtf)
         return Span(es, ls, ee, le, Granularity.UNKNOWN)
@@ -657,11 +665,14 @@ class Timeline:
         return mimebundle(self)
 
 
-def _neighbours(constraints: Iterable[Constraint]) -> dict[str, list[str]]:
+def _neighbours(constraints: Iterable[Constraint], wanted: set[str]) -> dict[str, list[str]]:
+    """The items each of ``wanted`` is constrained against."""
     out: dict[str, list[str]] = {}
     for c in constraints:
-        out.setdefault(c.a, []).append(c.b)
-        out.setdefault(c.b, []).append(c.a)
+        if c.a in wanted:
+            out.setdefault(c.a, []).append(c.b)
+        if c.b in wanted:
+            out.setdefault(c.b, []).append(c.a)
     return out
 
 

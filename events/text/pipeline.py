@@ -95,6 +95,7 @@ class Candidate:
     relation: tuple[str, int] | None = None  # ("during", index of the anchor candidate)
     relation_start: int | None = None  # local token where the relation phrase starts
     cluster: int = -1
+    intent: bool = False  # "vowed to wage war on Thursday": the date is the vow's, the war still to come
 
     @property
     def persons(self) -> set[str]:
@@ -230,6 +231,7 @@ def _candidates(sentences: list[Sentence], timexes: list[TimeRef], dct: Span | N
         first_in_sentence = len(out)
         for clause_no in sorted(by_clause):
             kept: list[tuple[TriggerMatch, list[TriggerMatch], tuple[str, int] | None]] = []
+            absorbed: list[TriggerMatch] = []
             for m in by_clause[clause_no]:
                 if m.kind.reporting and _attribution(sent, clause_no):
                     continue
@@ -239,16 +241,21 @@ def _candidates(sentences: list[Sentence], timexes: list[TimeRef], dct: Span | N
                     same[1].append(m)
                     continue
                 if kept and relation is None and not _independent(m, kept[0][0], lowers):
+                    absorbed.append(m)
                     continue  # the content of the first event ("visited Kyrgyzstan to discuss cooperation")
                 if m.noun and m.first > 0 and lowers[m.first - 1] in PREPOSITIONS_BEFORE_NOUN and relation is None and kept:
+                    absorbed.append(m)
                     continue
                 if m.noun and _backgrounded(lowers, m.first):
                     continue  # "despite criticism by ...": background, not the news
                 if not m.noun and m.first > 0 and lowers[m.first - 1] in PREPOSITIONS_BEFORE_NOUN and tokens[m.first].lower.endswith("ing"):
+                    absorbed.append(m)
                     continue  # "the agreement on establishing a base": the content, not an event
                 kept.append((m, [m], relation))
             for head, group, relation in kept:
-                out.extend(_make_candidates(sent, clause_no, head, group, relation, sent_timexes, state, dct))
+                later = [tokens[a.first].start for a in absorbed if a.first > _head(group).last and not a.noun]
+                barrier = min(later) if later else None  # "accused Yerevan of violating the accord signed in 2020"
+                out.extend(_make_candidates(sent, clause_no, head, group, relation, sent_timexes, state, dct, barrier))
         _link_relations(out, first_in_sentence)
         state.after_sentence(sent)
     return out
@@ -287,7 +294,7 @@ def _head(group: list[TriggerMatch]) -> TriggerMatch:
 
 def _make_candidates(sent: Sentence, clause_no: int, first: TriggerMatch, group: list[TriggerMatch],
                      relation: tuple[str, int] | None, sent_timexes: list[TimeRef], state: _DocState,
-                     dct: Span | None) -> list[Candidate]:  # fmt: skip
+                     dct: Span | None, barrier: int | None = None) -> list[Candidate]:  # fmt: skip
     tokens = sent.tokens
     lowers = [t.lower for t in tokens]
     head = _head(group)
@@ -296,7 +303,7 @@ def _make_candidates(sent: Sentence, clause_no: int, first: TriggerMatch, group:
     trigger = head.trigger
     c_start = tokens[clause[0]].start
     c_end = tokens[clause[1] - 1].end
-    clause_timexes = [r for r in sent_timexes if c_start <= r.start < c_end]
+    clause_timexes = [r for r in sent_timexes if c_start <= r.start < c_end and (barrier is None or r.start < barrier)]
     timeref = _clause_timex(clause_timexes, tokens, head, clause) or _fronted_timex(sent, clause_no, sent_timexes)
     status = status_of(tokens, clause[0], head.first, head.noun, trigger.status, _reported(sent, clause_no))
     if head.noun and status in (Status.OCCURRED, Status.PLANNED, Status.ONGOING) and not trigger.status:
@@ -314,6 +321,9 @@ def _make_candidates(sent: Sentence, clause_no: int, first: TriggerMatch, group:
                      places=list(args.places), quantities=[q for _, _, q in quantities], timeref=timeref,
                      mention=mention, definite=definite, plover=trigger.plover or kind.plover,
                      mode=trigger.mode or kind.mode, cameo=trigger.cameo or kind.cameo)  # fmt: skip
+    if status is Status.PLANNED:
+        window = tokens[max(clause[0], head.first - 5) : head.first]
+        base.intent = any(t.lemmas & words("planning_verbs") for t in window)
     if relation is not None:
         base.relation = (relation[0], -1)
         base.relation_start = relation[1]
@@ -489,8 +499,10 @@ def _resolve_missing_agent(args: object, sent: Sentence, clause_no: int, head: T
             for e in found:
                 args.add_actor(state_actor(e.country, Role.AGENT))  # type: ignore[arg-type]
         elif w in PAIR_NOUNS and k > 0 and lowers[k - 1] == "two":
-            for e in state.last_states(2):
-                args.add_actor(state_actor(e.country, Role.AGENT))  # type: ignore[arg-type]
+            role = Role.AGENT if k < head.first else Role.RECIPIENT
+            have = {x.country for x in args.actors if x.country} if role is Role.RECIPIENT else set()
+            for e in state.last_states(2, exclude=have):
+                args.add_actor(state_actor(e.country, role))  # type: ignore[arg-type]
         elif w == "country" and k > 0 and lowers[k - 1] == "the":
             have = {x.country for x in args.actors if x.country}
             for e in state.last_states(1, exclude=have):
@@ -614,7 +626,7 @@ def _cluster_time(members: list[int], cands: list[Candidate], clusters: list[lis
     if options:
         best = max(options, key=lambda o: (o[0], o[1]))
         _, _, span, basis, best_text, status = best
-        committed = any(cands[k].match.trigger.status for k in members)  # "promised aid": still to come
+        committed = any(cands[k].match.trigger.status or cands[k].intent for k in members)  # "promised aid": still to come
         if status is Status.OCCURRED and is_after(span, dct):
             status = Status.PLANNED
         if status in (Status.PLANNED, Status.ONGOING) and is_before(span, dct) and basis == "timex" and not committed:

@@ -70,7 +70,24 @@ def pos_of(lower: str) -> frozenset[str]:
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """The tokens of ``text``; offsets are shifted by ``offset``."""
-    return [Token(i, m.start() + offset, m.end() + offset, m.group()) for i, m in enumerate(TOKEN_RE.finditer(text))]
+    out = []
+    new = Token.__new__
+    for i, m in enumerate(TOKEN_RE.finditer(text)):
+        word = m.group()
+        known = _FORMS.get(word)
+        if known is None:
+            lower = word.lower().replace("’", "'")
+            known = _FORMS[word] = (lower, word[:1].isupper(), lemmas_of(lower))
+            if len(_FORMS) > 200_000:
+                _FORMS.clear()
+        tok = new(Token)
+        tok.i, tok.start, tok.end, tok.text = i, m.start() + offset, m.end() + offset, word
+        tok.lower, tok.is_cap, tok.lemmas = known
+        out.append(tok)
+    return out
+
+
+_FORMS: dict[str, tuple[str, bool, frozenset[str]]] = {}
 
 
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|[.!?]+[\"'”’)\]]*\s*$|\n\s*", re.UNICODE)

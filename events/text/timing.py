@@ -6,6 +6,7 @@ the tense against the document date (planned: after it; occurred: before it; ong
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from events.model import Status
 from events.text.timexes import TimeRef
@@ -15,6 +16,7 @@ from timeline.span import Granularity, Span
 _DURATION = re.compile(r"P(\d+|X)([YMWD])")
 
 
+@lru_cache(maxsize=65_536)
 def span_of_timeref(ref: TimeRef, dct: Span | None) -> Span | None:
     """The period a temporal expression names; durations like "the last year" end at the document date."""
     value = ref.value

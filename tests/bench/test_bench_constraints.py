@@ -7,6 +7,7 @@ networkx's Bellman-Ford, for comparison.
 
 from __future__ import annotations
 
+import itertools
 import random
 from typing import Any
 
@@ -95,3 +96,30 @@ def test_propagate_networkx(benchmark: Any, n: int) -> None:
     first = ours["e0"].time
     assert first.latest_end == upper[2]
     assert first.earliest_start == -lower[1]
+
+
+def chain(n: int) -> tuple[list[Item], list[Constraint]]:
+    """The deepest propagation: n undated items in a chain of "before" between two dates."""
+    items = [Item("start", Span.from_timex3("2003-04")), *(Item(f"c{k}", Span.unknown()) for k in range(n)), Item("end", Span.from_timex3("2100"))]
+    names = ["start", *(f"c{k}" for k in range(n)), "end"]
+    return items, [Constraint(a, "before", b) for a, b in itertools.pairwise(names)]
+
+
+@pytest.mark.parametrize("n", SIZES[:3])
+def test_propagate_chain_numpy(benchmark: Any, n: int) -> None:
+    items, constraints = chain(n)
+    base = Timeline(items)
+    result = benchmark.pedantic(base.constrain_all, args=(constraints,), rounds=3, iterations=1)
+    benchmark.extra_info.update(items=n + 2, constraints=len(constraints))
+    assert result[f"c{n - 1}"].time.earliest_start == Span.from_timex3("2003-04").earliest_start
+
+
+@pytest.mark.parametrize("n", SIZES[:3])
+def test_propagate_chain_networkx(benchmark: Any, n: int) -> None:
+    items, constraints = chain(n)
+    base = Timeline(items)
+    ix = base.index
+    edges = Network(base._ids, ix.es, ix.ls, ix.ee, ix.le, tuple(constraints), base.position).edges()
+    src, dst, weight, _ = (a.tolist() for a in edges)
+    benchmark.pedantic(_networkx, args=(src, dst, weight), rounds=1, iterations=1)
+    benchmark.extra_info.update(items=n + 2, constraints=len(constraints))

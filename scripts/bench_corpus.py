@@ -1,0 +1,75 @@
+"""Documents per second of ``events.corpus`` on TimeML texts, on 1 process and on all cores.
+
+    python scripts/bench_corpus.py ../shared/corpora/tbaq            # every .tml under it
+    python scripts/bench_corpus.py ../shared/corpora/tbaq --limit 64 --repeat 3
+
+For each worker count (default: 1 and every core) it reads the documents through
+``iter_documents`` on the default process pool and reports documents/s, characters/s and the
+speed-up over one worker; ``--serial`` adds a run in this process, without a pool. The parent
+loads the lexicons before timing (the pool's forked workers share them), so the numbers are
+steady-state reading, not start-up. The machine's load average is printed beside them: on a
+shared machine, other work slows the runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+from events.corpus import _read_task, _tasks, _warm_up, default_workers, iter_documents
+
+
+def _run(files: list[Path], workers: int | None) -> tuple[float, int, int, int]:
+    """(seconds, documents read, failures, events) of one pass; ``workers=None``: in process."""
+    started = time.perf_counter()
+    ok = failed = found = 0
+    results = (_read_task(t) for t in _tasks(files, None)) if workers is None else iter_documents(files, workers=workers)
+    for result in results:
+        if result.document is None:
+            failed += 1
+        else:
+            ok += 1
+            found += len(result.document.events)
+    return time.perf_counter() - started, ok, failed, found
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("corpus", type=Path, help="a folder of TimeML files (searched recursively), e.g. ../shared/corpora/tbaq")
+    parser.add_argument("--limit", type=int, default=None, help="read only the first N files (sorted)")
+    parser.add_argument("--workers", type=int, nargs="+", default=None, help="worker counts to try (default: 1 and all cores)")
+    parser.add_argument("--repeat", type=int, default=1, help="passes per setting; the best is reported")
+    parser.add_argument("--serial", action="store_true", help="also time reading in this process, without a pool")
+    args = parser.parse_args(argv)
+    if not args.corpus.is_dir():
+        print(f"bench_corpus: {args.corpus}: not a folder", file=sys.stderr)
+        return 2
+    files = sorted(args.corpus.rglob("*.tml"))[: args.limit]
+    if not files:
+        print(f"bench_corpus: {args.corpus}: no .tml files", file=sys.stderr)
+        return 2
+    chars = sum(p.stat().st_size for p in files)
+    cores = default_workers()
+    settings: list[int | None] = [None] if args.serial else []
+    settings += args.workers or sorted({1, cores})
+    _warm_up()
+    print(f"{len(files)} TimeML files, {chars / 1e6:.2f} MB of markup, from {args.corpus}; {cores} cores; "
+          f"load average {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    print(f"{'setting':>12} {'seconds':>8} {'docs/s':>8} {'MB/s':>6} {'speed-up':>8} {'events':>7} {'failed':>6}")
+    rows = []
+    for workers in settings:
+        seconds, ok, failed, found = min((_run(files, workers) for _ in range(max(1, args.repeat))), key=lambda r: r[0])
+        rows.append((workers, seconds, (ok + failed) / seconds, found, failed))
+    base = next((rate for workers, _, rate, _, _ in rows if workers == 1), rows[0][2])
+    for workers, seconds, rate, found, failed in rows:
+        label = "in process" if workers is None else f"{workers} worker{'s' if workers > 1 else ''}"
+        print(f"{label:>12} {seconds:8.2f} {rate:8.1f} {chars / seconds / 1e6:6.2f} {rate / base:7.2f}x {found:7d} {failed:6d}")
+    print(f"load average after: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
