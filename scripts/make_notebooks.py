@@ -273,14 +273,14 @@ for r in shared:
 
 A chart of thousands of items would be unreadable (and slow), so above `max_marks` items (5,000
 by default) the chart draws counts per lane and period, at the zoom level that fits, and single
-items only inside a window. Here a generated stream of 12,000 dated reports over thirty years
+items only inside a window. Here a generated stream of 8,000 dated reports over thirty years
 (made with NumPy, no text): the kind of table a researcher brings, read with
 `Timeline.from_pandas`."""),
     ("py", """\
 import numpy as np
 
 rng = np.random.default_rng(2024)
-n = 12_000
+n = 8_000
 days = rng.integers(0, 30 * 365, n)
 big = pd.DataFrame({
     "id": [f"report-{k}" for k in range(n)],
@@ -290,7 +290,7 @@ big = pd.DataFrame({
 })
 large = Timeline.from_pandas(big, start="date", name="generated")
 print(large)"""),
-    ("py", "large.chart(title=\"12,000 generated reports\")"),
+    ("py", "large.chart(title=\"8,000 generated reports\")"),
     ("md", """\
 ## Streaming a corpus to disk
 

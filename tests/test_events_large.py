@@ -7,9 +7,11 @@ import pytest
 import events
 
 PARAGRAPH = (
-    "Officials from Kenya and Uganda met in Nairobi on Monday to discuss trade. The weather stayed mild "
-    "and markets were calm, analysts said. Police arrested 12 protesters in Kampala last week. "
-    "The ministry will publish its figures next month, according to a statement.\n\n"
+    "Officials from Kenya and Uganda met in Nairobi on Monday. The weather stayed mild and markets were calm "
+    "across the region, with traders reporting steady prices for maize, beans and coffee in most towns. "
+    "Farmers in the highlands said the rains had come early this season and that the harvest looked good. "
+    "Schools reopened after the holidays, and the roads were busy with buses and trucks heading north. "
+    "Police arrested 12 protesters in Kampala.\n\n"
 )
 
 

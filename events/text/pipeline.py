@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import bisect
+import collections
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -633,7 +634,9 @@ def _cluster_time(members: list[int], cands: list[Candidate], clusters: list[lis
             status = Status.OCCURRED
         return span, basis, best_text, status
     statuses = [cands[k].status for k in members]
-    status = max(statuses, key=lambda s: (statuses.count(s), max(i for i, x in enumerate(statuses) if x == s)))
+    counts = collections.Counter(statuses)
+    last = {s: i for i, s in enumerate(statuses)}
+    status = max(counts, key=lambda s: (counts[s], last[s]))  # the most said; a tie to the latest
     span = tense_span(status, dct)
     return span, ("tense" if dct is not None else "none"), None, status
 
