@@ -94,6 +94,7 @@ class Kind:
     description: str = ""
     triggers: tuple[Trigger, ...] = ()
     reporting: bool = False  # a source attribution ("..., the ministry announced.") is no event
+    domestic: bool = False  # with no actor named, it is the country the story is about ("elections will be held")
 
 
 def _check_plover(value: object, where: str) -> str | None:
@@ -149,6 +150,7 @@ def make_kind(spec: Mapping[str, Any]) -> Kind:
         description=str(spec.get("description", "")),
         triggers=tuple(make_trigger(t, name) for t in triggers),
         reporting=bool(spec.get("reporting", False)),
+        domestic=bool(spec.get("domestic", False)),
     )
 
 

@@ -355,3 +355,12 @@ def test_timeml_export_into_the_source_text() -> None:
     assert [(e.start, e.end) for e in doc.events] == [(11, 16), (43, 47)]
     assert [(t.start, t.end, t.value) for t in doc.timexes] == [(26, 36, "2003-04")]
     assert {(link.source, link.rel_type, link.target) for link in doc.tlinks} == {("e1", "IS_INCLUDED", "t1"), ("e2", "IS_INCLUDED", "t1"), ("e2", "IS_INCLUDED", "e1")}
+
+
+def test_the_engine_docs_run() -> None:
+    import doctest
+
+    path = Path(__file__).resolve().parents[1] / "docs" / "timeline-engine.md"
+    result = doctest.testfile(str(path), module_relative=False, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert result.attempted > 0
+    assert result.failed == 0

@@ -238,3 +238,15 @@ def test_content_dates_stay_with_the_content() -> None:
     accusation = one(doc, "Accusation")
     assert accusation.time.timex == "PAST_REF"  # November 2020 dates the agreement, not the accusation
     assert {"AZE", "ARM"} <= accusation.actor_countries
+
+
+def test_an_election_with_no_actor_belongs_to_the_story_s_country() -> None:
+    doc = events.read(
+        "Armenian Prime Minister Nikol Pashinian met protesters in Yerevan on Saturday. "
+        "Parliamentary elections will be held in June.",
+        dct="2021-05-12",
+    )
+    election = one(doc, "Election")
+    assert election.actor_countries == {"ARM"}
+    assert election.status is Status.PLANNED
+    assert election.time.timex == "2021-06"

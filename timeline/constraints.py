@@ -22,10 +22,10 @@ a negative cycle (looked for by pointer doubling at rounds 32, 64, 128, ... and 
 list's relaxations double), and walking it gives the chain of constraints and item bounds in
 conflict, which ``ConstraintConflictError`` names, in order.
 
-Measured (``tests/bench/test_bench_constraints.py``): 10,000 items under 20,000 constraints
-propagate in about 0.15 s, growing a little faster than linearly (0.6 s at 30,000 items,
-about 2.5 s at 100,000); networkx's Bellman-Ford on the same edges takes about three times as
-long and gives no chain of constraints.
+Measured (``tests/bench/test_bench_constraints.py``, see ``docs/timeline-engine.md``): 10,000
+items under 20,000 constraints propagate in about 0.15 s, growing a little faster than linearly
+(0.4 s at 30,000 items, about 2.5 s at 100,000); networkx's Bellman-Ford on the same edges
+takes about four times as long at 10,000 and gives no chain of constraints.
 """
 
 from __future__ import annotations
@@ -437,6 +437,12 @@ class Network:
                 chain.append(link)
         if len(chain) > 1 and chain[0] == chain[-1]:
             chain.pop()
+        # a cycle has no first link: lead with the constraint given last (often the new one)
+        number = {c: k for k, c in enumerate(self.constraints)}
+        given = [k for k, link in enumerate(chain) if isinstance(link, Constraint)]
+        if given:
+            first = max(given, key=lambda k: number.get(chain[k], -1))  # type: ignore[arg-type]
+            chain = chain[first:] + chain[:first]
         items: list[str] = []
         for link in chain:
             for name in (link.a, link.b) if isinstance(link, Constraint) else (link.item,):

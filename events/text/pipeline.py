@@ -312,6 +312,10 @@ def _make_candidates(sent: Sentence, clause_no: int, first: TriggerMatch, group:
     args = clause_arguments(sent.entities, lowers, sent.base, clause, (min(m.first for m in group), max(m.last for m in group)),
                             trigger.subject, sent.text, kind.name)  # fmt: skip
     _resolve_missing_agent(args, sent, clause_no, head, state, kind.name)
+    if kind.domestic and not any(a.country for a in args.actors):
+        country = next((p.country for p in args.places if p.country), None) or state.focus_country()
+        if country is not None:
+            args.add_actor(state_actor(country, Role.AGENT))
     definite = any((m.noun and m.first > 0 and lowers[m.first - 1] in ("the", "this", "that", "his", "her", "its", "their", "'s")) or
                    (m.noun and m.first > 1 and lowers[m.first - 2] in ("the", "this", "that", "his", "her", "its", "their", "'s"))
                    for m in group)  # fmt: skip
@@ -464,6 +468,11 @@ class _DocState:
 
     def last_person(self) -> Entity | None:
         return next((e for e, _ in reversed(self.history) if e.kind == "person"), None)
+
+    def focus_country(self, recent: int = 40) -> str | None:
+        """The country the last entities named most often: what the story is about."""
+        counts = collections.Counter(e.country for e, _ in self.history[-recent:] if e.country and e.kind != "person")
+        return counts.most_common(1)[0][0] if counts else None
 
     def last_states(self, n: int, exclude: set[str] = frozenset()) -> list[Entity]:  # type: ignore[assignment]
         out: list[Entity] = []

@@ -227,16 +227,21 @@ _CLOSING = re.compile(r"''|[”)\]]")
 _WORD = re.compile(r"[\w'’]+")
 _PREPOSITION_DISTANCE = 25.0  # a deadline preposition ("by February") weighs as a cue this far away
 _LONGEST_CUE = 4  # words
+_AUXILIARY_BE = frozenset({"be"})
 
 
 @functools.cache
-def _cues() -> tuple[dict[tuple[str, ...], int], frozenset[str], tuple[str, ...], str, int]:
-    """(phrase -> PAST/FUTURE, deadline prepositions, future contractions, past suffix, its minimum length)."""
+def _cues() -> tuple[dict[tuple[str, ...], tuple[int, bool]], frozenset[str], tuple[str, ...], str, int]:
+    """(phrase -> (PAST/FUTURE/UNKNOWN, weak), deadline prepositions, future contractions, past suffix, its minimum length).
+
+    UNKNOWN marks phrases that only look like cues ("next to"); weak cues (modals: "could", a
+    conditional as often as a future) weigh as if farther away.
+    """
     lex = lexicon()
-    table: dict[tuple[str, ...], int] = {}
-    for sign, key in ((PAST, "past"), (FUTURE, "future")):
-        for phrase in lex.cues[key]:
-            table[tuple(phrase.lower().split())] = sign
+    table: dict[tuple[str, ...], tuple[int, bool]] = {}
+    for sign, key, weak in ((PAST, "past", False), (FUTURE, "future", False), (FUTURE, "weak_future", True), (UNKNOWN, "neutral", False)):
+        for phrase in lex.cues.get(key, ()):
+            table[tuple(phrase.lower().split())] = (sign, weak)
     suffix, minimum = lex.past_suffix
     return table, frozenset(lex.cues.get("future_prepositions", ())), lex.cues.get("future_contractions", ()), suffix, minimum
 
@@ -249,15 +254,18 @@ def _cues_in(window: str) -> list[tuple[int, int, int, bool]]:
     found: list[tuple[int, int, int, bool]] = []
     for i, (start, end, word) in enumerate(words):
         for n in range(min(_LONGEST_CUE, len(words) - i), 0, -1):
-            sign = table.get(tuple(lowered[i : i + n]))
-            if sign is not None:
-                found.append((start, words[i + n - 1][1], sign, False))
+            cue = table.get(tuple(lowered[i : i + n]))
+            if cue is not None:
+                if cue[0] == PAST and i and lowered[i - 1] in _AUXILIARY_BE:
+                    break  # a participle after "be" ("will be paid", "to be held") tells no tense
+                if cue[0] != UNKNOWN:
+                    found.append((start, words[i + n - 1][1], cue[0], cue[1]))
                 break
         else:
             low = lowered[i]
             if low.endswith(contractions):
                 found.append((start, end, FUTURE, False))
-            elif low.endswith(suffix) and len(low) >= minimum and word[:1].islower():
+            elif low.endswith(suffix) and len(low) >= minimum and word[:1].islower() and not (i and lowered[i - 1] in _AUXILIARY_BE):
                 found.append((start, end, PAST, True))  # "Red", "United": names, not verbs
     return found
 

@@ -472,7 +472,7 @@ def _quarter_value(cand: Candidate, ctx: Context) -> Reading | None:
     if q_word == "period":
         if year is not None:
             if ref is not None:
-                return _dated(Point(QUARTER, year, quarter=ref.quarter))
+                return _dated(Point(QUARTER, year, quarter=ref.quarter), anchored=True)  # the quarter discussed, that year
             return _dated(Point(YEAR, year))
         if ref is None:
             cur = _current(ctx, QUARTER)
@@ -601,6 +601,10 @@ def _holiday_days(name: str, year: int) -> int | None:
             return None
         e = easter(year)
         return cal.days_from_civil(e.year, e.month, e.day) + int(rule["easter"]) + offset
+    if "nth_weekday" in rule:  # "Election Day": the Tuesday after the first Monday of November
+        month, weekday, nth = rule["nth_weekday"]
+        first = cal.days_from_civil(year, month, 1)
+        return first + (weekday - cal.weekday(first)) % 7 + 7 * (nth - 1) + offset
     if "fixed" in rule:
         month, day = rule["fixed"]
         return cal.days_from_civil(year, month, day) + offset
@@ -665,6 +669,8 @@ def _unit_code(word: str) -> str:
 
 _STRETCH = frozenset({"past", "last", "next", "coming", "first", "final", "latest"})
 _STRETCH_UNITS = frozenset({"S", "MIN", "H", "D", "W", "M", "Y", "Q", "DE", "CE"})
+_CALENDAR_STRETCH = frozenset({"past", "last", "next", "coming"})
+_CALENDAR_UNITS = frozenset({"W", "M", "Y", "DE"})
 
 
 @handler("relative")
@@ -679,6 +685,10 @@ def _relative(cand: Candidate, ctx: Context) -> Reading | None:
         return None
     if det == "the" and rel in ("next", "following", "previous") and (unit == "D" or ctx.narrative):
         anaphoric = True
+    elif det == "the" and rel in _CALENDAR_STRETCH and unit in _CALENDAR_UNITS and not ctx.narrative and not _year_long(cand, ctx):
+        # news: "the past year", "the last decade", "the next year" name the calendar unit before
+        # (after) the document's, as TimeBank annotates them (a stretch with a number stays a duration)
+        pass
     elif det == "the" and rel in _STRETCH and unit in _STRETCH_UNITS:
         # "the past year", "the next hour": a stretch of time (not "the past weekend")
         return _unknown(_duration_value(1, unit), "DURATION")
@@ -935,6 +945,18 @@ _FRACTION_AFTER = re.compile(r"\s{1,3}(?:of|that|to)\b", re.IGNORECASE)
 _MONEY_BEFORE = re.compile(r"(?:[0-9%]|percent|million|billion|trillion|cents?|dollars?|yen|marks|francs|pounds|euros?|times|once|twice|[0-9,.]+\s{1,3}[a-z]+|(?:one|two|three|four|five|six|seven|eight|nine|ten|several|many)\s{1,3}[a-z]+s)\s{1,3}$", re.IGNORECASE)
 
 
+_SHORT_UNITS = frozenset({"S", "MIN", "H", "D", "NIGHT", "W"})
+
+
+def _before_ago(cand: Candidate) -> int:
+    """Where the words before "ago"/"later" end (trailing space left out)."""
+    text = cand.match.string
+    end = cand.match.start("ago")
+    while end > cand.start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
 @handler("duration")
 def _duration(cand: Candidate, ctx: Context) -> Reading | None:
     lex = _lex()
@@ -969,12 +991,15 @@ def _duration(cand: Candidate, ctx: Context) -> Reading | None:
         sign = lex.ago_words.get(ago, -1)
         anchored = ago in lex.anchored_ago
         anchor = ctx.anaphoric_anchor() if anchored else ctx.deictic_anchor()
+        if anchored and not ctx.narrative and unit in _SHORT_UNITS:
+            # news (TimeML): "three days later", "a few hours earlier" are the duration, "later" a signal
+            return _unknown(_duration_value(n, unit), "DURATION", end=_before_ago(cand))
         if n is None or n != int(n):
             return _unknown("PAST_REF" if sign < 0 else "FUTURE_REF")
         if anchor is None:
             return _unknown({"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX"}.get(unit, "XXXX"))
         if unit in ("S", "MIN", "H"):
-            return _unknown(_duration_value(n, unit), "DURATION", end=cand.match.start("ago"))
+            return _unknown(_duration_value(n, unit), "DURATION", end=_before_ago(cand))
         shift_unit = {"NIGHT": "D", "WE": "W", "FORTNIGHT": "W"}.get(unit, unit)
         count = int(n) * (2 if unit == "FORTNIGHT" else 1)
         base = anchor

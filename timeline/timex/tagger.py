@@ -69,7 +69,10 @@ _APPROX_ANY = frozenset({"about", "around", "approximately", "roughly", "circa"}
 _RELATIVE_START = re.compile(r"(?:this|next|last|yesterday|today|tomorrow|that)\b", re.IGNORECASE)
 
 
-def _modifier(text: str, cand_start: int, floor: int, reading: Reading) -> tuple[int, str] | None:
+_AGO_END = re.compile(r"\b(?:ago|earlier|later)$", re.IGNORECASE)
+
+
+def _modifier(text: str, cand_start: int, cand_end: int, floor: int, reading: Reading) -> tuple[int, str] | None:
     """(new start, mod) when a modifier stands right before the expression."""
     window = text[max(floor, cand_start - 40) : cand_start]
     match = modifier_regex().search(window)
@@ -93,7 +96,7 @@ def _modifier(text: str, cand_start: int, floor: int, reading: Reading) -> tuple
         if reading.type == "DURATION":
             if body[:1].isalpha() and body.lower().startswith(("the ", "past ", "last ", "next ")):
                 return None
-        elif not (reading.type == "DATE" and reading.point is not None and re.search(r"\b(?:ago|earlier|later)$", text[cand_start : cand_start + 80].split("\n")[0][:60].strip()) is not None):
+        elif not (reading.type == "DATE" and reading.point is not None and _AGO_END.search(text, cand_start, cand_end) is not None):
             return None
     start = max(floor, cand_start - 40) + match.start()
     return start, mod
@@ -178,7 +181,7 @@ def _tag(text: str, dct: Point | None, *, narrative: bool) -> list[Timex]:
         if reading is None:
             continue
         start = reading.start if reading.start is not None and reading.start < cand.end else cand.start
-        modified = _modifier(text, start, floor, reading)
+        modified = _modifier(text, start, reading.end if reading.end is not None and reading.end > start else cand.end, floor, reading)
         if modified is not None:
             start, mod = modified
             reading.mod = mod
