@@ -685,7 +685,7 @@ def _relative(cand: Candidate, ctx: Context) -> Reading | None:
         return None
     if det == "the" and rel in ("next", "following", "previous") and (unit == "D" or ctx.narrative):
         anaphoric = True
-    elif det == "the" and rel in _CALENDAR_STRETCH and unit in _CALENDAR_UNITS and not ctx.narrative and not _year_long(cand, ctx):
+    elif det == "the" and rel in _CALENDAR_STRETCH and unit in _CALENDAR_UNITS and not ctx.narrative and not _stretch(cand, ctx):
         # news: "the past year", "the last decade", "the next year" name the calendar unit before
         # (after) the document's, as TimeBank annotates them (a stretch with a number stays a duration)
         pass
@@ -770,6 +770,27 @@ def _year_long(cand: Candidate, ctx: Context) -> bool:
     """ "the year ended Sept. 30", "throughout the year": a year-long stretch, not a calendar year."""
     text = ctx.text
     return bool(_YEAR_ENDING.match(text[cand.end : cand.end + 20]) or _THROUGHOUT.search(text[max(0, cand.start - 14) : cand.start]))
+
+
+_STRETCH_BEFORE = re.compile(r"\b(?:throughout|over|during|for)\s{1,3}$", re.IGNORECASE)
+_PERFECT = re.compile(r"\b(?:has|have|had|'s|'ve)\s{1,3}(?:\w+ly\s{1,3})?(?:been|[a-z]+(?:ed|en|wn|ne|un|ht))\b", re.IGNORECASE)
+
+
+def _stretch(cand: Candidate, ctx: Context) -> bool:
+    """ "over the past year", "prices have risen in the last year": a stretch up to now, not the year before."""
+    text = ctx.text
+    if _year_long(cand, ctx) or _STRETCH_BEFORE.search(text, max(0, cand.start - 12), cand.start):
+        return True
+    return _PERFECT.search(_clause(text, cand.start, cand.end)) is not None
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The words around [start, end) up to the nearest sentence or clause breaks (at most 100 characters each way)."""
+    lo = max(0, start - 100)
+    hi = min(len(text), end + 100)
+    before = max(text.rfind(c, lo, start) for c in ".;!?\n")
+    after = [i for i in (text.find(c, end, hi) for c in ".;!?\n") if i >= 0]
+    return text[before + 1 if before >= 0 else lo : min(after) if after else hi]
 
 
 _IN_THE_YEAR = re.compile(r"\b(?:in|of|during)\s{1,3}$", re.IGNORECASE)
