@@ -146,7 +146,7 @@ def _is_hidden(path: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
-def _directory_files(root: Path) -> list[Path]:
+def directory_files(root: Path) -> list[Path]:
     """The files under ``root``, sorted by their path, hidden ones left out."""
     return sorted(p for p in root.rglob("*") if p.is_file() and not _is_hidden(p, root))
 
@@ -155,14 +155,14 @@ def _expand(sources: Sources) -> Iterable[Source]:
     """The sources one by one: a directory's files, a mapping's pairs, or the iterable itself."""
     if isinstance(sources, str):
         if Path(sources).is_dir():
-            return _directory_files(Path(sources))
+            return directory_files(Path(sources))
         raise TypeError(
             f"{sources[:60]!r} is one string, not a collection of documents: pass a list of texts, "
             "a Path to a directory or a list of Paths"
         )
     if isinstance(sources, os.PathLike):
         path = Path(sources)
-        return _directory_files(path) if path.is_dir() else [path]
+        return directory_files(path) if path.is_dir() else [path]
     if isinstance(sources, Mapping):
         return list(sources.items())
     if isinstance(sources, bytes):
@@ -416,20 +416,17 @@ def read_corpus(
 # ------------------------------------------------------------------------------ streaming
 
 
-def document_record(result: DocumentResult, *, include_all: bool = False) -> dict[str, Any]:
+def document_record(name: str, doc: Document, *, include_all: bool = False) -> dict[str, Any]:
     """The JSON of one read document, as ``timeline extract`` writes it: its id, file, date,
     body and events (the event JSON of ``events.convert``)."""
     from events.convert import event_to_dict
     from events.text.timing import iso
 
-    doc = result.document
-    if doc is None:
-        raise ValueError(f"{result.name}: not read ({result.error}), so it has no record")
     dct = doc.dct
     chosen = doc.all_events if include_all else doc.events
     return {
         "doc": doc.doc_id,
-        "file": result.name,
+        "file": name,
         "dct": dct.timex if dct is not None else None,
         "dct_start": iso(dct.earliest_start) if dct is not None else None,
         "body": {"start": doc.body[0], "end": doc.body[1]},
@@ -491,7 +488,9 @@ class _JsonLines:
         self.file = path.open("w", encoding="utf-8")
 
     def write(self, result: DocumentResult) -> None:
-        self.file.write(json.dumps(document_record(result, include_all=self.include_all), ensure_ascii=False) + "\n")
+        assert result.document is not None, "only read documents are written"
+        record = document_record(result.name, result.document, include_all=self.include_all)
+        self.file.write(json.dumps(record, ensure_ascii=False) + "\n")
 
     def close(self) -> None:
         self.file.close()

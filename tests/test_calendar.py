@@ -26,10 +26,14 @@ def test_add_months_is_reversible(year: int, month: int, months: int) -> None:
 
 
 def test_hand_worked_values() -> None:
-    assert cal.is_leap(2000) and not cal.is_leap(1900) and cal.is_leap(0) and cal.is_leap(-4)
+    assert cal.is_leap(2000)
+    assert not cal.is_leap(1900)
+    assert cal.is_leap(0)
+    assert cal.is_leap(-4)
     assert cal.days_in_month(2003, 2) == 28
     assert cal.week_range(2003, 11) == (cal.seconds(2003, 3, 10), cal.seconds(2003, 3, 17))
-    assert cal.iso_weeks_in_year(2004) == 53 and cal.iso_weeks_in_year(2003) == 52
+    assert cal.iso_weeks_in_year(2004) == 53
+    assert cal.iso_weeks_in_year(2003) == 52
     assert cal.season_range(2003, "WI") == (cal.seconds(2003, 12), cal.seconds(2004, 3))
     assert cal.quarter_range(2003, 4) == (cal.seconds(2003, 10), cal.seconds(2004, 1))
     # 490 BC is astronomical year -489; 1 BC is year 0, a leap year

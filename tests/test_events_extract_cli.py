@@ -80,3 +80,28 @@ def test_help_has_an_example(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["extract", "--help"])
     assert "timeline extract article.txt" in capsys.readouterr().out
+
+
+def test_a_directory_streams_to_jsonl_and_parquet(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = tmp_path / "corpus"
+    (corpus / "more").mkdir(parents=True)
+    (corpus / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (corpus / "more" / "b.txt").write_text(ARTICLE.replace("Putin", "Medvedev"), encoding="utf-8")
+    (corpus / "broken.txt").write_bytes(b"\xff\xfe\x00 binary")
+    lines_out = tmp_path / "events.jsonl"
+    assert main(["extract", str(corpus), "-o", str(lines_out)]) == 1  # one file failed
+    assert "broken.txt" in capsys.readouterr().err
+    records = [json.loads(line) for line in lines_out.read_text(encoding="utf-8").splitlines()]
+    assert [r["doc"] for r in records] == ["a", "b"]
+    assert [e["type"] for e in records[1]["events"]] == ["Visit", "Withdrawal"]
+    table = tmp_path / "events.parquet"
+    assert main(["extract", str(corpus / "a.txt"), str(corpus / "more"), "-o", str(table)]) == 0
+    import pyarrow.parquet as pq
+
+    rows = pq.read_table(table).to_pylist()
+    assert [(r["doc"], r["type"]) for r in rows] == [("a", "Visit"), ("a", "Withdrawal"), ("b", "Visit"), ("b", "Withdrawal")]
+
+
+def test_a_directory_needs_a_streaming_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["extract", str(tmp_path)]) == 2
+    assert "-o OUT.jsonl" in capsys.readouterr().err

@@ -186,3 +186,70 @@ def test_last_week_is_the_iso_week_before(days: int) -> None:
     y, m, d = cal.civil_from_days(days)
     wy, w, _ = cal.iso_calendar(days - 7)
     assert one("He left last week.", f"{y:04d}-{m:02d}-{d:02d}")[2] == f"{wy:04d}-W{w:02d}"
+
+
+# --- general rules of news text (tagger-2) ---------------------------------------------------
+
+
+def test_next_to_and_modals_are_weak_or_no_tense_cues() -> None:
+    # "next to" is a place, not a future; a "could" clause does not move a weekday forward
+    assert one("Ten were wounded in the blast next to the embassy on Friday.")[2] == "2003-03-14"
+    assert one("He rejected warnings on Friday that strikes could do harm.")[2] == "2003-03-14"
+
+
+def test_participle_after_be_is_no_past_cue() -> None:
+    # "will be paid": the participle tells no tense, "will" does
+    assert one("The dividend will be paid in January.", "1989-10-26")[2] == "1990-01"
+
+
+def test_schedule_words_are_future_cues() -> None:
+    assert one("The reduced dividend is payable Jan. 2.", "1989-11-02")[2] == "1990-01-02"
+    assert one("It created an office of the chairman, effective Feb. 1.", "1989-10-26")[2] == "1990-02-01"
+    assert one("It announced an agreement to acquire the bank in January.", "1989-11-02")[2] == "1990-01"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hate groups grew in the past year.", ("DATE", "2002")),
+        ("Wages fell in the last decade.", ("DATE", "199")),
+        ("The plant will close in the next year.", ("DATE", "2004")),
+        # a stretch up to now: "over", "during", a perfect tense
+        ("Hate groups grew over the past year.", ("DURATION", "P1Y")),
+        ("Prices have risen in the past year.", ("DURATION", "P1Y")),
+        # with a number it is a duration
+        ("Prices rose in the past three years.", ("DURATION", "P3Y")),
+    ],
+)
+def test_the_past_year_names_the_year_before(text: str, expected: tuple[str, str]) -> None:
+    assert one(text)[1:3] == expected
+
+
+def test_later_and_earlier_leave_a_duration_in_news() -> None:
+    assert one("Three days later, the index fell.")[:3] == ("Three days", "DURATION", "P3D")
+    assert one("A few days later, it announced a loss.")[:3] == ("A few days", "DURATION", "PXD")
+    # years and months still name a date ("a year earlier" in earnings reports)
+    assert one("Sales rose from $4 million a year earlier.")[:3] == ("a year earlier", "DATE", "2002")
+    # narrative mode keeps the date the history needs
+    found = tag("The army landed on 6 June 1944. Three days later it took the town.", mode="narrative")
+    assert [(t.text, t.value) for t in found] == [("6 June 1944", "1944-06-06"), ("Three days later", "1944-06-09")]
+
+
+def test_approximation_before_ago_joins_the_expression() -> None:
+    assert one("It was founded nearly four years ago.")[:3] == ("nearly four years ago", "DATE", "1999")
+    assert one("It was founded nearly four years ago.")[3] == "APPROX"
+
+
+def test_election_day_is_computed_from_its_rule() -> None:
+    # the Tuesday after the first Monday of November
+    assert one("Polls are open until Election Day.", "1998-10-26")[2] == "1998-11-03"
+    assert one("He won on Election Day 2000.")[2] == "2000-11-07"
+
+
+def test_the_year_earlier_period_keeps_the_quarter_under_discussion() -> None:
+    text = (
+        "Sun earned $5 million in the fiscal first quarter. In the 1988 period, the company earned $20 million. "
+        "It expected to break even for the quarter."
+    )
+    got = [(t.text, t.value) for t in tag(text, "1989-10-26")]
+    assert got == [("the fiscal first quarter", "1989-Q1"), ("the 1988 period", "1988-Q1"), ("the quarter", "1989-Q1")]

@@ -28,13 +28,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         epilog="Examples:\n"
         "  timeline extract article.txt --dct 2003-03-18\n"
         "  timeline extract news/*.txt -o events.jsonl\n"
+        "  timeline extract corpus_dir/ -o events.parquet   (streamed, in parallel)\n"
         "  timeline extract article.txt -o events.csv\n"
         "  cat article.txt | timeline extract -",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("files", metavar="FILE", nargs="+", help="UTF-8 text files (- for standard input)")
+    parser.add_argument("files", metavar="FILE", nargs="+", help="UTF-8 text files or directories of them (- for standard input)")
     parser.add_argument("--dct", metavar="D", help="the document date (YYYY-MM-DD) for every file; default: each file's dateline")
-    parser.add_argument("-o", "--output", metavar="OUT", help="write to OUT: .json (a list of documents), .jsonl (one document a line) or .csv (one event a row); default: JSON on standard output")
+    parser.add_argument("-o", "--output", metavar="OUT", help="write to OUT: .json (a list of documents), .jsonl (one document a line, written as read), .parquet (one event a row, written as read) or .csv (one event a row); default: JSON on standard output")
     parser.add_argument("--all", action="store_true", help="also write negated and hypothetical events")
     parser.set_defaults(run=run)
 
@@ -49,23 +50,6 @@ def _read(name: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise InputFileError(f"<stdin>: not UTF-8 text (byte {error.start})") from error
-
-
-def document_record(name: str, doc: Any, include_all: bool) -> dict[str, Any]:
-    """The JSON of one read document: its name, date, body and events."""
-    from events.convert import event_to_dict
-    from events.text.timing import iso
-
-    dct = doc.dct
-    events = doc.all_events if include_all else doc.events
-    return {
-        "doc": doc.doc_id,
-        "file": name,
-        "dct": dct.timex if dct is not None else None,
-        "dct_start": iso(dct.earliest_start) if dct is not None else None,
-        "body": {"start": doc.body[0], "end": doc.body[1]},
-        "events": [event_to_dict(e) for e in events],
-    }
 
 
 def csv_rows(record: dict[str, Any]) -> list[dict[str, Any]]:
@@ -87,9 +71,39 @@ def csv_rows(record: dict[str, Any]) -> list[dict[str, Any]]:
     return rows
 
 
+def _streams(args: argparse.Namespace) -> bool:
+    """Whether to read as a stream: a directory, or output that can be written as it goes."""
+    if "-" in args.files:
+        return False
+    return any(Path(f).is_dir() for f in args.files) or (args.output or "").endswith((".jsonl", ".parquet"))
+
+
+def _stream(args: argparse.Namespace) -> int:
+    """Read the files (directories recursively) in parallel and write each document as it is read."""
+    from events.corpus import directory_files, extract_to
+
+    output = args.output
+    if not output.endswith((".jsonl", ".parquet")):
+        fail(f"{output}: a directory is read as a stream: write .jsonl or .parquet")
+        return 2
+    paths = [Path(f) for f in args.files]
+    sources = [file for path in paths for file in (directory_files(path) if path.is_dir() else [path])]
+    summary = extract_to(sources, output, dct=args.dct, include_all=args.all, progress=sys.stderr.isatty())
+    print(summary, file=sys.stderr)
+    for name, reason in summary.failures:
+        fail(f"{name}: {reason}")
+    return 1 if summary.failures else 0
+
+
 def run(args: argparse.Namespace) -> int:
     import events
+    from events.corpus import document_record
 
+    if _streams(args):
+        if args.output is None:
+            fail("reading a directory needs -o OUT.jsonl or -o OUT.parquet")
+            return 2
+        return _stream(args)
     records: list[dict[str, Any]] = []
     failed: list[str] = []
     for name in args.files:
@@ -106,12 +120,10 @@ def run(args: argparse.Namespace) -> int:
             fail(f"{name}: {error}")
             failed.append(f"{name}: {error}")
             continue
-        records.append(document_record(name, doc, args.all))
+        records.append(document_record(name, doc, include_all=args.all))
     out = args.output
     if out is None or out.endswith(".json") or out == "-":
         payload = json.dumps(records, ensure_ascii=False, indent=1) + "\n"
-    elif out.endswith(".jsonl"):
-        payload = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
     elif out.endswith(".csv"):
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS)
@@ -120,7 +132,7 @@ def run(args: argparse.Namespace) -> int:
             writer.writerows(csv_rows(r))
         payload = buffer.getvalue()
     else:
-        fail(f"{out}: unknown output format (use .json, .jsonl or .csv)")
+        fail(f"{out}: unknown output format (use .json, .jsonl, .parquet or .csv)")
         return 2
     if out is None or out == "-":
         sys.stdout.write(payload)

@@ -785,15 +785,18 @@ def _stretch(cand: Candidate, ctx: Context) -> bool:
 
 
 def _clause(text: str, start: int, end: int) -> str:
-    """The words around [start, end) up to the nearest sentence or clause breaks (at most 100 characters each way)."""
-    lo = max(0, start - 100)
-    hi = min(len(text), end + 100)
+    """The words around [start, end) up to the nearest sentence or clause breaks (at most 60 characters each way)."""
+    lo = max(0, start - 60)
+    hi = min(len(text), end + 60)
     before = max(text.rfind(c, lo, start) for c in ".;!?\n")
     after = [i for i in (text.find(c, end, hi) for c in ".;!?\n") if i >= 0]
     return text[before + 1 if before >= 0 else lo : min(after) if after else hi]
 
 
 _IN_THE_YEAR = re.compile(r"\b(?:in|of|during)\s{1,3}$", re.IGNORECASE)
+
+
+_DAY_STEP = re.compile(r"\s{1,3}(after|following|before)\b", re.IGNORECASE)
 
 
 @handler("the_unit")
@@ -834,6 +837,10 @@ def _the_unit(cand: Candidate, ctx: Context) -> Reading | None:
         return None
     if _order(anchor.gran) > _order(gran):
         return None
+    if gran == DAY and anchor.gran == DAY:
+        step = _DAY_STEP.match(ctx.text, cand.end)
+        if step is not None:  # "the day after the battle": the day after the one under discussion
+            return _dated(Point.of_days(anchor.days + (-1 if _key(step.group(1)) == "before" else 1)), anchored=True)
     return _dated(anchor.coarser(gran), anchored=True)
 
 
@@ -1099,7 +1106,7 @@ def _set(cand: Candidate, ctx: Context) -> Reading | None:
         # an adjective before its noun ("its quarterly dividend", "average daily volume") names a
         # kind of thing, not a recurring time; the adverb ("paid quarterly") does
         after = cand.match.string[cand.end : cand.end + 20]
-        if re.match(r"\s{1,3}[a-z]", after) and not re.match(r"\s{1,3}(?:and|or|but|to|in|at|on|for|from|by|with|since|until|basis)\b", after):
+        if re.match(r"\s{1,3}[a-z]", after) and not re.match(r"\s{1,3}(?:and|or|but|to|in|at|on|for|from|by|with|since|until|basis|outside|inside|here|there|throughout|during|over|after|before|through|across|near|around|along|as|than|unless|if|when|while|because)\b", after):
             return None
         code = lex.unit_adjectives.get(setw, "")
         if not code:

@@ -19,6 +19,7 @@ from typing import Literal
 
 import attrs
 
+from timeline import calendar as cal
 from timeline.span import Span
 from timeline.timex.anchor import DAY, Point, parse_dct
 from timeline.timex.dateline import find_document_date
@@ -115,6 +116,24 @@ class _Found:
     reading: Reading
 
 
+_GAP_OF = re.compile(r"^\s{1,3}of\s{1,3}$")
+
+
+def _of_year(a: Reading, b: Reading, gap: str) -> bool:
+    """A month or day without its year, then "of" and a year named relative to something."""
+    return (
+        a.point is not None
+        and a.point.gran in ("D", "M")
+        and a.type == "DATE"
+        and not a.absolute
+        and b.point is not None
+        and b.point.gran == "Y"
+        and b.type == "DATE"
+        and not b.absolute
+        and _GAP_OF.match(gap) is not None
+    )
+
+
 def _merge(text: str, found: list[_Found]) -> list[_Found]:
     out: list[_Found] = []
     for item in found:
@@ -132,6 +151,11 @@ def _merge(text: str, found: list[_Found]) -> list[_Found]:
             elif a.partial == "month" and b.partial == "year" and b.point is not None and _GAP_COMMA.match(gap):
                 point = Point("M", b.point.year, a.month)
                 merged = Reading("DATE", point.value(), a.mod, point=point)
+            elif _of_year(a, b, gap):  # "August of that year", "July 25 of last year"
+                assert a.point is not None and b.point is not None
+                point = attrs.evolve(a.point, year=b.point.year)
+                if point.gran != "D" or point.day <= cal.days_in_month(point.year, point.month):
+                    merged = Reading(a.type, point.value() + (a.time or ""), a.mod or b.mod, point=point, anchored=b.anchored)
             if merged is not None:
                 out[-1] = _Found(prev.start, item.end, merged)
                 continue
