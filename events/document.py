@@ -8,7 +8,7 @@ import attrs
 
 from events.model import Event
 from events.text.entities import Entity
-from events.text.timexes import TimeRef
+from timeline import Timex
 from timeline.span import Span
 
 
@@ -25,7 +25,7 @@ class Document:
 
     text: str
     events: tuple[Event, ...] = ()
-    timexes: tuple[TimeRef, ...] = ()
+    timexes: tuple[Timex, ...] = ()
     entities: tuple[Entity, ...] = ()
     dct: Span | None = None
     body: tuple[int, int] = (0, 0)

@@ -253,3 +253,37 @@ def test_the_year_earlier_period_keeps_the_quarter_under_discussion() -> None:
     )
     got = [(t.text, t.value) for t in tag(text, "1989-10-26")]
     assert got == [("the fiscal first quarter", "1989-Q1"), ("the 1988 period", "1988-Q1"), ("the quarter", "1989-Q1")]
+
+
+def test_month_of_a_relative_year_is_one_expression() -> None:
+    assert one("He left in March of last year.")[:3] == ("March of last year", "DATE", "2002-03")
+    assert one("Talks resume on July 25 of next year.")[:3] == ("July 25 of next year", "DATE", "2004-07-25")
+    found = tag("The war began in 1861. On July 25 of that year, it spread.", mode="narrative")
+    assert [(t.text, t.value) for t in found] == [("1861", "1861"), ("July 25 of that year", "1861-07-25")]
+
+
+def test_the_day_after_steps_from_the_day_under_discussion() -> None:
+    text = "He died on Oct. 23. Two men came to his house the day after his death."
+    assert [t.value for t in tag(text, "1998-11-21")] == ["1998-10-23", "1998-10-24"]
+    text = "He died on Oct. 23. The police searched the day before the funeral."
+    assert [t.value for t in tag(text, "1998-11-21")] == ["1998-10-23", "1998-10-22"]
+    # in apposition to a date, "the day before" describes that date
+    text = "Eight days after Oct. 12, the day before the crash, prices fell."
+    assert [t.value for t in tag(text, "1989-10-30")][1:3] == ["1989-10-12", "1989-10-12"]
+
+
+def test_adverb_daily_before_a_preposition_is_a_set() -> None:
+    assert one("Demonstrators gather daily outside the house.")[1:3] == ("SET", "P1D")
+
+
+def test_titles_in_quotes_are_not_times() -> None:
+    assert values_of('Baker said on ABC News\' "This Week," that the request stood.') == []
+    assert values_of("The poster showed Gary Cooper from the film ``High Noon.''") == []
+    # a quotation that is more than the expression keeps it
+    assert values_of('He said: "This week we act."') == ["2003-W12"]
+
+
+def test_todays_generic_noun_is_no_day() -> None:
+    assert values_of("Elian is for today's youth what the blockade was for their parents.") == []
+    assert values_of("It is hard in today's modern world.") == []
+    assert values_of("The offer is in today's editions.") == ["2003-03-18"]

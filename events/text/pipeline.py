@@ -42,9 +42,10 @@ from events.text.lexicon import lexicon, words
 from events.text.quantities import find_quantities
 from events.text.sentences import Token, clause_bounds, sentence_spans, tokenize
 from events.text.status import status_of, tense_of
-from events.text.timexes import TimeRef, dct_span, document_date, tag
+from events.text.timexes import dct_span, document_date, tag
 from events.text.timing import is_after, is_before, related_span, span_of_timeref, tense_span
 from events.text.triggers import PREPOSITIONS_BEFORE_NOUN, TriggerMatch, trigger_index
+from timeline import Timex
 from timeline.span import Span
 
 MAX_SENTENCE_TOKENS = 400
@@ -87,7 +88,7 @@ class Candidate:
     actors: list[Actor]
     places: list[Place]
     quantities: list[Quantity]
-    timeref: TimeRef | None
+    timeref: Timex | None
     mention: Mention
     definite: bool
     plover: str | None
@@ -210,7 +211,7 @@ def _relation_before(lowers: Sequence[str], k: int) -> tuple[str, int] | None:
     return None
 
 
-def _candidates(sentences: list[Sentence], timexes: list[TimeRef], dct: Span | None) -> list[Candidate]:
+def _candidates(sentences: list[Sentence], timexes: list[Timex], dct: Span | None) -> list[Candidate]:
     index = trigger_index()
     state = _DocState()
     out: list[Candidate] = []
@@ -294,7 +295,7 @@ def _head(group: list[TriggerMatch]) -> TriggerMatch:
 
 
 def _make_candidates(sent: Sentence, clause_no: int, first: TriggerMatch, group: list[TriggerMatch],
-                     relation: tuple[str, int] | None, sent_timexes: list[TimeRef], state: _DocState,
+                     relation: tuple[str, int] | None, sent_timexes: list[Timex], state: _DocState,
                      dct: Span | None, barrier: int | None = None) -> list[Candidate]:  # fmt: skip
     tokens = sent.tokens
     lowers = [t.lower for t in tokens]
@@ -342,7 +343,7 @@ def _make_candidates(sent: Sentence, clause_no: int, first: TriggerMatch, group:
     return [base]
 
 
-def _split_by_date(base: Candidate, money: list[tuple[int, int, Quantity]], dated: list[TimeRef], sent: Sentence) -> list[Candidate]:
+def _split_by_date(base: Candidate, money: list[tuple[int, int, Quantity]], dated: list[Timex], sent: Sentence) -> list[Candidate]:
     """'from $40 million in 2001 to more than $70 million in 2002': one event per amount and date."""
     out = []
     for a, b, q in money:
@@ -365,7 +366,7 @@ def _reported(sent: Sentence, clause_no: int) -> bool:
 
 
 def _noun_status(sent: Sentence, clause_no: int, head: TriggerMatch, tokens: Sequence[Token],
-                 timeref: TimeRef | None, dct: Span | None) -> Status:  # fmt: skip
+                 timeref: Timex | None, dct: Span | None) -> Status:  # fmt: skip
     """A noun's status: "upcoming"; its date ("the 1999 agreement"); its clause's tense; the sentence's."""
     if any(t.lower in words("planned_noun_modifiers") for t in tokens[max(0, head.first - 3) : head.first]):
         return Status.PLANNED
@@ -382,7 +383,7 @@ def _noun_status(sent: Sentence, clause_no: int, head: TriggerMatch, tokens: Seq
     return found or Status.OCCURRED
 
 
-def _clause_timex(refs: list[TimeRef], tokens: Sequence[Token], head: TriggerMatch, clause: tuple[int, int]) -> TimeRef | None:
+def _clause_timex(refs: list[Timex], tokens: Sequence[Token], head: TriggerMatch, clause: tuple[int, int]) -> Timex | None:
     if not refs:
         return None
     head_start = tokens[head.first].start
@@ -396,7 +397,7 @@ def _clause_timex(refs: list[TimeRef], tokens: Sequence[Token], head: TriggerMat
     return refs[0]
 
 
-def _fronted_timex(sent: Sentence, clause_no: int, refs: list[TimeRef]) -> TimeRef | None:
+def _fronted_timex(sent: Sentence, clause_no: int, refs: list[Timex]) -> Timex | None:
     """'During the last year, Tajikistan has received ...': a leading phrase that only dates."""
     if clause_no == 0 or not refs:
         return None

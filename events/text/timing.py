@@ -9,15 +9,14 @@ import re
 from functools import lru_cache
 
 from events.model import Status
-from events.text.timexes import TimeRef
-from timeline import calendar
+from timeline import Timex, calendar
 from timeline.span import Granularity, Span
 
 _DURATION = re.compile(r"P(\d+|X)([YMWD])")
 
 
 @lru_cache(maxsize=65_536)
-def span_of_timeref(ref: TimeRef, dct: Span | None) -> Span | None:
+def span_of_timeref(ref: Timex, dct: Span | None) -> Span | None:
     """The period a temporal expression names; durations like "the last year" end at the document date."""
     value = ref.value
     if ref.type == "DURATION" or value.startswith("P"):

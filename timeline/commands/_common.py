@@ -11,18 +11,22 @@ class InputFileError(Exception):
 
 
 def read_text(path: str | Path) -> str:
-    """The UTF-8 text of ``path``; ``InputFileError`` naming the file when it is not text."""
-    path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise InputFileError(f"{path}: cannot read: {error.strerror or error}") from error
+    """The UTF-8 text of ``path`` (``-``: standard input); ``InputFileError`` naming the file
+    when it cannot be read or is not text."""
+    if str(path) == "-":
+        name, data = "<stdin>", sys.stdin.buffer.read()
+    else:
+        name = str(path)
+        try:
+            data = Path(path).read_bytes()
+        except OSError as error:
+            raise InputFileError(f"{name}: cannot read: {error.strerror or error}") from error
     if b"\x00" in data[:8192]:
-        raise InputFileError(f"{path}: a binary file, not text")
+        raise InputFileError(f"{name}: binary data, not text")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise InputFileError(f"{path}: not UTF-8 text (byte {error.start})") from error
+        raise InputFileError(f"{name}: not UTF-8 text (byte {error.start})") from error
 
 
 def fail(message: str) -> None:

@@ -40,18 +40,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.set_defaults(run=run)
 
 
-def _read(name: str) -> str:
-    if name != "-":
-        return read_text(name)
-    data = sys.stdin.buffer.read()
-    if b"\x00" in data[:8192]:
-        raise InputFileError("<stdin>: binary data, not text")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise InputFileError(f"<stdin>: not UTF-8 text (byte {error.start})") from error
-
-
 def csv_rows(record: dict[str, Any]) -> list[dict[str, Any]]:
     rows = []
     for e in record["events"]:
@@ -108,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
     failed: list[str] = []
     for name in args.files:
         try:
-            text = _read(name)
+            text = read_text(name)
         except InputFileError as error:
             fail(str(error))
             failed.append(str(error))

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from timeline.commands._common import InputFileError, fail
+from timeline.commands._common import InputFileError, fail, read_text
 
 FORMATS = ("jsonl", "timeml", "table")
 MODES = ("news", "narrative")
@@ -32,21 +32,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--mode", choices=MODES, default="news", help="news: relative to the document date; narrative: to the last date read (default: %(default)s)")
     parser.add_argument("--format", choices=FORMATS, default="jsonl", help="output format (default: %(default)s)")
     parser.set_defaults(run=run)
-
-
-def read_input(name: str) -> str:
-    """The text of file ``name`` (``-``: standard input); ``InputFileError`` naming it otherwise."""
-    if name != "-":
-        from timeline.commands._common import read_text
-
-        return read_text(name)
-    data = sys.stdin.buffer.read()
-    if b"\x00" in data[:8192]:
-        raise InputFileError("<stdin>: binary data, not text")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise InputFileError(f"<stdin>: not UTF-8 text (byte {error.start})") from error
 
 
 def timex_record(timex: Any) -> dict[str, Any]:
@@ -91,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
     from timeline import tag
 
     try:
-        text = read_input(args.file)
+        text = read_text(args.file)
     except InputFileError as error:
         fail(str(error))
         return 2

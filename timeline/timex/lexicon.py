@@ -61,6 +61,7 @@ class Lexicon:
     macros: dict[str, str]
     cues: dict[str, tuple[str, ...]]
     past_suffix: tuple[str, int]
+    generic_nouns: frozenset[str] = frozenset()
 
     def number(self, words: str) -> float | None:
         """The value of a number written in words or digits ("twenty-four", "1,000", "a")."""
@@ -136,4 +137,5 @@ def lexicon() -> Lexicon:
         macros=dict(rules["macros"]),
         cues={k: tuple(v) for k, v in tense.items() if isinstance(v, list)},
         past_suffix=(str(tense["past_suffix"]), int(tense["past_suffix_min"])),
+        generic_nouns=frozenset(words.get("generic_nouns", ())),
     )

@@ -796,6 +796,7 @@ def _clause(text: str, start: int, end: int) -> str:
 _IN_THE_YEAR = re.compile(r"\b(?:in|of|during)\s{1,3}$", re.IGNORECASE)
 
 
+_APPOSITION = re.compile(r"[0-9],\s{1,2}$")
 _DAY_STEP = re.compile(r"\s{1,3}(after|following|before)\b", re.IGNORECASE)
 
 
@@ -839,7 +840,8 @@ def _the_unit(cand: Candidate, ctx: Context) -> Reading | None:
         return None
     if gran == DAY and anchor.gran == DAY:
         step = _DAY_STEP.match(ctx.text, cand.end)
-        if step is not None:  # "the day after the battle": the day after the one under discussion
+        apposition = _APPOSITION.search(ctx.text, max(0, cand.start - 4), cand.start)  # "Oct. 12, the day before"
+        if step is not None and apposition is None:  # "the day after the battle": the day after the one discussed
             return _dated(Point.of_days(anchor.days + (-1 if _key(step.group(1)) == "before" else 1)), anchored=True)
     return _dated(anchor.coarser(gran), anchored=True)
 
@@ -875,6 +877,9 @@ def _part_of_day(cand: Candidate, ctx: Context) -> Reading | None:
     return Reading("TIME", f"{day.value()}T{code}", mod=mod, point=day, anchored=base in ("that", "the same", "the next", "the following", "the previous"))
 
 
+_POSSESSIVE_NOUN = re.compile(r"['’]s\s{1,3}([a-z]+)(?:\s{1,3}([a-z]+))?")
+
+
 @handler("deictic")
 def _deictic(cand: Candidate, ctx: Context) -> Reading | None:
     lex = _lex()
@@ -882,6 +887,10 @@ def _deictic(cand: Candidate, ctx: Context) -> Reading | None:
     if word in lex.deictic_strict:
         return None
     spec = lex.deictic[word]
+    if word == "today":
+        noun = _POSSESSIVE_NOUN.match(ctx.text, cand.end)
+        if noun is not None and (noun.group(1) in lex.generic_nouns or noun.group(2) in lex.generic_nouns):
+            return None  # "today's youth": the present age, no day
     type_ = str(spec[0])
     if spec[1] in REFS or type_ == "DURATION":
         return _unknown(str(spec[1]), type_)

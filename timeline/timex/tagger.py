@@ -195,6 +195,19 @@ def tag(text: str, dct: object = None, *, mode: Mode = "news") -> list[Timex]:
     return _tag(text, anchor, narrative=mode == "narrative")
 
 
+_OPEN_QUOTE = re.compile(r"(?:``|''|[\"“‘])(?:[A-Z][a-z]+ )?$")
+_CLOSE_QUOTE = re.compile(r"[.,!?]?(?:''|[\"”’])")
+
+
+def _quoted_title(text: str, start: int, end: int) -> bool:
+    """A capitalized expression that fills a quotation alone: a title ("This Week", ``High Noon'')."""
+    return (
+        text[start : start + 1].isupper()
+        and _OPEN_QUOTE.search(text, max(0, start - 16), start) is not None
+        and _CLOSE_QUOTE.match(text, end) is not None
+    )
+
+
 def _tag(text: str, dct: Point | None, *, narrative: bool) -> list[Timex]:
     ctx = Context(text=text, dct=dct, narrative=narrative)
     probe = Context(text=text, dct=dct, narrative=narrative, ref=dct, tenses=ctx.tenses)
@@ -202,7 +215,7 @@ def _tag(text: str, dct: Point | None, *, narrative: bool) -> list[Timex]:
     floor = 0
     for cand in recognize(text, lambda c: _read(c, probe) is not None):
         reading = _read(cand, ctx)
-        if reading is None:
+        if reading is None or _quoted_title(text, cand.start, cand.end):
             continue
         start = reading.start if reading.start is not None and reading.start < cand.end else cand.start
         modified = _modifier(text, start, reading.end if reading.end is not None and reading.end > start else cand.end, floor, reading)
