@@ -76,7 +76,9 @@ def _role(value: Role | str | None) -> Role | None:
 class Mention:
     """Where the text states a fact: character offsets into the document, the text, its sentence.
 
-    ``trigger`` is the word or phrase that names the event ("pay a visit", "ratified").
+    ``trigger`` is the word or phrase that names the event ("pay a visit", "ratified"). ``doc``
+    is None for a mention of the event's own document; a merged event's mentions from other
+    documents name theirs.
     """
 
     start: int
@@ -84,10 +86,11 @@ class Mention:
     text: str = ""
     sentence: str = ""
     trigger: str = ""
+    doc: str | None = None
 
     def evidence(self, doc: str | None = None) -> Evidence:
-        """This mention as ``timeline``'s evidence."""
-        return Evidence(doc=doc, start=self.start, end=self.end, text=self.text, sentence=self.sentence)
+        """This mention as ``timeline``'s evidence; ``doc`` is the event's document."""
+        return Evidence(doc=self.doc or doc, start=self.start, end=self.end, text=self.text, sentence=self.sentence)
 
 
 @attrs.frozen(slots=True)
@@ -245,9 +248,16 @@ class Event:
         The id, kind, time and status stay this event's; facts are kept once each.
         """
         others = list(others)
+        own = self.doc
+        # a mention keeps the document it was read in, so merged evidence names every source
+        stamped = [
+            m if m.doc is not None or e.doc == own else attrs.evolve(m, doc=e.doc)
+            for e in (self, *others)
+            for m in e.mentions
+        ]
         mentions = sorted(
-            _unique([*self.mentions, *(m for o in others for m in o.mentions)], key=lambda m: (m.start, m.end)),
-            key=lambda m: (m.start, m.end),
+            _unique(stamped, key=lambda m: (m.doc, m.start, m.end)),
+            key=lambda m: (m.doc is not None, m.doc or "", m.start, m.end),
         )
         actors = _unique(
             [*self.actors, *(a for o in others for a in o.actors)], key=lambda a: (a.name.lower(), a.country)

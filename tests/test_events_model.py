@@ -86,6 +86,15 @@ def test_merged_unions_mentions_actors_places_quantities() -> None:
     assert a.merged([]) == a
 
 
+def test_merging_reports_of_other_documents_keeps_each_source() -> None:
+    here = make_event()
+    there = make_event(id="visit-2", doc="other-report")  # the same offsets, another document
+    merged = here.merged([there])
+    assert [(m.doc, m.start) for m in merged.mentions] == [(None, 361), ("other-report", 361)]
+    assert [(e.doc, e.start) for e in merged.evidence] == [("seed", 361), ("other-report", 361)]
+    assert merged.merged([there]) == merged
+
+
 def test_docs_and_docstring_examples_run() -> None:
     page = Path(__file__).resolve().parents[1] / "docs" / "events.md"
     result = doctest.testfile(str(page), module_relative=False, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)

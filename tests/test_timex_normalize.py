@@ -287,3 +287,37 @@ def test_todays_generic_noun_is_no_day() -> None:
     assert values_of("Elian is for today's youth what the blockade was for their parents.") == []
     assert values_of("It is hard in today's modern world.") == []
     assert values_of("The offer is in today's editions.") == ["2003-03-18"]
+
+
+def test_a_sentence_opening_with_a_month_takes_the_tense_of_its_verb() -> None:
+    text = (
+        "In January, after long and difficult negotiations between the two parties of the region "
+        "and their many allies abroad, the treaty was signed."
+    )
+    assert tense_at(text, 3, 10) == PAST
+    assert [t.value for t in tag(text, "2003-11-20")] == ["2003-01"]
+
+
+def test_abbreviations_do_not_end_sentences_for_tense() -> None:
+    # "vs." and "Gen." are no sentence ends: the verb after them still gives the tense
+    text = "In January, a week after the Roe vs. Wade anniversary, a bomb killed a guard."
+    assert [t.value for t in tag(text, "1998-10-25")][0] == "1998-01"
+
+
+def test_the_previous_weekday_steps_from_the_day_under_discussion() -> None:
+    text = "Shares closed at 100 on Wednesday, Oct. 11. They were up 2% from the previous Friday. The following Monday they fell."
+    assert [t.value for t in tag(text, "1989-10-30")] == ["1989-10-11", "1989-10-06", "1989-10-16"]
+
+
+def test_news_weekend_is_the_one_before_the_document_date() -> None:
+    # a date mentioned before does not move "over the weekend" in news
+    text = "Talks began on March 3, 2003. Over the weekend, officials met again."
+    assert [t.value for t in tag(text, DCT)] == ["2003-03-03", "2003-W11-WE"]
+    assert one("Traders squared positions ahead of the weekend.", "2003-03-20")[2] == "2003-W12-WE"
+
+
+def test_over_the_years_is_a_vague_duration() -> None:
+    assert one("Over the years, many patients died.")[:3] == ("the years", "DURATION", "PXY")
+    assert one("Prices rose over the decades.")[:3] == ("the decades", "DURATION", "PXDE")
+    # "the weeks before the shooting" names a time before an event, not a stretch
+    assert values_of("The car was seen over the weeks before the shooting.") == []

@@ -741,6 +741,12 @@ def _relative_name(cand: Candidate, ctx: Context) -> Reading | None:
     if rel in ("that", "same", "current", "present", "prior", "preceding", "ensuing"):
         return None
     if name in lex.weekdays:
+        ref = ctx.ref
+        if rel in ("previous", "preceding", "following") and ref is not None and ref.gran == DAY and not ctx.narrative:
+            # "the previous Friday", "the following Monday": the one before (after) the day under discussion
+            today, weekday = cal.weekday(ref.days), lex.weekdays[name]
+            delta = -((today - weekday) % 7 or 7) if direction == PAST else (weekday - today) % 7 or 7
+            return _dated(Point.of_days(ref.days + delta), anchored=True, partial="weekday")
         return _weekday_reading(lex.weekdays[name], cand, ctx, direction if direction != UNKNOWN else 0)
     month = lex.months[name]
     day_s = cand.group("day")
@@ -818,7 +824,7 @@ def _the_unit(cand: Candidate, ctx: Context) -> Reading | None:
         code = _lex().parts_of_day[unit]
         return Reading("TIME", f"{anchor.value()}T{code}", point=anchor, anchored=True)
     if unit == "weekend":
-        if ref is None:
+        if ref is None or (not ctx.narrative and det == "the"):  # news: "over the weekend" is the last one
             dct = ctx.dct
             if dct is None:
                 return None
@@ -828,7 +834,7 @@ def _the_unit(cand: Candidate, ctx: Context) -> Reading | None:
             if anchor.gran not in (DAY, WEEK):
                 return None
             week = anchor.coarser(WEEK)
-        return Reading("DATE", week.value() + "-WE", point=week, anchored=ref is not None)
+        return Reading("DATE", week.value() + "-WE", point=week, anchored=ref is not None and (ctx.narrative or det != "the"))
     if unit == "year" and det == "the" and _year_long(cand, ctx):
         return _unknown("P1Y", "DURATION")
     gran = {"day": DAY, "week": WEEK, "month": MONTH, "year": YEAR, "quarter": QUARTER}[unit]
