@@ -101,3 +101,10 @@ def test_docs_and_docstring_examples_run() -> None:
     assert result.attempted > 0
     assert result.failed == 0
     assert doctest.testmod(events, optionflags=doctest.ELLIPSIS).failed == 0
+
+
+def test_timeline_merge_keeps_each_reports_evidence() -> None:
+    here = Timeline([make_event()])
+    there = Timeline([make_event(id="visit-2", doc="other-report")])
+    (merged,) = Timeline.merge(here, there)
+    assert sorted(e.doc for e in merged.evidence) == ["other-report", "seed"]

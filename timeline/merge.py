@@ -13,7 +13,8 @@ much the two possible extents overlap (their intersection over the shorter one);
 attribute both items lack drops out of the mean. Pairs are joined greedily from the best
 score down, and a group only grows while its time stays compatible and its documents
 distinct. A joined item is the first member (in input order) with the intersection of the
-members' times and, for each tuple field (evidence, actor names, mentions, ...), the union of
+members' times and, when the item has a ``merged(others)`` method (``events.Event`` does),
+what it returns; otherwise, for each tuple field (evidence, actor names, ...), the union of
 the members' values. ``Timeline.merges`` records each join as a ``MergeRecord``.
 
 Item ids that occur in more than one timeline are renamed ``"SOURCE:id"``, SOURCE being the
@@ -132,6 +133,8 @@ def _joined(members: list[Any], bounds: tuple[int, int, int, int]) -> Any:
     if time is None:
         es, ls, ee, le = (None if v in (NEG, POS) else v for v in bounds)
         time = Span(es, ls, ee, le, Granularity.UNKNOWN)
+    if callable(getattr(first, "merged", None)):  # the item knows how to join its facts
+        return attrs.evolve(first.merged(members[1:]), time=time)
     changes: dict[str, Any] = {"time": time}
     if attrs.has(type(first)):
         for field in attrs.fields(type(first)):

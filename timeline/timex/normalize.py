@@ -602,7 +602,7 @@ def _holiday_days(name: str, year: int) -> int | None:
         e = easter(year)
         return cal.days_from_civil(e.year, e.month, e.day) + int(rule["easter"]) + offset
     if "nth_weekday" in rule:  # "Election Day": the Tuesday after the first Monday of November
-        month, weekday, nth = rule["nth_weekday"]
+        month, weekday, nth = (int(v) for v in rule["nth_weekday"])
         first = cal.days_from_civil(year, month, 1)
         return first + (weekday - cal.weekday(first)) % 7 + 7 * (nth - 1) + offset
     if "fixed" in rule:

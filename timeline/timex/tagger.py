@@ -152,7 +152,8 @@ def _merge(text: str, found: list[_Found]) -> list[_Found]:
                 point = Point("M", b.point.year, a.month)
                 merged = Reading("DATE", point.value(), a.mod, point=point)
             elif _of_year(a, b, gap):  # "August of that year", "July 25 of last year"
-                assert a.point is not None and b.point is not None
+                assert a.point is not None
+                assert b.point is not None
                 point = attrs.evolve(a.point, year=b.point.year)
                 if point.gran != "D" or point.day <= cal.days_in_month(point.year, point.month):
                     merged = Reading(a.type, point.value() + (a.time or ""), a.mod or b.mod, point=point, anchored=b.anchored)
