@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import calendar as _stdlib_calendar
 import enum
+import json
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from importlib import resources
 from typing import Any, Literal
 
 import attrs
@@ -43,29 +45,12 @@ LANE_FIELDS = ("kind", "actor", "place", "doc", "status", "lane")
 NONE_LANE = "(none)"
 OTHER_LANE = "(other)"
 
-# How each status is drawn. Statuses are words from the text's analysis (events.Status and
-# whatever a researcher's rows say); each falls into one drawing class.
+# How each status is drawn: each status word (events.Status, or whatever a researcher's rows
+# say) falls into one drawing class (the table is data: timeline/data/status_classes.json).
 STATUS_CLASSES: Mapping[str, str] = {
-    "occurred": "occurred",
-    "happened": "occurred",
-    "actual": "occurred",
-    "ongoing": "ongoing",
-    "continuing": "ongoing",
-    "planned": "planned",
-    "scheduled": "planned",
-    "expected": "planned",
-    "future": "planned",
-    "intended": "planned",
-    "proposed": "planned",
-    "promised": "planned",
-    "hypothetical": "hypothetical",
-    "possible": "hypothetical",
-    "conditional": "hypothetical",
-    "failed": "failed",
-    "negated": "failed",
-    "cancelled": "failed",
-    "canceled": "failed",
-    "denied": "failed",
+    word: drawn
+    for drawn, words in json.loads(resources.files("timeline").joinpath("data", "status_classes.json").read_text(encoding="utf-8"))["classes"].items()
+    for word in words
 }
 STATUS_ORDER = ("occurred", "ongoing", "planned", "hypothetical", "failed")
 
