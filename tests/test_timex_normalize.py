@@ -321,3 +321,75 @@ def test_over_the_years_is_a_vague_duration() -> None:
     assert one("Prices rose over the decades.")[:3] == ("the decades", "DURATION", "PXDE")
     # "the weeks before the shooting" names a time before an event, not a stretch
     assert values_of("The car was seen over the weeks before the shooting.") == []
+
+
+def test_month_and_season_names_of_events_are_not_times() -> None:
+    assert values_of("Police scanned the crowd at the annual March for Life on Capitol Hill.") == []
+    assert values_of("He led the ``March of the Combatant Mothers.''") == []
+    assert values_of("They started the ``Spring of Life'' demonstrations in 1992.") == ["1992"]
+    # a month or season of a year stays a time
+    assert values_of("It rained in March of 2002 and in the spring of 2001.") == ["2002-03", "2001-SP"]
+
+
+def test_or_so_belongs_to_the_expression_as_an_approximation() -> None:
+    assert one("Then, a week or so ago, he left.") == ("a week or so ago", "DATE", "2003-W11", "APPROX")
+    assert one("Shares could rise over the next two years or so.") == ("the next two years or so", "DURATION", "P2Y", "APPROX")
+
+
+def test_a_month_before_to_is_a_month_in_a_range() -> None:
+    assert values_of("From March to May it rained.") == ["2003-03", "2003-05"]
+    assert values_of("March to May was rainy.") == ["2003-03", "2003-05"]
+    assert values_of("Rates rise in March for the first time.") == ["2003-03"]
+    assert values_of("The March to the Sea ended. He led the March on Washington.") == []
+
+
+def test_sentence_initial_modal_may_is_not_a_month() -> None:
+    assert values_of("May I ask a question? May God bless you.") == []
+    assert values_of("In May it rained.") == ["2003-05"]
+
+
+def test_quarter_and_half_codes() -> None:
+    assert one("Profit fell in Q3 2003.", "2003-11-20")[:3] == ("Q3 2003", "DATE", "2003-Q3")
+    assert one("In Q4 '02 it fell.")[:3] == ("Q4 '02", "DATE", "2002-Q4")
+    # no year: the last such quarter, unless the clause speaks of the future
+    assert one("Profit rose in Q4.")[2] == "2002-Q4"
+    assert one("Sales will grow in Q2.")[2] == "2003-Q2"
+    assert one("H1 results were weak.", "2003-08-01")[2] == "2003-H1"
+    assert values_of("He applied for an H1-B visa.") == []
+
+
+def test_plural_weekdays_recur() -> None:
+    assert one("He works on Mondays.")[1:3] == ("SET", "XXXX-WXX-1")
+    assert one("Saturday nights are loud.")[1:3] == ("SET", "XXXX-WXX-6TNI")
+    found = tag("Two flights leave on Monday and Tuesday nights.", DCT)
+    assert [(t.text, t.type, t.value) for t in found] == [
+        ("Monday", "SET", "XXXX-WXX-1TNI"),
+        ("Tuesday nights", "SET", "XXXX-WXX-2TNI"),
+    ]
+    # a single night stays a date
+    assert one("He left Saturday night.")[1:3] == ("DATE", "2003-03-15TNI")
+
+
+def test_every_few_years_is_a_vague_set() -> None:
+    assert one("It happens every few years.")[1:3] == ("SET", "PXY")
+
+
+def test_the_following_days_are_a_stretch_after_the_event_told() -> None:
+    assert one("In the following days, troops massed.")[1:3] == ("DURATION", "PXD")
+    assert one("In the coming days, talks go on.")[1:3] == ("DATE", "FUTURE_REF")
+
+
+def test_the_night_of_a_date_in_histories() -> None:
+    text = "War began in 1914. On the night of 4 August 1914, troops crossed."
+    got = [(t.text, t.value) for t in tag(text, mode="narrative")]
+    assert got == [("1914", "1914"), ("the night of 4 August 1914", "1914-08-04TNI")]
+    # news annotation (TimeBank, AQUAINT) tags the date alone
+    assert one("He was shot on the night of March 4.")[:3] == ("March 4", "DATE", "2003-03-04")
+
+
+def test_bare_plural_units_before_ago_or_later() -> None:
+    assert one("Years ago it was different.")[:3] == ("Years ago", "DATE", "PAST_REF")
+    # news: "weeks later" is the vague duration, "later" a signal
+    assert one("Weeks later, he died.")[:3] == ("Weeks", "DURATION", "PXW")
+    found = tag("Weeks later, he died.", DCT, mode="narrative")
+    assert [(t.text, t.value) for t in found] == [("Weeks later", "FUTURE_REF")]

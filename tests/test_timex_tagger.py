@@ -214,3 +214,41 @@ def test_date_soup_gives_disjoint_expressions(pieces: list[str]) -> None:
         assert text[t.start : t.end] == t.text
         assert t.start >= previous
         previous = t.end
+
+
+# --- corpus floors (the scores the rules reach; a rule that breaks them fails here) ----------
+
+CORPORA = SHARED / "corpora"
+
+
+def _corpus_scores(folder: Path, mode: str) -> tuple[float, float]:
+    """(relaxed F1, value F1) of the tagger on every TimeML file under ``folder``."""
+    from timeline.evaluate import evaluate
+    from timeline.io.timeml import read_timeml
+
+    pairs = []
+    for path in sorted(folder.rglob("*.tml")):
+        if path.name.startswith("._"):
+            continue
+        document = read_timeml(path)
+        pairs.append((document.timexes, tag(document.text, document.dct, mode=mode)))  # type: ignore[arg-type]
+    result = evaluate(pairs)
+    value = next(a for a in result.attributes if a.name == "value")
+    return result.relaxed.f1, value.f1
+
+
+@pytest.mark.corpus
+@pytest.mark.skipif(not (CORPORA / "tbaq").exists(), reason="../shared/corpora/tbaq is absent")
+@pytest.mark.parametrize(("part", "relaxed_floor", "value_floor"), [("TimeBank", 0.945, 0.83), ("AQUAINT", 0.93, 0.77)])
+def test_news_scores_on_each_tbaq_source(part: str, relaxed_floor: float, value_floor: float) -> None:
+    relaxed, value = _corpus_scores(CORPORA / "tbaq" / part, "news")
+    assert relaxed >= relaxed_floor
+    assert value >= value_floor
+
+
+@pytest.mark.corpus
+@pytest.mark.skipif(not (CORPORA / "wikiwars" / "timeml").exists(), reason="../shared/corpora/wikiwars is absent")
+def test_narrative_scores_on_wikiwars() -> None:
+    relaxed, value = _corpus_scores(CORPORA / "wikiwars" / "timeml", "narrative")
+    assert relaxed >= 0.92
+    assert value >= 0.83

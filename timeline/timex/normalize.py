@@ -230,9 +230,29 @@ def _looks_like_quantity(cand: Candidate, year_start: int, year_end: int) -> boo
 # --- dates ---------------------------------------------------------------------------------
 
 
-# "the March to the Sea", "Women's March on Versailles": a month name that is not a month.
+# "the March to the Sea", "Women's March on Versailles", "the March for Life": a month name that is not a month.
 _NOT_A_MONTH = re.compile(r"(?:\b(?:the|a|an|long|great)|'s)\s{1,3}$", re.IGNORECASE)
-_NOT_A_MONTH_AFTER = re.compile(r"\s{1,3}(?:to|on|against|through)\s{1,3}(?:the\s|[A-Z])")
+_NOT_A_MONTH_AFTER = re.compile(r"\s{1,3}(?:(?:to|on|against|through)\s{1,3}(?:the\s|[A-Z])|(?:for|of)\s{1,3}(?:the\s{1,3})?[A-Z][a-z])")
+
+
+_MODAL_MAY = re.compile(r"May\s{1,3}(?:I|we|you|he|she|it|they|God)\b")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:\"'`“‘]\s{0,3}|\n\s{0,3})$")
+_NEXT_WORD = re.compile(r"\s{1,3}(?:to|through|and|or)\s{1,3}([A-Z][a-z]+\.?)")
+_MONTH_PREPOSITION = re.compile(r"\b(?:from|in|since|until|till|by|during|between|through|early|late|mid|last|next|this|of)\s{1,3}$", re.IGNORECASE)
+
+
+def _name_of_event(cand: Candidate, ctx: Context) -> bool:
+    """ "the March to the Sea", "the March for Life", "May I"; but "from March to May", "in March for the vote" are months."""
+    text = ctx.text
+    if _MODAL_MAY.match(text, cand.start, cand.end + 8) and _SENTENCE_START.search(text, max(0, cand.start - 4), cand.start):
+        return True  # "May I ask?", "May God bless": a wish or a question, at the start of a sentence
+    after = _NOT_A_MONTH_AFTER.match(text, cand.end, cand.end + 24)
+    if after is None:
+        return False
+    if _MONTH_PREPOSITION.search(text, max(0, cand.start - 12), cand.start):
+        return False
+    following = _NEXT_WORD.match(text, cand.end, cand.end + 24)  # "March to May": a range of months
+    return not (following is not None and following.group(1).lower().rstrip(".") in _lex().months)
 
 
 @handler("year_tail")
@@ -304,7 +324,7 @@ def _date(cand: Candidate, ctx: Context) -> Reading | None:
     if month:
         if year is None and cand.rule.name == "month" and _NOT_A_MONTH.search(ctx.text[max(0, cand.start - 12) : cand.start]):
             return None
-        if year is None and cand.rule.name == "month" and _NOT_A_MONTH_AFTER.match(ctx.text[cand.end : cand.end + 12]):
+        if year is None and cand.rule.name == "month" and _name_of_event(cand, ctx):
             return None
         if year is None:
             anchor = ctx.deictic_anchor()
@@ -429,6 +449,40 @@ def _quarter(cand: Candidate, ctx: Context) -> Reading | None:
     return reading
 
 
+@handler("weekday_plural")
+def _weekday_plural(cand: Candidate, ctx: Context) -> Reading | None:
+    """ "on Mondays", "Tuesday nights": every such day (part of the day)."""
+    lex = _lex()
+    value = f"XXXX-WXX-{lex.weekdays[_key(cand.group('wd'))]}"
+    pod = _key(cand.group("pod") or cand.group("pod2"))
+    if pod:
+        value += "T" + lex.parts_of_day[pod[:-1]]
+    return _unknown(value, "SET")
+
+
+@handler("quarter_code")
+def _quarter_code(cand: Candidate, ctx: Context) -> Reading | None:
+    """ "Q3 2003", "H1", "Q4 '02": a quarter or half written as a code."""
+    code = cand.group("code") or ""
+    number = int(code[1])
+    gran = HALF if code[0] == "H" else QUARTER
+    year_s = cand.group("year") or cand.group("yy")
+    if year_s:
+        year = _year(year_s, ctx)
+        if year is None:
+            return None
+    else:
+        anchor = ctx.deictic_anchor()
+        if anchor is None:
+            return _unknown(f"XXXX-{code}")
+        current = anchor.coarser(gran)
+        year = anchor.year
+        if number > (current.half if gran == HALF else current.quarter) and ctx.tense(cand) != FUTURE and not ctx.narrative:
+            year -= 1
+    point = Point(HALF, year, half=number) if gran == HALF else Point(QUARTER, year, quarter=number)
+    return _dated(point, absolute=year_s is not None)
+
+
 def _quarter_value(cand: Candidate, ctx: Context) -> Reading | None:
     g = cand.group
     lex = _lex()
@@ -531,7 +585,7 @@ def _quarter_value(cand: Candidate, ctx: Context) -> Reading | None:
 
 
 _NAME_BEFORE = re.compile(r"(?<![.!?\n]\s)(?<![.!?\n]\s\s)(?<=\S\s)\b[A-Z][a-z]+\s{1,2}$|(?<=[a-z,;]\s)\b[A-Z][a-z]+\s{1,2}$")
-_NAME_AFTER = re.compile(r"\s{1,2}(?!Of\b|And\b)[A-Z][a-z]+")
+_NAME_AFTER = re.compile(r"\s{1,2}(?!Of\b|And\b)[A-Z][a-z]+|\s{1,2}(?:of|for)\s{1,2}(?:the\s{1,2})?[A-Z][a-z]")
 _SEASON_BEFORE = re.compile(r"\b(in|during|since|until|through|by|of|from|before|after)\s{1,3}$", re.IGNORECASE)
 
 
@@ -921,7 +975,9 @@ def _recent(cand: Candidate, ctx: Context) -> Reading | None:
         return _unknown("PAST_REF")
     if rel in ("ahead", "to come"):  # "the weeks ahead"
         return _unknown(_duration_value(None, unit), "DURATION")
-    if rel in ("coming", "next", "upcoming", "following", "ensuing"):
+    if rel in ("following", "ensuing", "subsequent"):  # "in the following days": after the event told, not after today
+        return _unknown(_duration_value(None, unit), "DURATION")
+    if rel in ("coming", "next", "upcoming"):
         return _unknown("FUTURE_REF")
     return _unknown(_duration_value(None, unit), "DURATION")
 

@@ -70,6 +70,8 @@ _APPROX_ANY = frozenset({"about", "around", "approximately", "roughly", "circa"}
 _RELATIVE_START = re.compile(r"(?:this|next|last|yesterday|today|tomorrow|that)\b", re.IGNORECASE)
 
 
+_PART_OF_DAY_OF = re.compile(r"\b(?:the|that)\s{1,3}(morning|afternoon|evening|night)\s{1,3}of\s{1,3}$", re.IGNORECASE)
+_OR_SO = re.compile(r"\sor\s{1,3}so\b", re.IGNORECASE)
 _AGO_END = re.compile(r"\b(?:ago|earlier|later)$", re.IGNORECASE)
 
 
@@ -116,6 +118,7 @@ class _Found:
     reading: Reading
 
 
+_GAP_AND = re.compile(r"^\s{1,3}(?:and|or)\s{1,3}$")
 _GAP_OF = re.compile(r"^\s{1,3}of\s{1,3}$")
 
 
@@ -160,6 +163,9 @@ def _merge(text: str, found: list[_Found]) -> list[_Found]:
             if merged is not None:
                 out[-1] = _Found(prev.start, item.end, merged)
                 continue
+            if a.partial == "weekday" and b.type == "SET" and b.value.startswith("XXXX-WXX-") and _GAP_AND.match(gap):
+                # "on Monday and Tuesday nights": the first weekday recurs like the second
+                out[-1] = _Found(prev.start, prev.end, Reading("SET", f"XXXX-WXX-{cal.weekday(a.point.days) if a.point else a.value[-1]}{b.value[10:]}"))
         out.append(item)
     return out
 
@@ -220,9 +226,16 @@ def _tag(text: str, dct: Point | None, *, narrative: bool) -> list[Timex]:
             continue
         start = reading.start if reading.start is not None and reading.start < cand.end else cand.start
         modified = _modifier(text, start, reading.end if reading.end is not None and reading.end > start else cand.end, floor, reading)
-        if modified is not None:
+        part = _PART_OF_DAY_OF.search(text, max(floor, start - 24), start) if narrative else None
+        if part is not None and reading.type == "DATE" and reading.point is not None and reading.point.gran == DAY and "T" not in reading.value:
+            # histories: "the night of May 13" is that day's night (news annotation leaves it out)
+            start = part.start()
+            reading.value += "T" + lexicon().parts_of_day[part.group(1).lower()]
+        elif modified is not None:
             start, mod = modified
             reading.mod = mod
+        elif reading.mod is None and _OR_SO.search(text, cand.start, cand.end) is not None:
+            reading.mod = "APPROX"  # "a week or so ago", "the next year or so"
         end = reading.end if reading.end is not None and reading.end > start else cand.end
         found.append(_Found(start, end, reading))
         floor = cand.end
