@@ -393,3 +393,112 @@ def test_bare_plural_units_before_ago_or_later() -> None:
     assert one("Weeks later, he died.")[:3] == ("Weeks", "DURATION", "PXW")
     found = tag("Weeks later, he died.", DCT, mode="narrative")
     assert [(t.text, t.value) for t in found] == [("Weeks later", "FUTURE_REF")]
+
+
+def test_a_month_name_before_a_noun_is_a_month() -> None:
+    # "the October slaying", "a June agreement": the month modifies the noun
+    assert one("Police studied the October slaying of a doctor.")[:3] == ("October", "DATE", "2002-10")
+    assert one("They signed a September agreement with the union.")[1:3] == ("DATE", "2002-09")
+    # but a named march or event stays untagged
+    assert tag("He joined the March for Life.", DCT) == []
+    assert tag("It recalls the March to the Sea.", DCT) == []
+    assert tag("The Great March was long.", DCT) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He will leave at 4 in the morning.", ("4 in the morning", "TIME", "2003-03-18T04:00")),
+        ("They met at ten in the evening.", ("ten in the evening", "TIME", "2003-03-18T22:00")),
+        ("It ended at 3 in the afternoon.", ("3 in the afternoon", "TIME", "2003-03-18T15:00")),
+        ("The shop closes at 11 at night.", ("11 at night", "TIME", "2003-03-18T23:00")),
+        ("The shop closes at 12 at night.", ("12 at night", "TIME", "2003-03-18T00:00")),
+    ],
+)
+def test_an_hour_with_its_part_of_day_is_a_clock_time(text: str, expected: tuple[str, str, str]) -> None:
+    assert one(text)[:3] == expected
+
+
+def test_a_number_before_a_part_of_day_needs_a_clock_preposition() -> None:
+    assert tag("He scored 3 in the morning session.", DCT) == []
+
+
+def test_a_future_seen_from_the_past_points_back() -> None:
+    # written on Monday 30 October 1989
+    dct = "1989-10-30"
+    assert one("The offer had been due to expire Friday evening.", dct)[2] == "1989-10-27TEV"
+    assert one("The offer was due to expire Friday.", dct)[2] == "1989-10-27"
+    assert one("The vote is due to take place Friday.", dct)[2] == "1989-11-03"
+    assert one("The talks were supposed to start Tuesday.", dct)[2] == "1989-10-24"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It happened in the first week of March.", ("the first week of March", "DATE", "2003-W10")),
+        ("Troops moved in the last week of August 1998.", ("the last week of August 1998", "DATE", "1998-W35")),
+        ("The first weekend of May 2003 was sunny.", ("The first weekend of May 2003", "DATE", "2003-W18-WE")),
+        ("Talks ran through the third week of January.", ("the third week of January", "DATE", "2003-W03")),
+    ],
+)
+def test_a_numbered_week_of_a_month_is_one_iso_week(text: str, expected: tuple[str, str, str]) -> None:
+    assert one(text)[:3] == expected
+
+
+def test_a_week_of_a_month_in_a_history_takes_the_story_year() -> None:
+    found = tag("In 1918 the war went on. During the last week of August the pressure grew.", mode="narrative")
+    assert [(t.text, t.value) for t in found] == [("1918", "1918"), ("the last week of August", "1918-W35")]
+    # with no year anywhere, the week stays unknown
+    assert [(t.text, t.value) for t in tag("During the last week of August it rained.")] == [("the last week of August", "XXXX-WXX")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Trading stopped in mid afternoon.", ("mid afternoon", "TIME", "2003-03-18TAF", "MID")),
+        ("The vote came in mid-morning.", ("mid-morning", "TIME", "2003-03-18TMO", "MID")),
+        ("Trading stopped mid-afternoon yesterday.", ("mid-afternoon yesterday", "TIME", "2003-03-17TAF", "MID")),
+        ("He arrived late afternoon Monday.", ("late afternoon Monday", "DATE", "2003-03-17TAF", "END")),
+    ],
+)
+def test_mid_and_an_edge_of_a_part_of_day(text: str, expected: tuple[str, str, str, str]) -> None:
+    assert one(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pilgrims came in Easter week 2000.", ("Easter week 2000", "DATE", "2000-W16")),
+        ("Stores were busy during Christmas week 1998.", ("Christmas week 1998", "DATE", "1998-W52")),
+        # a Monday holiday's weekend is the one before it: Labor Day 1999 fell on 6 September
+        ("Traffic was heavy over Labor Day weekend 1999.", ("Labor Day weekend 1999", "DATE", "1999-W35-WE")),
+        ("Easter weekend 2000 was calm.", ("Easter weekend 2000", "DATE", "2000-W16-WE")),
+    ],
+)
+def test_a_holiday_week_or_weekend_is_its_iso_week(text: str, expected: tuple[str, str, str]) -> None:
+    assert one(text)[:3] == expected
+
+
+def test_that_day_after_a_month_is_a_day_of_that_month() -> None:
+    found = tag("The doctor was killed last October. His name was crossed out that same day.", "1999-02-06")
+    assert [(t.text, t.value) for t in found] == [("last October", "1998-10"), ("that same day", "1998-10-XX")]
+    # after a year, only the year is known
+    found = tag("The war began in 1942. That day was cold.", mode="narrative")
+    assert [(t.text, t.value) for t in found] == [("1942", "1942"), ("That day", "1942-XX-XX")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("They ended their third day-long meeting.", ("day-long", "DURATION", "P1D")),
+        ("It ended a decades-long feud.", ("decades-long", "DURATION", "PXDE")),
+        ("It ended a years-long slump.", ("years-long", "DURATION", "PXY")),
+        ("It was a two-year-long probe.", ("two-year-long", "DURATION", "P2Y")),
+    ],
+)
+def test_a_unit_long_adjective_is_a_duration(text: str, expected: tuple[str, str, str]) -> None:
+    assert one(text)[:3] == expected
+
+
+def test_an_age_is_no_duration() -> None:
+    assert tag("A 6-year-old boy and a 52-year-old doctor met.", DCT) == []

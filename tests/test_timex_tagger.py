@@ -239,7 +239,7 @@ def _corpus_scores(folder: Path, mode: str) -> tuple[float, float]:
 
 @pytest.mark.corpus
 @pytest.mark.skipif(not (CORPORA / "tbaq").exists(), reason="../shared/corpora/tbaq is absent")
-@pytest.mark.parametrize(("part", "relaxed_floor", "value_floor"), [("TimeBank", 0.945, 0.83), ("AQUAINT", 0.93, 0.77)])
+@pytest.mark.parametrize(("part", "relaxed_floor", "value_floor"), [("TimeBank", 0.945, 0.833), ("AQUAINT", 0.935, 0.775)])
 def test_news_scores_on_each_tbaq_source(part: str, relaxed_floor: float, value_floor: float) -> None:
     relaxed, value = _corpus_scores(CORPORA / "tbaq" / part, "news")
     assert relaxed >= relaxed_floor

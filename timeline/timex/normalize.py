@@ -235,6 +235,12 @@ _NOT_A_MONTH = re.compile(r"(?:\b(?:the|a|an|long|great)|'s)\s{1,3}$", re.IGNORE
 _NOT_A_MONTH_AFTER = re.compile(r"\s{1,3}(?:(?:to|on|against|through)\s{1,3}(?:the\s|[A-Z])|(?:for|of)\s{1,3}(?:the\s{1,3})?[A-Z][a-z])")
 
 
+# "the October slaying", "a June agreement": a month name before a lower-case noun modifies it, a month
+_MONTH_MODIFIER_AFTER = re.compile(
+    r"\s{1,3}(?!(?:to|on|of|for|in|into|at|by|with|from|against|through|across|and|or|was|were|is|are|has|had|that|which|who|will|would)\b)[a-z]{3,}\b(?!-)"
+)
+
+
 _MODAL_MAY = re.compile(r"May\s{1,3}(?:I|we|you|he|she|it|they|God)\b")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\"'`“‘]\s{0,3}|\n\s{0,3})$")
 _NEXT_WORD = re.compile(r"\s{1,3}(?:to|through|and|or)\s{1,3}([A-Z][a-z]+\.?)")
@@ -322,7 +328,12 @@ def _date(cand: Candidate, ctx: Context) -> Reading | None:
             return Reading("TIME", f"{point.value()}T{int(hour):02d}:{g('minute')}", point=point, absolute=True)
         return _dated(point, absolute=year_text_ is not None)
     if month:
-        if year is None and cand.rule.name == "month" and _NOT_A_MONTH.search(ctx.text[max(0, cand.start - 12) : cand.start]):
+        if (
+            year is None
+            and cand.rule.name == "month"
+            and _NOT_A_MONTH.search(ctx.text[max(0, cand.start - 12) : cand.start])
+            and not _MONTH_MODIFIER_AFTER.match(ctx.text, cand.end, cand.end + 24)
+        ):
             return None
         if year is None and cand.rule.name == "month" and _name_of_event(cand, ctx):
             return None
@@ -393,6 +404,30 @@ def _week_of(cand: Candidate, ctx: Context) -> Reading | None:
     week = day.point.coarser(WEEK)
     weekend = _key(cand.group("unit")) == "weekend"
     return Reading("DATE", week.value() + ("-WE" if weekend else ""), point=week, absolute=day.absolute)
+
+
+_WEEK_OF_MONTH_DAY = {"first": 4, "second": 11, "third": 18, "fourth": 25}
+
+
+@handler("week_of_month")
+def _week_of_month(cand: Candidate, ctx: Context) -> Reading | None:
+    """ "the first week of March", "the last weekend of August 1998": the ISO week holding the
+    middle day of that seven-day stretch of the month."""
+    month = _date(cand, ctx)
+    if month is None:
+        return None
+    if month.point is None:  # no document date: the month of the story told so far
+        anchor = ctx.anaphoric_anchor()
+        if anchor is None or not month.month:
+            return _unknown("XXXX-WXX")
+        month = _dated(Point(MONTH, anchor.year, month.month))
+    if month is None or month.point is None or month.point.gran != MONTH:
+        return None
+    year, mon = month.point.year, month.point.month
+    last = cal.days_in_month(year, mon)
+    week = Point.of_day(year, mon, _WEEK_OF_MONTH_DAY.get(_key(cand.group("wk")), last - 3)).coarser(WEEK)
+    weekend = _key(cand.group("unit")) == "weekend"
+    return Reading("DATE", week.value() + ("-WE" if weekend else ""), point=week, absolute=month.absolute)
 
 
 @handler("decade")
@@ -677,6 +712,20 @@ def _holiday_days(name: str, year: int) -> int | None:
 
 @handler("holiday")
 def _holiday(cand: Candidate, ctx: Context) -> Reading | None:
+    """A holiday; "Easter week", "Labor Day weekend": the ISO week holding it (a Monday
+    holiday's weekend is the one before it)."""
+    day = _holiday_day(cand, ctx)
+    span = _key(cand.group("hweek"))
+    if day is None or day.point is None or not span:
+        return day
+    days = day.point.days
+    if span == "weekend" and cal.weekday(days) == 1:
+        days -= 1
+    week = Point.of_days(days).coarser(WEEK)
+    return Reading("DATE", week.value() + ("-WE" if span == "weekend" else ""), point=week, absolute=day.absolute)
+
+
+def _holiday_day(cand: Candidate, ctx: Context) -> Reading | None:
     name = _key(cand.group("hol"))
     if name not in _lex().holidays:
         return None
@@ -765,6 +814,8 @@ def _relative(cand: Candidate, ctx: Context) -> Reading | None:
     if unit == "D":
         if rel in ("last", "past", "this", "current", "coming"):
             return None
+        if anchor.gran == MONTH and offset == 0:  # "that same day" after "last October": a day of it
+            return _unknown(f"{anchor.value()}-XX", anchored=True)
         if anchor.gran != DAY:  # "the next day" after "in 1942": a day, which one unknown
             return _unknown(f"{year_text(anchor.year)}-XX-XX" if anchor.gran in (MONTH, YEAR) else "XXXX-XX-XX", anchored=True)
         return _dated(Point.of_days(anchor.days + offset), anchored=anaphoric)
@@ -924,8 +975,9 @@ def _part_of_day(cand: Candidate, ctx: Context) -> Reading | None:
         if day_reading is None or day_reading.point is None:
             return _unknown(f"XXXX-WXX-{_weekday(wd or base)}T{code}", "TIME")
         # TimeBank types "Friday night" a DATE (the day, with its part of the day)
-        return Reading("DATE", f"{day_reading.value}T{code}", point=day_reading.point)
-    mod = {"early": "START", "late": "END"}.get(base)
+        edge = {"early": "START", "late": "END", "mid": "MID"}.get(_key(cand.group("edge")))
+        return Reading("DATE", f"{day_reading.value}T{code}", mod=edge, point=day_reading.point)
+    mod = {"early": "START", "late": "END", "mid": "MID"}.get(_key(cand.group("edge")) or base)
     if base in ("that", "the same", "the next", "the following", "the previous"):
         anchor = ctx.anaphoric_anchor()
     if anchor is None or anchor.gran != DAY:
@@ -1073,6 +1125,8 @@ def _duration(cand: Candidate, ctx: Context) -> Reading | None:
         n += 0.5
     if num_text in ("a", "an") and unit_word in ("second", "minute") and not ago:
         return None
+    if num_text in ("a", "an") and g("adj") is not None and unit_word.endswith(("s", "ia")) and unit_word in lex.units:
+        return None  # "a decades-long feud": the article is the noun's, the unit plural and vague
     if num_text in ("some", "a number of") and not det and not ago:
         return None
     if n is not None and n > 10000:
@@ -1122,6 +1176,17 @@ def _duration(cand: Candidate, ctx: Context) -> Reading | None:
     return _unknown(_duration_value(n, unit), "DURATION", start=start)
 
 
+@handler("unit_long")
+def _unit_long(cand: Candidate, ctx: Context) -> Reading | None:
+    """ "a day-long meeting": one unit; "a decades-long feud": some of them."""
+    word = _key(cand.group("unit"))
+    unit = _lex().units.get(word, "")
+    if not unit:
+        return None
+    plural = word.endswith("s") or word in ("centuries", "millennia")
+    return _unknown(_duration_value(None if plural else 1, unit), "DURATION")
+
+
 @handler("bare_units")
 def _bare_units(cand: Candidate, ctx: Context) -> Reading | None:
     unit = _lex().units[_key(cand.group("unit"))]
@@ -1150,6 +1215,11 @@ def _clock(cand: Candidate, ctx: Context) -> Reading | None:
                 return None
             hour, minute = int(number), 0
         ampm = _key(g("ampm")).replace(".", "")
+        dayhalf = _key(g("dayhalf"))
+        if dayhalf:  # "at 4 in the morning", "at ten at night": only after a clock preposition
+            if not _CLOCK_BEFORE.search(cand.match.string[max(0, cand.start - 20) : cand.start]):
+                return None
+            ampm = "am" if dayhalf.endswith("morning") or (dayhalf.endswith("night") and hour == 12) else "pm"
         if ampm:
             if not 1 <= hour <= 12:
                 return None
