@@ -18,6 +18,7 @@ import collections
 import json
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -76,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("corpus", nargs="?", default=str(ROOT.parent / "shared" / "corpora" / "petrarch2-unit"))
     ap.add_argument("--gold-field", default="plover_reviewed")
-    ap.add_argument("--out", default="plover_system.jsonl", help="where to write the system lines")
+    ap.add_argument("--out", default=str(Path(tempfile.gettempdir()) / "plover_system.jsonl"), help="where to write the system lines (default: %(default)s)")
     ap.add_argument("--tools", default=str(ROOT.parent / "shared" / "tools"), help="folder with plover_eval.py")
     ap.add_argument("--misses", type=int, default=0, help="list the first N sentences with errors")
     a = ap.parse_args(argv)
