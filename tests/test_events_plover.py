@@ -3,12 +3,11 @@ the shared plover_eval.py. Skipped when ../shared/corpora is absent."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from conftest import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpora" / "petrarch2-unit" / "records.jsonl"
@@ -16,17 +15,8 @@ CORPUS = ROOT.parent / "shared" / "corpora" / "petrarch2-unit" / "records.jsonl"
 pytestmark = [pytest.mark.corpus, pytest.mark.skipif(not CORPUS.exists(), reason="../shared/corpora is absent")]
 
 
-def load_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("eval_plover", ROOT / "scripts" / "eval_plover.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_plover_categories_on_petrarch2_sentences() -> None:
-    script = load_script()
+    script = load_script("eval_plover")
     records = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
     lines = script.system_lines(records)
     assert len(lines) == len(records)

@@ -7,28 +7,18 @@ repository.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
+from conftest import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 NAMES = ["01_seed_article.ipynb", "02_corpus.ipynb", "03_your_own_data.ipynb"]
 KERNELSPEC = Path(sys.prefix) / "share" / "jupyter" / "kernels" / "python3" / "kernel.json"
-
-
-def _generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("make_notebooks", ROOT / "scripts" / "make_notebooks.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_every_notebook_is_listed() -> None:
@@ -49,7 +39,7 @@ def test_stored_without_outputs(name: str) -> None:
 @pytest.mark.parametrize("name", NAMES)
 def test_stored_as_generated(name: str) -> None:
     """The stored notebook is what scripts/make_notebooks.py writes (edit the script, rerun it)."""
-    assert (NOTEBOOKS / name).read_text(encoding="utf-8") == _generator().render(name)
+    assert (NOTEBOOKS / name).read_text(encoding="utf-8") == load_script("make_notebooks").render(name)
 
 
 @pytest.mark.parametrize("name", NAMES)

@@ -62,6 +62,7 @@ class Lexicon:
     cues: dict[str, tuple[str, ...]]
     past_suffix: tuple[str, int]
     generic_nouns: frozenset[str] = frozenset()
+    not_month_modifiers: tuple[str, ...] = ()  # "March to the Sea": words after a month that keep it a name
 
     def number(self, words: str) -> float | None:
         """The value of a number written in words or digits ("twenty-four", "1,000", "a")."""
@@ -137,5 +138,6 @@ def lexicon() -> Lexicon:
         macros=dict(rules["macros"]),
         cues={k: tuple(v) for k, v in tense.items() if isinstance(v, list)},
         past_suffix=(str(tense["past_suffix"]), int(tense["past_suffix_min"])),
+        not_month_modifiers=tuple(words["not_month_modifiers"]),
         generic_nouns=frozenset(words.get("generic_nouns", ())),
     )

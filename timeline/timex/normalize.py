@@ -236,9 +236,10 @@ _NOT_A_MONTH_AFTER = re.compile(r"\s{1,3}(?:(?:to|on|against|through)\s{1,3}(?:t
 
 
 # "the October slaying", "a June agreement": a month name before a lower-case noun modifies it, a month
-_MONTH_MODIFIER_AFTER = re.compile(
-    r"\s{1,3}(?!(?:to|on|of|for|in|into|at|by|with|from|against|through|across|and|or|was|were|is|are|has|had|that|which|who|will|would)\b)[a-z]{3,}\b(?!-)"
-)
+@functools.cache
+def _month_modifier_after() -> re.Pattern[str]:
+    stop = "|".join(map(re.escape, _lex().not_month_modifiers))
+    return re.compile(rf"\s{{1,3}}(?!(?:{stop})\b)[a-z]{{3,}}\b(?!-)")
 
 
 _MODAL_MAY = re.compile(r"May\s{1,3}(?:I|we|you|he|she|it|they|God)\b")
@@ -332,7 +333,7 @@ def _date(cand: Candidate, ctx: Context) -> Reading | None:
             year is None
             and cand.rule.name == "month"
             and _NOT_A_MONTH.search(ctx.text[max(0, cand.start - 12) : cand.start])
-            and not _MONTH_MODIFIER_AFTER.match(ctx.text, cand.end, cand.end + 24)
+            and not _month_modifier_after().match(ctx.text, cand.end, cand.end + 24)
         ):
             return None
         if year is None and cand.rule.name == "month" and _name_of_event(cand, ctx):
@@ -406,9 +407,6 @@ def _week_of(cand: Candidate, ctx: Context) -> Reading | None:
     return Reading("DATE", week.value() + ("-WE" if weekend else ""), point=week, absolute=day.absolute)
 
 
-_WEEK_OF_MONTH_DAY = {"first": 4, "second": 11, "third": 18, "fourth": 25}
-
-
 @handler("week_of_month")
 def _week_of_month(cand: Candidate, ctx: Context) -> Reading | None:
     """ "the first week of March", "the last weekend of August 1998": the ISO week holding the
@@ -425,7 +423,9 @@ def _week_of_month(cand: Candidate, ctx: Context) -> Reading | None:
         return None
     year, mon = month.point.year, month.point.month
     last = cal.days_in_month(year, mon)
-    week = Point.of_day(year, mon, _WEEK_OF_MONTH_DAY.get(_key(cand.group("wk")), last - 3)).coarser(WEEK)
+    nth = _lex().ordinals.get(_key(cand.group("wk")))  # None for "last"
+    middle = 7 * int(nth) - 3 if nth and 1 <= nth <= 4 else last - 3  # the middle day of that week
+    week = Point.of_day(year, mon, middle).coarser(WEEK)
     weekend = _key(cand.group("unit")) == "weekend"
     return Reading("DATE", week.value() + ("-WE" if weekend else ""), point=week, absolute=month.absolute)
 
