@@ -502,3 +502,60 @@ def test_a_unit_long_adjective_is_a_duration(text: str, expected: tuple[str, str
 
 def test_an_age_is_no_duration() -> None:
     assert tag("A 6-year-old boy and a 52-year-old doctor met.", DCT) == []
+
+
+def test_a_verb_right_before_a_month_or_holiday_decides_its_year() -> None:
+    # the expression's own verb ("left in May") moves a month two months ahead into last year;
+    # a cue farther away keeps the wider slack of a noisy clause
+    assert one("He left in May.", "2003-03-19")[2] == "2002-05"
+    assert one("He will leave in May.", "2003-03-19")[2] == "2003-05"
+    assert one("They met at Easter.", "2003-03-19")[2] == "2002-03-31"
+    assert one("They will meet at Easter.", "2003-03-19")[2] == "2003-04-20"
+
+
+def test_last_and_next_holiday_are_the_nearest_before_or_after() -> None:
+    assert one("Last Easter was cold.", "2003-03-19")[2] == "2002-03-31"
+    assert one("Next Christmas will be warm.", "2003-03-19")[2] == "2003-12-25"
+
+
+def test_a_present_passive_participle_is_no_past_cue() -> None:
+    # "is heard": a present passive, not a past
+    assert one("The case is heard in May.", "2003-03-19")[2] == "2003-05"
+
+
+def test_reported_would_points_forward() -> None:
+    assert one("He said it would be paid in January.", "1989-10-26")[2] == "1990-01"
+    assert one("He said it would have been paid in January.", "1989-10-26")[2] == "1989-01"
+
+
+def test_recent_plural_units_are_vague_durations() -> None:
+    assert one("Prices rose in recent years.")[1:3] == ("DURATION", "PXY")
+    assert one("Talks stalled in recent weeks.")[1:3] == ("DURATION", "PXW")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It closed after a quarter century.", ("a quarter century", "DURATION", "P25Y")),
+        ("He waited half an hour.", ("half an hour", "DURATION", "PT30M")),
+        ("It took half a year.", ("half a year", "DURATION", "P6M")),
+        ("Half a century ago it began.", ("Half a century ago", "DATE", "1953")),
+        ("A year and a half ago it began.", ("A year and a half ago", "DATE", "2001-09")),
+        ("Sales rose from a quarter earlier.", ("a quarter earlier", "DATE", "2002-Q4")),
+    ],
+)
+def test_fractions_of_units(text: str, expected: tuple[str, str, str]) -> None:
+    assert one(text)[:3] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("Its FY2024 budget grew.", "2024"), ("In FY 2023 it fell.", "2023"), ("FY24 guidance was cut.", "2024"), ("FY99 results", "1999")],
+)
+def test_fiscal_year_abbreviations(text: str, value: str) -> None:
+    assert one(text, "2023-10-26")[2] == value
+
+
+def test_earlier_this_month_keeps_earlier_without_a_mod() -> None:
+    assert one("Officials said earlier this month that talks would resume.") == ("earlier this month", "DATE", "2003-03", None)
+    assert one("It will open later this year.") == ("later this year", "DATE", "2003", None)

@@ -54,10 +54,10 @@ def test_spans_follow_timebank_conventions() -> None:
         ("two-year", "DURATION", "P2Y"),
         ("third-quarter", "DATE", "1989-Q3"),
     ]
-    # "the past three years" keeps its determiner; "earlier this week" is "this week"
-    assert [t for t, _, _ in values("Over the past three years, and earlier this week, prices rose.")] == [
-        "the past three years",
-        "this week",
+    # "the past three years" keeps its determiner; "earlier this week" keeps "earlier" (no mod)
+    assert values("Over the past three years, and earlier this week, prices rose.") == [
+        ("the past three years", "DURATION", "P3Y"),
+        ("earlier this week", "DATE", "2003-W12"),
     ]
 
 

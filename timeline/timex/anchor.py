@@ -227,7 +227,7 @@ _CLOSING = re.compile(r"''|[”)\]]")
 _WORD = re.compile(r"[\w'’]+")
 _PREPOSITION_DISTANCE = 25.0  # a deadline preposition ("by February") weighs as a cue this far away
 _LONGEST_CUE = 4  # words
-_AUXILIARY_BE = frozenset({"be"})
+_AUXILIARY_BE = frozenset({"be", "is", "are", "am", "being"})
 
 
 @functools.cache
@@ -287,6 +287,10 @@ class TenseIndex:
 
     def tense(self, start: int, end: int, window: int = 160) -> int:
         """PAST, FUTURE or UNKNOWN: the nearest tense cue in the clause around [start, end)."""
+        return self.tense_and_distance(start, end, window)[0]
+
+    def tense_and_distance(self, start: int, end: int, window: int = 160) -> tuple[int, float]:
+        """The tense with how far its cue is, in weighed characters (inf when there is none)."""
         i = bisect.bisect_right(self._sentence_ends, start) - 1
         lo = max(start - window, self._sentence_ends[i] if i >= 0 else 0)
         j = bisect.bisect_left(self._sentence_starts, end)
@@ -323,8 +327,8 @@ class TenseIndex:
             # ..., a bomb killed ...") has its verb farther on; the first cue up to its end decides
             k = bisect.bisect_left(self._cue_starts, end)
             if k < len(self._cues) and self._cue_ends[k] <= min(sentence_end, end + 3 * window):
-                return self._cues[k][2]
-        return best[1] if best else UNKNOWN
+                return self._cues[k][2], float(self._cues[k][0] - end)
+        return (best[1], best[0]) if best else (UNKNOWN, float("inf"))
 
 
 def tense_at(text: str, start: int, end: int, window: int = 160) -> int:

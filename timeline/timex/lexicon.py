@@ -34,7 +34,7 @@ class Lexicon:
     scales: dict[str, int]
     ordinals: dict[str, int]
     vague_numbers: tuple[str, ...]
-    vague_numbers_exact: dict[str, int]
+    vague_numbers_exact: dict[str, float]
     decade_words: dict[str, int]
     units: dict[str, str]
     unit_adjectives: dict[str, str]

@@ -95,6 +95,10 @@ class Context:
             index = self.tenses["index"] = TenseIndex(self.text)
         return index.tense(cand.start, cand.end)
 
+    def tense_and_distance(self, cand: Candidate) -> tuple[int, float]:
+        self.tense(cand)
+        return self.tenses["index"].tense_and_distance(cand.start, cand.end)
+
 
 Handler = Callable[[Candidate, Context], Reading | None]
 _HANDLERS: dict[str, Handler] = {}
@@ -175,18 +179,21 @@ def _year(text: str, ctx: Context) -> int | None:
 # before the clause's tense moves it a year: "said in March" on 18 March... "in January" said in
 # December is last January; "will meet on Jan. 14" written on 2 January is this January.
 _TENSE_SLACK = 90
+_CLOSE_CUE = 6  # a cue this near ("left in May") is the expression's own verb: no slack
+_CLOSE_SLACK = 20
 _NO_TENSE_SLACK = 183
 
 
-def _nearest_year(month: int, day: int, anchor: Point, tense: int) -> int:
+def _nearest_year(month: int, day: int, anchor: Point, tense: int, distance: float = float("inf")) -> int:
     """The year of a month (and day) with no year: the anchor's, moved by the clause's tense."""
     if anchor.gran != DAY:
         return anchor.year
     target = cal.days_from_civil(anchor.year, month, min(day or 15, cal.days_in_month(anchor.year, month)))
     diff = target - anchor.days
-    if tense == PAST and diff > _TENSE_SLACK:
+    slack = _CLOSE_SLACK if distance <= _CLOSE_CUE else _TENSE_SLACK
+    if tense == PAST and diff > slack:
         return anchor.year - 1
-    if tense == FUTURE and diff < -_TENSE_SLACK:
+    if tense == FUTURE and diff < -slack:
         return anchor.year + 1
     if tense == UNKNOWN and diff > _NO_TENSE_SLACK:
         return anchor.year - 1
@@ -298,7 +305,7 @@ def _date(cand: Candidate, ctx: Context) -> Reading | None:
                 year = 1 - year
             elif year == 0:
                 return None
-        elif year < 1000 and mon is None:
+        elif year < 1000 and mon is None and g("fiscal") is None:  # "FY24" has two digits
             return None
     month = int(mon) if mon and mon.isdigit() else _month(mon) if mon else 0
     day_n = _day(day) if day else 0
@@ -316,7 +323,7 @@ def _date(cand: Candidate, ctx: Context) -> Reading | None:
             anchor = ctx.deictic_anchor()
             if anchor is None:
                 return _unknown(f"XXXX-{month:02d}-{day_n:02d}", partial="day")
-            year = _nearest_year(month, day_n, anchor, UNKNOWN if ctx.narrative else ctx.tense(cand))
+            year = _nearest_year(month, day_n, anchor, *((UNKNOWN, float("inf")) if ctx.narrative else ctx.tense_and_distance(cand)))
             if anchor.gran != DAY:
                 year = anchor.year
             elif wd:
@@ -342,7 +349,7 @@ def _date(cand: Candidate, ctx: Context) -> Reading | None:
             anchor = ctx.deictic_anchor()
             if anchor is None:
                 return _unknown(f"XXXX-{month:02d}", partial="month", month=month)
-            year = anchor.year if ctx.narrative or anchor.gran != DAY else _nearest_year(month, 0, anchor, ctx.tense(cand))
+            year = anchor.year if ctx.narrative or anchor.gran != DAY else _nearest_year(month, 0, anchor, *ctx.tense_and_distance(cand))
             reading = _dated(Point(MONTH, year, month))
             if reading:
                 reading.partial = "month"
@@ -741,6 +748,7 @@ def _holiday_day(cand: Candidate, ctx: Context) -> Reading | None:
     this_year = _holiday_days(name, anchor.year)
     if this_year is None:
         return None
+    slack = 0  # "last Easter": the one before the anchor, however near the next one is
     if rel in ("last", "this past"):
         direction = PAST
     elif rel in ("next", "this coming"):
@@ -748,10 +756,11 @@ def _holiday_day(cand: Candidate, ctx: Context) -> Reading | None:
     elif ctx.narrative or rel == "this":
         return _dated(Point.of_days(this_year))
     else:
-        direction = ctx.tense(cand)
-    if direction == PAST and this_year > base + _TENSE_SLACK:
+        direction, distance = ctx.tense_and_distance(cand)
+        slack = _CLOSE_SLACK if distance <= _CLOSE_CUE else _TENSE_SLACK
+    if direction == PAST and this_year > base + slack:
         days = _holiday_days(name, anchor.year - 1)
-    elif direction == FUTURE and this_year < base - _TENSE_SLACK:
+    elif direction == FUTURE and this_year < base - slack:
         days = _holiday_days(name, anchor.year + 1)
     else:
         days = this_year
@@ -1023,8 +1032,6 @@ def _recent(cand: Candidate, ctx: Context) -> Reading | None:
     if num is not None:
         n = _number(num)
         return _unknown(_duration_value(n, unit), "DURATION")
-    if rel == "recent":
-        return _unknown("PAST_REF")
     if rel in ("ahead", "to come"):  # "the weeks ahead"
         return _unknown(_duration_value(None, unit), "DURATION")
     if rel in ("following", "ensuing", "subsequent"):  # "in the following days": after the event told, not after today
@@ -1147,6 +1154,9 @@ def _duration(cand: Candidate, ctx: Context) -> Reading | None:
         if anchored and not ctx.narrative and unit in _SHORT_UNITS:
             # news (TimeML): "three days later", "a few hours earlier" are the duration, "later" a signal
             return _unknown(_duration_value(n, unit), "DURATION", end=_before_ago(cand))
+        if n is not None and n != int(n) and unit in _SMALLER:  # "half a century ago": 50 years
+            unit, factor = _SMALLER[unit]
+            n *= factor
         if n is None or n != int(n):
             return _unknown("PAST_REF" if sign < 0 else "FUTURE_REF")
         if anchor is None:

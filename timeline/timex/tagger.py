@@ -75,7 +75,7 @@ _OR_SO = re.compile(r"\sor\s{1,3}so\b", re.IGNORECASE)
 _AGO_END = re.compile(r"\b(?:ago|earlier|later)$", re.IGNORECASE)
 
 
-def _modifier(text: str, cand_start: int, cand_end: int, floor: int, reading: Reading) -> tuple[int, str] | None:
+def _modifier(text: str, cand_start: int, cand_end: int, floor: int, reading: Reading) -> tuple[int, str | None] | None:
     """(new start, mod) when a modifier stands right before the expression."""
     window = text[max(floor, cand_start - 40) : cand_start]
     match = modifier_regex().search(window)
@@ -84,9 +84,9 @@ def _modifier(text: str, cand_start: int, cand_end: int, floor: int, reading: Re
     word = " ".join(match["mod"].lower().split())
     lex = lexicon()
     key = word if word in lex.mods else word + "-"
-    mod = lex.mods.get(key) or lex.mods.get(word)
-    if mod is None:
+    if key not in lex.mods:
         return None
+    mod = lex.mods[key] or None  # "earlier this month": part of the expression, no TIMEX3 mod
     body = text[cand_start : cand_start + 12]
     if word in lex.point_mods:
         if reading.type not in _POINT_TYPES or reading.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
