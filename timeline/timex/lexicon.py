@@ -1,8 +1,9 @@
 """The word tables of the temporal tagger, read from ``timeline/timex/data``.
 
 The tables are data (JSON): month and weekday names, number words, units, relative words,
-deictic words ("yesterday", "now"), seasons, parts of the day, modifiers, holidays and the
-recognition rules. This module only loads them into one frozen ``Lexicon`` (cached), so
+deictic words ("yesterday", "now"), seasons, parts of the day, modifiers, holidays, the
+recognition rules, and the context words that normalization looks for around a candidate.
+This module only loads them into one frozen ``Lexicon`` (cached), so
 the stages after it (patterns, recognize, normalize) never hold a word list of their own.
 """
 
@@ -63,6 +64,7 @@ class Lexicon:
     past_suffix: tuple[str, int]
     generic_nouns: frozenset[str] = frozenset()
     not_month_modifiers: tuple[str, ...] = ()  # "March to the Sea": words after a month that keep it a name
+    context_words: dict[str, tuple[str, ...]] = attrs.field(factory=dict)  # the {name} lists of patterns.context_regex
 
     def number(self, words: str) -> float | None:
         """The value of a number written in words or digits ("twenty-four", "1,000", "a")."""
@@ -140,4 +142,5 @@ def lexicon() -> Lexicon:
         past_suffix=(str(tense["past_suffix"]), int(tense["past_suffix_min"])),
         not_month_modifiers=tuple(words["not_month_modifiers"]),
         generic_nouns=frozenset(words.get("generic_nouns", ())),
+        context_words={k: tuple(v) for k, v in words["context_words"].items()},
     )

@@ -37,6 +37,7 @@ from timeline.timex.anchor import (
     year_text,
 )
 from timeline.timex.lexicon import Lexicon, lexicon
+from timeline.timex.patterns import context_regex
 from timeline.timex.recognize import Candidate
 
 REFS = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
@@ -214,32 +215,25 @@ def _unknown(value: str, type_: str = "DATE", **kw: Any) -> Reading:
     return Reading(type_, value, **kw)
 
 
-_QUANTITY_AFTER = re.compile(
-    r"\s{0,2}(?:%|percent|per cent|points?|people|persons|troops|soldiers|men|women|children|"
-    r"feet|foot|meters?|metres?|miles?|km|kilometers?|kilometres?|tons?|tonnes?|barrels?|dollars?|"
-    r"shares?|units?|votes?|cases?|deaths?|acres?|pounds?|kg|households?|jobs|workers|employees|"
-    r"members|residents|delegates|seats|copies|cars|vehicles|planes|aircraft|rooms|beds|"
-    r"[-‐]?(?:point|yard|meter|foot|mile|page|member|man|strong))(?![\w])",
-    re.IGNORECASE,
-)
-_QUANTITY_BEFORE = re.compile(r"(?:\bno\.|\bnumber|#|\bflight|\broute|\bhighway|\bpage|\broom|\bsuite|\bthan|\bup to|[+±×*/=<>])\s{0,2}$", re.IGNORECASE)
+_quantity_after = context_regex(r"\s{0,2}(?:%|{quantity_nouns}|[-‐]?{quantity_compounds})(?![\w])", space=" ")
+_quantity_before = context_regex(r"(?:\b{quantity_before}|#|[+±×*/=<>])\s{0,2}$", space=" ")
 
 
 def _looks_like_quantity(cand: Candidate, year_start: int, year_end: int) -> bool:
     text = cand.match.string
     after = text[year_end : year_end + 24]
-    if _QUANTITY_AFTER.match(after):
+    if _quantity_after().match(after):
         return True
     before = text[max(0, year_start - 16) : year_start]
-    return bool(_QUANTITY_BEFORE.search(before))
+    return bool(_quantity_before().search(before))
 
 
 # --- dates ---------------------------------------------------------------------------------
 
 
 # "the March to the Sea", "Women's March on Versailles", "the March for Life": a month name that is not a month.
-_NOT_A_MONTH = re.compile(r"(?:\b(?:the|a|an|long|great)|'s)\s{1,3}$", re.IGNORECASE)
-_NOT_A_MONTH_AFTER = re.compile(r"\s{1,3}(?:(?:to|on|against|through)\s{1,3}(?:the\s|[A-Z])|(?:for|of)\s{1,3}(?:the\s{1,3})?[A-Z][a-z])")
+_not_a_month = context_regex(r"(?:\b{not_a_month_before}|'s)\s{1,3}$")
+_not_a_month_after = context_regex(r"\s{1,3}(?:{event_prepositions}\s{1,3}(?:the\s|[A-Z])|{name_prepositions}\s{1,3}(?:the\s{1,3})?[A-Z][a-z])", ignore_case=False)
 
 
 # "the October slaying", "a June agreement": a month name before a lower-case noun modifies it, a month
@@ -249,23 +243,23 @@ def _month_modifier_after() -> re.Pattern[str]:
     return re.compile(rf"\s{{1,3}}(?!(?:{stop})\b)[a-z]{{3,}}\b(?!-)")
 
 
-_MODAL_MAY = re.compile(r"May\s{1,3}(?:I|we|you|he|she|it|they|God)\b")
+_modal_may = context_regex(r"May\s{1,3}{may_subjects}\b", ignore_case=False)
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\"'`“‘]\s{0,3}|\n\s{0,3})$")
-_NEXT_WORD = re.compile(r"\s{1,3}(?:to|through|and|or)\s{1,3}([A-Z][a-z]+\.?)")
-_MONTH_PREPOSITION = re.compile(r"\b(?:from|in|since|until|till|by|during|between|through|early|late|mid|last|next|this|of)\s{1,3}$", re.IGNORECASE)
+_next_word = context_regex(r"\s{1,3}{month_range_links}\s{1,3}([A-Z][a-z]+\.?)", ignore_case=False)
+_month_preposition = context_regex(r"\b{month_prepositions}\s{1,3}$")
 
 
 def _name_of_event(cand: Candidate, ctx: Context) -> bool:
     """ "the March to the Sea", "the March for Life", "May I"; but "from March to May", "in March for the vote" are months."""
     text = ctx.text
-    if _MODAL_MAY.match(text, cand.start, cand.end + 8) and _SENTENCE_START.search(text, max(0, cand.start - 4), cand.start):
+    if _modal_may().match(text, cand.start, cand.end + 8) and _SENTENCE_START.search(text, max(0, cand.start - 4), cand.start):
         return True  # "May I ask?", "May God bless": a wish or a question, at the start of a sentence
-    after = _NOT_A_MONTH_AFTER.match(text, cand.end, cand.end + 24)
+    after = _not_a_month_after().match(text, cand.end, cand.end + 24)
     if after is None:
         return False
-    if _MONTH_PREPOSITION.search(text, max(0, cand.start - 12), cand.start):
+    if _month_preposition().search(text, max(0, cand.start - 12), cand.start):
         return False
-    following = _NEXT_WORD.match(text, cand.end, cand.end + 24)  # "March to May": a range of months
+    following = _next_word().match(text, cand.end, cand.end + 24)  # "March to May": a range of months
     return not (following is not None and following.group(1).lower().rstrip(".") in _lex().months)
 
 
@@ -339,7 +333,7 @@ def _date(cand: Candidate, ctx: Context) -> Reading | None:
         if (
             year is None
             and cand.rule.name == "month"
-            and _NOT_A_MONTH.search(ctx.text[max(0, cand.start - 12) : cand.start])
+            and _not_a_month().search(ctx.text[max(0, cand.start - 12) : cand.start])
             and not _month_modifier_after().match(ctx.text, cand.end, cand.end + 24)
         ):
             return None
@@ -627,8 +621,8 @@ def _quarter_value(cand: Candidate, ctx: Context) -> Reading | None:
 
 
 _NAME_BEFORE = re.compile(r"(?<![.!?\n]\s)(?<![.!?\n]\s\s)(?<=\S\s)\b[A-Z][a-z]+\s{1,2}$|(?<=[a-z,;]\s)\b[A-Z][a-z]+\s{1,2}$")
-_NAME_AFTER = re.compile(r"\s{1,2}(?!Of\b|And\b)[A-Z][a-z]+|\s{1,2}(?:of|for)\s{1,2}(?:the\s{1,2})?[A-Z][a-z]")
-_SEASON_BEFORE = re.compile(r"\b(in|during|since|until|through|by|of|from|before|after)\s{1,3}$", re.IGNORECASE)
+_name_after = context_regex(r"\s{1,2}(?!{title_case_links}\b)[A-Z][a-z]+|\s{1,2}{name_prepositions}\s{1,2}(?:the\s{1,2})?[A-Z][a-z]", ignore_case=False)
+_season_before = context_regex(r"\b({season_prepositions})\s{1,3}$")
 
 
 @handler("season")
@@ -637,7 +631,7 @@ def _season(cand: Candidate, ctx: Context) -> Reading | None:
     lex = _lex()
     code = lex.seasons[_key(g("season"))]
     rel = _key(g("rel"))
-    before = _SEASON_BEFORE.search(ctx.text[max(0, cand.start - 12) : cand.start])
+    before = _season_before().search(ctx.text[max(0, cand.start - 12) : cand.start])
     pre = _key(before.group(1)) if before else ""
     year_s = g("year")
     word = _key(g("season"))
@@ -649,7 +643,7 @@ def _season(cand: Candidate, ctx: Context) -> Reading | None:
     season_word = g("season") or ""
     if season_word[:1].isupper() and rel in ("", "the") and (
         _NAME_BEFORE.search(ctx.text[max(0, cand.start - 20) : cand.start])
-        or (not year_s and _NAME_AFTER.match(ctx.text[cand.end : cand.end + 20]))
+        or (not year_s and _name_after().match(ctx.text[cand.end : cand.end + 20]))
     ):
         return None  # part of a name: "the Arab Spring", "the Spring Offensive"
     mod = {"early": "START", "late": "END", "mid": "MID"}.get(rel)
@@ -882,26 +876,26 @@ def _relative_name(cand: Candidate, ctx: Context) -> Reading | None:
     return _dated(Point(MONTH, year, month))
 
 
-_YEAR_ENDING = re.compile(r"\s{1,3}(?:that\s{1,3})?(?:ended|ending|ends|to\s{1,3}date)\b", re.IGNORECASE)
-_THROUGHOUT = re.compile(r"\b(?:throughout|over)\s{1,3}$", re.IGNORECASE)
+_year_ending = context_regex(r"\s{1,3}(?:that\s{1,3})?{year_endings}\b")
+_year_long_before = context_regex(r"\b{year_long_before}\s{1,3}$")
 
 
 def _year_long(cand: Candidate, ctx: Context) -> bool:
     """ "the year ended Sept. 30", "throughout the year": a year-long stretch, not a calendar year."""
     text = ctx.text
-    return bool(_YEAR_ENDING.match(text[cand.end : cand.end + 20]) or _THROUGHOUT.search(text[max(0, cand.start - 14) : cand.start]))
+    return bool(_year_ending().match(text[cand.end : cand.end + 20]) or _year_long_before().search(text[max(0, cand.start - 14) : cand.start]))
 
 
-_STRETCH_BEFORE = re.compile(r"\b(?:throughout|over|during|for)\s{1,3}$", re.IGNORECASE)
-_PERFECT = re.compile(r"\b(?:has|have|had|'s|'ve)\s{1,3}(?:\w+ly\s{1,3})?(?:been|[a-z]+(?:ed|en|wn|ne|un|ht))\b", re.IGNORECASE)
+_stretch_before = context_regex(r"\b{stretch_before}\s{1,3}$")
+_perfect = context_regex(r"\b{perfect_auxiliaries}\s{1,3}(?:\w+ly\s{1,3})?(?:been|[a-z]+(?:ed|en|wn|ne|un|ht))\b")
 
 
 def _stretch(cand: Candidate, ctx: Context) -> bool:
     """ "over the past year", "prices have risen in the last year": a stretch up to now, not the year before."""
     text = ctx.text
-    if _year_long(cand, ctx) or _STRETCH_BEFORE.search(text, max(0, cand.start - 12), cand.start):
+    if _year_long(cand, ctx) or _stretch_before().search(text, max(0, cand.start - 12), cand.start):
         return True
-    return _PERFECT.search(_clause(text, cand.start, cand.end)) is not None
+    return _perfect().search(_clause(text, cand.start, cand.end)) is not None
 
 
 def _clause(text: str, start: int, end: int) -> str:
@@ -913,11 +907,11 @@ def _clause(text: str, start: int, end: int) -> str:
     return text[before + 1 if before >= 0 else lo : min(after) if after else hi]
 
 
-_IN_THE_YEAR = re.compile(r"\b(?:in|of|during)\s{1,3}$", re.IGNORECASE)
+_daytime_before = context_regex(r"\b{daytime_before}\s{1,3}$")
 
 
 _APPOSITION = re.compile(r"[0-9],\s{1,2}$")
-_DAY_STEP = re.compile(r"\s{1,3}(after|following|before)\b", re.IGNORECASE)
+_day_step = context_regex(r"\s{1,3}(?:{day_after}|(?P<back>{day_before}))\b")
 
 
 @handler("the_unit")
@@ -954,15 +948,15 @@ def _the_unit(cand: Candidate, ctx: Context) -> Reading | None:
     gran = {"day": DAY, "week": WEEK, "month": MONTH, "year": YEAR, "quarter": QUARTER}[unit]
     if gran == DAY and anchor.gran != DAY:
         return None
-    if det == "the" and gran in (DAY,) and (ref is None or _IN_THE_YEAR.search(ctx.text[max(0, cand.start - 12) : cand.start])):
+    if det == "the" and gran in (DAY,) and (ref is None or _daytime_before().search(ctx.text[max(0, cand.start - 12) : cand.start])):
         return None
     if _order(anchor.gran) > _order(gran):
         return None
     if gran == DAY and anchor.gran == DAY:
-        step = _DAY_STEP.match(ctx.text, cand.end)
+        step = _day_step().match(ctx.text, cand.end)
         apposition = _APPOSITION.search(ctx.text, max(0, cand.start - 4), cand.start)  # "Oct. 12, the day before"
         if step is not None and apposition is None:  # "the day after the battle": the day after the one discussed
-            return _dated(Point.of_days(anchor.days + (-1 if _key(step.group(1)) == "before" else 1)), anchored=True)
+            return _dated(Point.of_days(anchor.days + (-1 if step.group("back") else 1)), anchored=True)
     return _dated(anchor.coarser(gran), anchored=True)
 
 
@@ -1044,6 +1038,9 @@ def _recent(cand: Candidate, ctx: Context) -> Reading | None:
 # --- durations, times, sets ----------------------------------------------------------------
 
 
+_number_range = context_regex(r"\s{number_range_links}\s|\d-\d", ignore_case=False)
+
+
 def _number(text: str) -> float | None:
     lex = _lex()
     key = _key(text)
@@ -1051,7 +1048,7 @@ def _number(text: str) -> float | None:
         return lex.vague_numbers_exact[key]
     if key in lex.vague_numbers:
         return None
-    if re.search(r"\s(?:to|or|and)\s|\d-\d", key) and "and a half" not in key:
+    if _number_range().search(key) and "and a half" not in key:
         return None
     half = 0.0
     if key.endswith("and a half"):
@@ -1099,8 +1096,8 @@ def _duration_value(n: float | None, unit: str) -> str:
 
 
 _AGE_AFTER = re.compile(r"[\s-]{1,3}old\b", re.IGNORECASE)
-_FRACTION_AFTER = re.compile(r"\s{1,3}(?:of|that|to)\b", re.IGNORECASE)
-_MONEY_BEFORE = re.compile(r"(?:[0-9%]|percent|million|billion|trillion|cents?|dollars?|yen|marks|francs|pounds|euros?|times|once|twice|[0-9,.]+\s{1,3}[a-z]+|(?:one|two|three|four|five|six|seven|eight|nine|ten|several|many)\s{1,3}[a-z]+s)\s{1,3}$", re.IGNORECASE)
+_fraction_after = context_regex(r"\s{1,3}{fraction_after}\b")
+_rate_before = context_regex(r"(?:[0-9%]|{rate_amounts}|[0-9,.]+\s{1,3}[a-z]+|{rate_counts}\s{1,3}[a-z]+s)\s{1,3}$")
 
 
 _SHORT_UNITS = frozenset({"S", "MIN", "H", "D", "NIGHT", "W"})
@@ -1141,11 +1138,11 @@ def _duration(cand: Candidate, ctx: Context) -> Reading | None:
     if n == 0:
         return None
     after = cand.match.string[cand.end : cand.end + 12]
-    if num_text in ("a", "an") and not det and not ago and _MONEY_BEFORE.search(cand.match.string[max(0, cand.start - 16) : cand.start]):
+    if num_text in ("a", "an") and not det and not ago and _rate_before().search(cand.match.string[max(0, cand.start - 16) : cand.start]):
         return None  # a rate: "$5 a year", "700 seats a week"
     if _AGE_AFTER.match(after) and not ago:
         return None  # an age: "52 years old"
-    if unit == "Q" and (_FRACTION_AFTER.match(after) or "-" in cand.text):
+    if unit == "Q" and (_fraction_after().match(after) or "-" in cand.text):
         return None  # a fraction: "a quarter of the vote", "three-quarters"
     if ago and adj is None:
         sign = lex.ago_words.get(ago, -1)
@@ -1203,7 +1200,7 @@ def _bare_units(cand: Candidate, ctx: Context) -> Reading | None:
     return _unknown(_duration_value(None, unit), "DURATION")
 
 
-_CLOCK_BEFORE = re.compile(r"(?:\bat|\baround|\babout|\bby|\bbefore|\bafter|\buntil|\btill|\bfrom|\bsince|\bapproximately|\bnearly|\bat about|\bat around)\s{1,3}$", re.IGNORECASE)
+_clock_before = context_regex(r"\b{clock_prepositions}\s{1,3}$", space=" ")
 
 
 @handler("clock")
@@ -1227,7 +1224,7 @@ def _clock(cand: Candidate, ctx: Context) -> Reading | None:
         ampm = _key(g("ampm")).replace(".", "")
         dayhalf = _key(g("dayhalf"))
         if dayhalf:  # "at 4 in the morning", "at ten at night": only after a clock preposition
-            if not _CLOCK_BEFORE.search(cand.match.string[max(0, cand.start - 20) : cand.start]):
+            if not _clock_before().search(cand.match.string[max(0, cand.start - 20) : cand.start]):
                 return None
             ampm = "am" if dayhalf.endswith("morning") or (dayhalf.endswith("night") and hour == 12) else "pm"
         if ampm:
@@ -1239,13 +1236,16 @@ def _clock(cand: Candidate, ctx: Context) -> Reading | None:
                 hour = 0
         elif ":" in clock and g("tz") is None and g("oclock") is None:
             before = cand.match.string[max(0, cand.start - 20) : cand.start]
-            if not _CLOCK_BEFORE.search(before):
+            if not _clock_before().search(before):
                 return None
     time = f"T{hour:02d}:{minute:02d}"
     anchor = ctx.ref if ctx.ref is not None and ctx.ref.gran == DAY else ctx.deictic_anchor()
     if anchor is None or anchor.gran != DAY:
         return Reading("TIME", f"XXXX-XX-XX{time}", time=time)
     return Reading("TIME", f"{anchor.value()}{time}", point=anchor, time=time)
+
+
+_set_adverb_followers = context_regex(r"\s{1,3}{set_adverb_followers}\b", ignore_case=False)
 
 
 @handler("set")
@@ -1257,7 +1257,7 @@ def _set(cand: Candidate, ctx: Context) -> Reading | None:
         # an adjective before its noun ("its quarterly dividend", "average daily volume") names a
         # kind of thing, not a recurring time; the adverb ("paid quarterly") does
         after = cand.match.string[cand.end : cand.end + 20]
-        if re.match(r"\s{1,3}[a-z]", after) and not re.match(r"\s{1,3}(?:and|or|but|to|in|at|on|for|from|by|with|since|until|basis|outside|inside|here|there|throughout|during|over|after|before|through|across|near|around|along|as|than|unless|if|when|while|because)\b", after):
+        if re.match(r"\s{1,3}[a-z]", after) and not _set_adverb_followers().match(after):
             return None
         code = lex.unit_adjectives.get(setw, "")
         if not code:

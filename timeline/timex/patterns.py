@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import attrs
@@ -21,22 +21,22 @@ SPACE = r"\s{1,3}"
 _MACRO = re.compile(r"\{([A-Z][A-Z_0-9]*)\}")
 
 
-def _word(word: str) -> str:
-    """A lexicon entry as a regex: spaces match 1-3 whitespace characters, dots are optional at the end."""
+def _word(word: str, space: str = SPACE) -> str:
+    """A lexicon entry as a regex: each space matches ``space`` (1-3 whitespace characters)."""
     parts = [re.escape(p) for p in word.split(" ")]
-    return SPACE.join(parts)
+    return space.join(parts)
 
 
-def words(entries: Iterable[str], *, case: str = "any") -> str:
+def words(entries: Iterable[str], *, case: str = "any", space: str = SPACE) -> str:
     """An alternation of words, longest first; ``case='cap'`` accepts only Capitalized/UPPER forms."""
     unique = sorted(set(entries), key=lambda w: (-len(w), w))
     if case == "cap":
         forms: list[str] = []
         for entry in unique:
             cap = " ".join(w[:1].upper() + w[1:] for w in entry.split(" "))
-            forms.extend([_word(cap), _word(entry.upper())])
+            forms.extend([_word(cap, space), _word(entry.upper(), space)])
         return "(?-i:" + "|".join(dict.fromkeys(forms)) + ")"
-    return "(?:" + "|".join(_word(e) for e in unique) + ")"
+    return "(?:" + "|".join(_word(e, space) for e in unique) + ")"
 
 
 def _number_words(lex: Lexicon) -> str:
@@ -187,3 +187,23 @@ def modifier_regex() -> re.Pattern[str]:
     """Modifier words just before a candidate ("early", "the end of", "more than")."""
     mods = words(m.rstrip("-") for m in lexicon().mods)
     return re.compile(rf"(?<![\w])(?P<mod>{mods})(?:{SPACE}|-)$", re.IGNORECASE)
+
+
+_CONTEXT_LIST = re.compile(r"\{([a-z_]+)\}")
+
+
+def context_regex(template: str, *, ignore_case: bool = True, space: str = SPACE) -> Callable[[], re.Pattern[str]]:
+    """A regex of the words around a candidate, compiled on its first use (then cached).
+
+    Each ``{name}`` of the template is the alternation of ``lexicon().context_words[name]``
+    (longest first); a space inside an entry matches ``space``. Quantifiers like ``{1,3}``
+    stay as they are.
+    """
+
+    @functools.cache
+    def compiled() -> re.Pattern[str]:
+        table = lexicon().context_words
+        pattern = _CONTEXT_LIST.sub(lambda m: words(table[m.group(1)], space=space), template)
+        return re.compile(pattern, re.IGNORECASE if ignore_case else 0)
+
+    return compiled

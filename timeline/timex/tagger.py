@@ -25,7 +25,7 @@ from timeline.timex.anchor import DAY, Point, parse_dct
 from timeline.timex.dateline import find_document_date
 from timeline.timex.lexicon import lexicon
 from timeline.timex.normalize import Context, Reading, normalize
-from timeline.timex.patterns import modifier_regex
+from timeline.timex.patterns import context_regex, modifier_regex
 from timeline.timex.recognize import Candidate, recognize
 
 Mode = Literal["news", "narrative"]
@@ -67,12 +67,12 @@ def _span(value: str, type_: str, mod: str | None, dct: Point | None) -> Span | 
 
 _POINT_TYPES = ("DATE", "TIME")
 _APPROX_ANY = frozenset({"about", "around", "approximately", "roughly", "circa"})
-_RELATIVE_START = re.compile(r"(?:this|next|last|yesterday|today|tomorrow|that)\b", re.IGNORECASE)
+_relative_start = context_regex(r"{relative_starts}\b")
 
 
-_PART_OF_DAY_OF = re.compile(r"\b(?:the|that)\s{1,3}(morning|afternoon|evening|night)\s{1,3}of\s{1,3}$", re.IGNORECASE)
-_OR_SO = re.compile(r"\sor\s{1,3}so\b", re.IGNORECASE)
-_AGO_END = re.compile(r"\b(?:ago|earlier|later)$", re.IGNORECASE)
+_part_of_day_of = context_regex(r"\b{night_of_determiners}\s{1,3}({night_of_parts})\s{1,3}of\s{1,3}$")
+_or_so = context_regex(r"\s{approximate_after}\b")
+_ago_end = context_regex(r"\b{ago_ends}$")
 
 
 def _modifier(text: str, cand_start: int, cand_end: int, floor: int, reading: Reading) -> tuple[int, str | None] | None:
@@ -91,7 +91,7 @@ def _modifier(text: str, cand_start: int, cand_end: int, floor: int, reading: Re
     if word in lex.point_mods:
         if reading.type not in _POINT_TYPES or reading.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
             return None
-        if word in ("earlier", "later") and not _RELATIVE_START.match(body):
+        if word in ("earlier", "later") and not _relative_start().match(body):
             return None
         if reading.anchored and word not in ("the end of", "the beginning of", "the start of", "the middle of"):
             return None
@@ -99,7 +99,7 @@ def _modifier(text: str, cand_start: int, cand_end: int, floor: int, reading: Re
         if reading.type == "DURATION":
             if body[:1].isalpha() and body.lower().startswith(("the ", "past ", "last ", "next ")):
                 return None
-        elif not (reading.type == "DATE" and reading.point is not None and _AGO_END.search(text, cand_start, cand_end) is not None):
+        elif not (reading.type == "DATE" and reading.point is not None and _ago_end().search(text, cand_start, cand_end) is not None):
             return None
     start = max(floor, cand_start - 40) + match.start()
     return start, mod
@@ -118,7 +118,7 @@ class _Found:
     reading: Reading
 
 
-_GAP_AND = re.compile(r"^\s{1,3}(?:and|or)\s{1,3}$")
+_gap_and = context_regex(r"^\s{1,3}{weekday_links}\s{1,3}$", ignore_case=False)
 _GAP_OF = re.compile(r"^\s{1,3}of\s{1,3}$")
 
 
@@ -163,7 +163,7 @@ def _merge(text: str, found: list[_Found]) -> list[_Found]:
             if merged is not None:
                 out[-1] = _Found(prev.start, item.end, merged)
                 continue
-            if a.partial == "weekday" and b.type == "SET" and b.value.startswith("XXXX-WXX-") and _GAP_AND.match(gap):
+            if a.partial == "weekday" and b.type == "SET" and b.value.startswith("XXXX-WXX-") and _gap_and().match(gap):
                 # "on Monday and Tuesday nights": the first weekday recurs like the second
                 out[-1] = _Found(prev.start, prev.end, Reading("SET", f"XXXX-WXX-{cal.weekday(a.point.days) if a.point else a.value[-1]}{b.value[10:]}"))
         out.append(item)
@@ -226,7 +226,7 @@ def _tag(text: str, dct: Point | None, *, narrative: bool) -> list[Timex]:
             continue
         start = reading.start if reading.start is not None and reading.start < cand.end else cand.start
         modified = _modifier(text, start, reading.end if reading.end is not None and reading.end > start else cand.end, floor, reading)
-        part = _PART_OF_DAY_OF.search(text, max(floor, start - 24), start) if narrative else None
+        part = _part_of_day_of().search(text, max(floor, start - 24), start) if narrative else None
         if part is not None and reading.type == "DATE" and reading.point is not None and reading.point.gran == DAY and "T" not in reading.value:
             # histories: "the night of May 13" is that day's night (news annotation leaves it out)
             start = part.start()
@@ -234,7 +234,7 @@ def _tag(text: str, dct: Point | None, *, narrative: bool) -> list[Timex]:
         elif modified is not None:
             start, mod = modified
             reading.mod = mod
-        elif reading.mod is None and _OR_SO.search(text, cand.start, cand.end) is not None:
+        elif reading.mod is None and _or_so().search(text, cand.start, cand.end) is not None:
             reading.mod = "APPROX"  # "a week or so ago", "the next year or so"
         end = reading.end if reading.end is not None and reading.end > start else cand.end
         found.append(_Found(start, end, reading))
