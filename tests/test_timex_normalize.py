@@ -559,3 +559,90 @@ def test_fiscal_year_abbreviations(text: str, value: str) -> None:
 def test_earlier_this_month_keeps_earlier_without_a_mod() -> None:
     assert one("Officials said earlier this month that talks would resume.") == ("earlier this month", "DATE", "2003-03", None)
     assert one("It will open later this year.") == ("later this year", "DATE", "2003", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "value"),
+    [
+        ("The Dow had its worst day since August.", "2016-06-24", "2015-08"),
+        ("Rates have risen five times since March.", "2022-10-25", "2022-03"),
+        ("Shares have fallen since Christmas.", "2023-01-10", "2022-12-25"),
+    ],
+)
+def test_since_points_back(text: str, dct: str, value: str) -> None:
+    assert one(text, dct)[2] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "value"),
+    [
+        ("The ruling is expected in the summer.", "2023-10-26", "2024-SU"),
+        ("The vote is slated for Friday.", "2023-10-26", "2023-10-27"),
+    ],
+)
+def test_expected_and_slated_point_forward(text: str, dct: str, value: str) -> None:
+    assert one(text, dct)[2] == value
+
+
+def test_a_capitalized_word_before_a_month_makes_it_a_surname() -> None:
+    assert tag("Theresa May told lawmakers she may resign.", DCT) == []
+    assert tag("Mrs. May spoke to reporters.", DCT) == []
+    assert one("In May he left.")[:2] == ("May", "DATE")
+    assert one("The March accession was delayed.")[:2] == ("March", "DATE")
+
+
+def test_a_weekday_in_a_newspaper_name_is_not_a_date() -> None:
+    assert tag("The Sunday Times reported the deal.", DCT) == []
+    assert tag("The Mail on Sunday reported the deal.", DCT) == []
+    assert one("He said Sunday Times Square was busy.")[2] == "2003-03-16"
+
+
+def test_a_season_before_a_name_is_part_of_it_after_next_or_last() -> None:
+    assert tag("The next Winter Olympics are in Beijing.", DCT) == []
+    assert one("Last Summer Obama left.")[2] == "2002-SU"
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        ("Retailers expect strong Black Friday sales.", "2023-10-26", ("Black Friday", "2023-11-24")),
+        ("Cyber Monday sales rose 17 percent.", "2012-12-03", ("Cyber Monday", "2012-11-26")),
+        ("Diwali was celebrated across India.", "2022-10-25", ("Diwali", "2022-10-24")),
+        ("Lunar New Year celebrations began.", "2018-02-09", ("Lunar New Year", "2018-02-16")),
+        ("Eid al-Fitr prayers were held.", "2022-05-10", ("Eid al-Fitr", "2022-05-02")),
+        ("The Fourth of July weekend saw record travel.", "2014-07-08", ("The Fourth of July weekend", "2014-W27-WE")),
+    ],
+)
+def test_more_holidays(text: str, dct: str, expected: tuple[str, str]) -> None:
+    assert (one(text, dct)[0], one(text, dct)[2]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Polls close at 8 p.m. Eastern time.", "8 p.m. Eastern time"),
+        ("The ceasefire began at 7 a.m. local time.", "7 a.m. local time"),
+    ],
+)
+def test_spelled_out_time_zones_join_the_clock(text: str, expected: str) -> None:
+    assert one(text)[:2] == (expected, "TIME")
+
+
+def test_a_clock_in_gmt_is_not_a_year() -> None:
+    assert [t.text for t in tag("The match kicked off at 5 p.m. local time (2000 GMT).", DCT)] == ["5 p.m. local time"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The drug was approved in the fourth quarter of fiscal 2022.", ("the fourth quarter of fiscal 2022", "2022-Q4")),
+        ("Sales in the July-September quarter rose 4%.", ("the July-September quarter", "2002-Q3")),
+        ("Growth slowed in the April-June period.", ("the April-June period", "2002-Q2")),
+        ("Revenue rose 9% in the July-to-September period.", ("the July-to-September period", "2002-Q3")),
+        ("Profit fell in the January-March quarter of 2001.", ("the January-March quarter of 2001", "2001-Q1")),
+        ("Sales in the January-June period rose.", ("the January-June period", "2003-H1")),
+    ],
+)
+def test_quarters_named_by_their_months_or_fiscal_year(text: str, expected: tuple[str, str]) -> None:
+    found = one(text)
+    assert (found[0], found[2]) == expected

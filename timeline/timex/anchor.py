@@ -225,14 +225,16 @@ _SENTENCE_END = re.compile(r"(?<![.][A-Za-z])(?<!\b[A-Z])(?<!\bMrs)(?<!\b(?:Mr|M
 
 _CLOSING = re.compile(r"''|[”)\]]")
 _WORD = re.compile(r"[\w'’]+")
-_PREPOSITION_DISTANCE = 25.0  # a deadline preposition ("by February") weighs as a cue this far away
+# a preposition right before the expression weighs as a cue this far away: a deadline ("by
+# February") as a nearby verb; "since March" as the expression's own verb (it is behind us)
+_PREPOSITION_DISTANCE = {FUTURE: 25.0, PAST: 0.0}
 _LONGEST_CUE = 4  # words
 _AUXILIARY_BE = frozenset({"be", "is", "are", "am", "being"})
 
 
 @functools.cache
-def _cues() -> tuple[dict[tuple[str, ...], tuple[int, bool]], frozenset[str], tuple[str, ...], str, int]:
-    """(phrase -> (PAST/FUTURE/UNKNOWN, weak), deadline prepositions, future contractions, past suffix, its minimum length).
+def _cues() -> tuple[dict[tuple[str, ...], tuple[int, bool]], dict[str, int], tuple[str, ...], str, int]:
+    """(phrase -> (PAST/FUTURE/UNKNOWN, weak), preposition -> PAST/FUTURE, future contractions, past suffix, its minimum length).
 
     UNKNOWN marks phrases that only look like cues ("next to"); weak cues (modals: "could", a
     conditional as often as a future) weigh as if farther away.
@@ -243,7 +245,9 @@ def _cues() -> tuple[dict[tuple[str, ...], tuple[int, bool]], frozenset[str], tu
         for phrase in lex.cues.get(key, ()):
             table[tuple(phrase.lower().split())] = (sign, weak)
     suffix, minimum = lex.past_suffix
-    return table, frozenset(lex.cues.get("future_prepositions", ())), lex.cues.get("future_contractions", ()), suffix, minimum
+    prepositions = dict.fromkeys(lex.cues.get("future_prepositions", ()), FUTURE)
+    prepositions.update(dict.fromkeys(lex.cues.get("past_prepositions", ()), PAST))
+    return table, prepositions, lex.cues.get("future_contractions", ()), suffix, minimum
 
 
 def _cues_in(window: str) -> list[tuple[int, int, int, bool]]:
@@ -302,8 +306,9 @@ class TenseIndex:
         best: tuple[float, int] | None = None
         before = self.text[max(lo, start - 20) : start]
         last_words = before.rsplit(None, 1)
-        if last_words and before[-1:].isspace() and last_words[-1].lower() in _cues()[1]:
-            best = (_PREPOSITION_DISTANCE, FUTURE)
+        preposition = _cues()[1].get(last_words[-1].lower()) if last_words and before[-1:].isspace() else None
+        if preposition is not None:
+            best = (_PREPOSITION_DISTANCE[preposition], preposition)
         k = bisect.bisect_right(self._cue_ends, start) - 1  # cues ending before the expression
         while k >= 0 and self._cue_starts[k] >= lo:
             _, cue_end, sign, weak = self._cues[k]

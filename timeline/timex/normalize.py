@@ -247,13 +247,16 @@ _modal_may = context_regex(r"May\s{1,3}{may_subjects}\b", ignore_case=False)
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\"'`“‘]\s{0,3}|\n\s{0,3})$")
 _next_word = context_regex(r"\s{1,3}{month_range_links}\s{1,3}([A-Z][a-z]+\.?)", ignore_case=False)
 _month_preposition = context_regex(r"\b{month_prepositions}\s{1,3}$")
+_name_before_month = context_regex(r"(?:\b(?!(?i:{month_prepositions}|{month_words_before}|{not_a_month_before})\b)[A-Z][a-z]+|\bM(?:rs?|s)\.)\s{1,3}$", ignore_case=False)
 
 
 def _name_of_event(cand: Candidate, ctx: Context) -> bool:
-    """ "the March to the Sea", "the March for Life", "May I"; but "from March to May", "in March for the vote" are months."""
+    """ "the March to the Sea", "the March for Life", "May I", "Theresa May"; but "from March to May", "in March for the vote" are months."""
     text = ctx.text
     if _modal_may().match(text, cand.start, cand.end + 8) and _SENTENCE_START.search(text, max(0, cand.start - 4), cand.start):
         return True  # "May I ask?", "May God bless": a wish or a question, at the start of a sentence
+    if _name_before_month().search(text, max(0, cand.start - 20), cand.start):
+        return True  # "Theresa May", "Mrs. May", a title's "Dad May Come": a surname or a modal
     after = _not_a_month_after().match(text, cand.end, cand.end + 24)
     if after is None:
         return False
@@ -353,8 +356,20 @@ def _date(cand: Candidate, ctx: Context) -> Reading | None:
     if year is not None:
         return _dated(Point(YEAR, year), absolute=True)
     if wd:
+        if cand.rule.name == "weekday" and _part_of_a_name(cand, ctx):
+            return None
         return _weekday_reading(_weekday(wd), cand, ctx)
     return None
+
+
+_weekday_name_after = context_regex(r"\s{1,2}{weekday_name_after}\b(?!\s{1,2}[A-Z])", ignore_case=False)  # not "Sunday Times Square"
+_weekday_name_before = context_regex(r"\b{weekday_name_before}\s{1,2}$", ignore_case=False)
+
+
+def _part_of_a_name(cand: Candidate, ctx: Context) -> bool:
+    """ "the Sunday Times", "the Mail on Sunday": a weekday in a newspaper's or a show's name."""
+    text = ctx.text
+    return bool(_weekday_name_after().match(text, cand.end, cand.end + 24) or _weekday_name_before().search(text, max(0, cand.start - 20), cand.start))
 
 
 def _year_of_weekday(month: int, day: int, weekday: int, anchor: Point, default: int) -> int:
@@ -478,7 +493,7 @@ def _quarter(cand: Candidate, ctx: Context) -> Reading | None:
     det = _key(cand.group("det"))
     if reading is not None and det:
         ordinal_adjective = cand.group("ord") is not None and cand.match.string[cand.match.end("ord") : cand.match.end("ord") + 1] == "-"
-        qualified = cand.group("ord") is not None or cand.group("adj") is not None or cand.group("year") is not None
+        qualified = any(cand.group(name) is not None for name in ("ord", "m1", "adj", "year"))
         if (det in ("its", "their", "that") and qualified) or (det == "the" and ordinal_adjective):
             # "its third-quarter profit": the determiner belongs to the noun, not to the time
             reading.start = cand.match.end("det") + len(cand.match.string[cand.match.end("det") :]) - len(cand.match.string[cand.match.end("det") :].lstrip())
@@ -519,10 +534,28 @@ def _quarter_code(cand: Candidate, ctx: Context) -> Reading | None:
     return _dated(point, absolute=year_s is not None)
 
 
+def _months_as_period(first: str | None, last: str | None) -> str | None:
+    """ "April-June": the quarter or half those months make ("quarter 2"), None when they make neither."""
+    if not (first and last):
+        return None
+    start, end = _month(first), _month(last)
+    length = (end - start) % 12 + 1
+    if length == 3 and start % 3 == 1:
+        return f"quarter {(start - 1) // 3 + 1}"
+    if length == 6 and start in (1, 7):
+        return f"half {(start - 1) // 6 + 1}"
+    return None
+
+
 def _quarter_value(cand: Candidate, ctx: Context) -> Reading | None:
     g = cand.group
     lex = _lex()
     q_word = _key(g("q"))
+    months = _months_as_period(g("m1"), g("m2"))  # "the April-June quarter", "the July-to-September period"
+    if g("m1") is not None:
+        if months is None or q_word == "quarters":
+            return None
+        q_word = months.split()[0]
     det = _key(g("det"))
     ord_word = _key(g("ord"))
     adjs = [lex.quarter_adjectives[a] for a in re.findall(r"[\w-]+", _key(cand.text)) if a in lex.quarter_adjectives]
@@ -544,6 +577,8 @@ def _quarter_value(cand: Candidate, ctx: Context) -> Reading | None:
         number = ordinal
         if number > (2 if is_half else 4) or number < 1:
             return None
+    elif months:
+        number = int(months.split()[1])
     if q_word == "period" and not year_s and "year_ago" not in adjs:
         return None
     if not (number or adjs or year_s or det in ("the", "this", "last", "next", "its", "their", "that")):
@@ -622,6 +657,7 @@ def _quarter_value(cand: Candidate, ctx: Context) -> Reading | None:
 
 _NAME_BEFORE = re.compile(r"(?<![.!?\n]\s)(?<![.!?\n]\s\s)(?<=\S\s)\b[A-Z][a-z]+\s{1,2}$|(?<=[a-z,;]\s)\b[A-Z][a-z]+\s{1,2}$")
 _name_after = context_regex(r"\s{1,2}(?!{title_case_links}\b)[A-Z][a-z]+|\s{1,2}{name_prepositions}\s{1,2}(?:the\s{1,2})?[A-Z][a-z]", ignore_case=False)
+_THE_BEFORE = re.compile(r"\b[Tt]he\s{1,3}$")
 _season_before = context_regex(r"\b({season_prepositions})\s{1,3}$")
 
 
@@ -641,11 +677,11 @@ def _season(cand: Candidate, ctx: Context) -> Reading | None:
     if word == "fall" and not year_s and re.match(r"\s{1,3}of\s{1,3}(?:[A-Z]|the\s)", ctx.text[cand.end : cand.end + 12]):
         return None
     season_word = g("season") or ""
-    if season_word[:1].isupper() and rel in ("", "the") and (
-        _NAME_BEFORE.search(ctx.text[max(0, cand.start - 20) : cand.start])
-        or (not year_s and _name_after().match(ctx.text[cand.end : cand.end + 20]))
+    if season_word[:1].isupper() and (
+        (rel in ("", "the") and _NAME_BEFORE.search(ctx.text[max(0, cand.start - 20) : cand.start]))
+        or (not year_s and (rel in ("", "the") or _THE_BEFORE.search(ctx.text, max(0, cand.start - 6), cand.start)) and _name_after().match(ctx.text[cand.end : cand.end + 20]))
     ):
-        return None  # part of a name: "the Arab Spring", "the Spring Offensive"
+        return None  # part of a name: "the Arab Spring", "the Spring Offensive", "the next Winter Olympics"
     mod = {"early": "START", "late": "END", "mid": "MID"}.get(rel)
     if year_s:
         year = _year(year_s, ctx)

@@ -27,6 +27,15 @@ def _word(word: str, space: str = SPACE) -> str:
     return space.join(parts)
 
 
+_LOWER_IN_TITLES = frozenset({"of", "and", "al", "el"})
+
+
+def _title_case(entry: str) -> str:
+    """A name as titles write it: "Fourth of July", "Eid al-Fitr" (each part of a hyphenated word capitalized)."""
+    parts = re.split(r"([ -])", entry)
+    return "".join(p if p in _LOWER_IN_TITLES or not p[:1].isalpha() else p[:1].upper() + p[1:] for p in parts)
+
+
 def words(entries: Iterable[str], *, case: str = "any", space: str = SPACE) -> str:
     """An alternation of words, longest first; ``case='cap'`` accepts only Capitalized/UPPER forms."""
     unique = sorted(set(entries), key=lambda w: (-len(w), w))
@@ -34,7 +43,7 @@ def words(entries: Iterable[str], *, case: str = "any", space: str = SPACE) -> s
         forms: list[str] = []
         for entry in unique:
             cap = " ".join(w[:1].upper() + w[1:] for w in entry.split(" "))
-            forms.extend([_word(cap, space), _word(entry.upper(), space)])
+            forms.extend([_word(cap, space), _word(_title_case(entry), space), _word(entry.upper(), space)])
         return "(?-i:" + "|".join(dict.fromkeys(forms)) + ")"
     return "(?:" + "|".join(_word(e, space) for e in unique) + ")"
 
@@ -86,7 +95,7 @@ def macros() -> dict[str, str]:
         "UNIT_PL": words([u for u in lex.units if u.endswith("s") and u not in ("secs", "mins", "hrs")] + ["centuries", "millennia"]),
         "SEASON": words(lex.seasons),
         "POD": words(lex.parts_of_day),
-        "TZ": words(lex.time_zones, case="cap"),
+        "TZ": f"(?:{words([z for z in lex.time_zones if ' ' not in z], case='cap')}|{words([z for z in lex.time_zones if ' ' in z])})",
         "HOLIDAY": words(lex.holidays, case="cap"),
         "REL": words(lex.relative),
         "VAGUE": words(lex.vague_numbers),
