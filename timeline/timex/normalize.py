@@ -90,15 +90,18 @@ class Context:
 
     tenses: dict[str, TenseIndex] = attrs.field(factory=dict)  # built once, shared by a document's passes
 
-    def tense(self, cand: Candidate) -> int:
+    def _tense_index(self) -> TenseIndex:
         index = self.tenses.get("index")
         if index is None:
             index = self.tenses["index"] = TenseIndex(self.text)
-        return index.tense(cand.start, cand.end)
+        return index
+
+    def tense(self, cand: Candidate) -> int:
+        return self._tense_index().tense(cand.start, cand.end)
 
     def tense_and_distance(self, cand: Candidate) -> tuple[int, float]:
-        self.tense(cand)
-        return self.tenses["index"].tense_and_distance(cand.start, cand.end)
+        """The tense with how far its cue stands from the expression."""
+        return self._tense_index().tense_and_distance(cand.start, cand.end)
 
 
 Handler = Callable[[Candidate, Context], Reading | None]
@@ -180,7 +183,7 @@ def _year(text: str, ctx: Context) -> int | None:
 # before the clause's tense moves it a year: "said in March" on 18 March... "in January" said in
 # December is last January; "will meet on Jan. 14" written on 2 January is this January.
 _TENSE_SLACK = 90
-_CLOSE_CUE = 6  # a cue this near ("left in May") is the expression's own verb: no slack
+_CLOSE_CUE = 6  # a cue this near ("left in May") is the expression's own verb: little slack
 _CLOSE_SLACK = 20
 _NO_TENSE_SLACK = 183
 
