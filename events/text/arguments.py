@@ -28,10 +28,6 @@ ACTOR_KINDS = {
     "org": ActorKind.ORGANIZATION,
     "group": ActorKind.GROUP,
 }
-PERSONAL = frozenset({"he", "his", "him", "she", "her"})
-NEUTER = frozenset({"it", "its"})
-FIRST_PLURAL = frozenset({"we", "our", "us"})
-PAIR_NOUNS = frozenset({"leaders", "presidents", "ministers", "countries", "sides", "parties", "nations", "governments", "states", "neighbours", "neighbors", "capitals"})
 
 
 def entity_mention(entity: Entity, sentence: str) -> Mention:

@@ -182,10 +182,8 @@ def _is_name_token(tok: Token) -> bool:
         return False
     if "-" in tok.text:
         return False  # "Moscow-based", "U.S.-led": a compound, not a name
-    return not (pos_of(tok.lower) and tok.lower not in _NAMEISH)
+    return not (pos_of(tok.lower) and tok.lower not in words("given_names_that_are_words"))
 
-
-_NAMEISH = frozenset({"rashid", "constantine", "salohiddin", "grace", "will", "mark", "rose", "bill", "john", "victor", "frank"})
 
 
 class PersonRegistry:
@@ -328,12 +326,10 @@ def _introduces_person(tokens: Sequence[Token], j: int) -> bool:
     return bool(lemmas_of(nxt) & {"say", "tell", "add", "announce", "state"})
 
 
-_ACTING = frozenset({"will", "would", "has", "had", "is", "was", "said", "says", "told", "met", "visited", "signed", "called", "urged", "accused", "arrived"})
-
 
 def _acts(tokens: Sequence[Token], j: int) -> bool:
     """'Putin will ...', 'Lula said': a lone unknown name followed by what people do."""
-    return j < len(tokens) and tokens[j].lower in _ACTING
+    return j < len(tokens) and tokens[j].lower in words("acting_after_name")
 
 
 def _apposition_country(tokens: Sequence[Token], j: int, gaz: Gazetteer) -> str | None:

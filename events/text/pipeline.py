@@ -28,10 +28,6 @@ from events.kinds import Kind
 from events.model import Actor, ActorKind, Event, Mention, Place, Quantity, Role, Status
 from events.text import coref
 from events.text.arguments import (
-    FIRST_PLURAL,
-    NEUTER,
-    PAIR_NOUNS,
-    PERSONAL,
     actor_of,
     clause_arguments,
     state_actor,
@@ -496,20 +492,20 @@ def _resolve_missing_agent(args: object, sent: Sentence, clause_no: int, head: T
     window = range(a, min(b, head.last + 4))
     for k in window:
         w = lowers[k]
-        if w in PERSONAL:
+        if w in words("personal_pronouns"):
             person = _person_for_pronoun(sent, clause_no, state)
             actor = actor_of(person, Role.AGENT, sent.text) if person is not None else None
             if actor is not None:
                 args.add_actor(attrs.evolve(actor, mention=Mention(tokens[k].start, tokens[k].end, tokens[k].text, sent.text)))
-        elif w in FIRST_PLURAL and sent.quoted[k]:
+        elif w in words("first_plural_pronouns") and sent.quoted[k]:
             speaker = _speaker(sent, state)
             if speaker is not None and speaker.country:
                 args.add_actor(state_actor(speaker.country, Role.AGENT, Mention(tokens[k].start, tokens[k].end, tokens[k].text, sent.text)))
-        elif w in NEUTER and k <= head.first and not args.agents:
+        elif w in words("neuter_pronouns") and k <= head.first and not args.agents:
             found = state.last_states(1) or [e for e in sent.entities if e.country and e.i - base < k][-1:]
             for e in found:
                 args.add_actor(state_actor(e.country, Role.AGENT))  # type: ignore[arg-type]
-        elif w in PAIR_NOUNS and k > 0 and lowers[k - 1] == "two":
+        elif w in words("pair_nouns") and k > 0 and lowers[k - 1] == "two":
             role = Role.AGENT if k < head.first else Role.RECIPIENT
             have = {x.country for x in args.actors if x.country} if role is Role.RECIPIENT else set()
             for e in state.last_states(2, exclude=have):

@@ -138,7 +138,7 @@ def clause_bounds(tokens: list[Token]) -> list[tuple[int, int]]:
         low = tok.lower
         if low in (";", ":", "—", "--") or (low == "-" and k + 1 < n and tokens[k + 1].lower == "-"):
             cuts.add(k + 1)
-        elif low == "," and k + 1 < n and not (k > 0 and _adjective(tokens[k - 1]) and _adjective(tokens[k + 1])) and tokens[k + 1].lower not in _CONTINUING:
+        elif low == "," and k + 1 < n and not (k > 0 and _adjective(tokens[k - 1]) and _adjective(tokens[k + 1])) and tokens[k + 1].lower not in words("list_continuers"):
             cuts.add(k + 1)  # but not in a list of adjectives: "complete, full diplomatic ties"
         elif low in ('"', "“", "”") and 0 < k < n - 1:
             cuts.add(k if low in ('"', "“") and tokens[k - 1].lower in (",", ".", ":") else k + 1)
@@ -152,7 +152,6 @@ def clause_bounds(tokens: list[Token]) -> list[tuple[int, int]]:
     return [(a, b) for a, b in itertools.pairwise(ordered) if b > a]
 
 
-_CONTINUING = frozenset({"including", "especially", "notably", "mostly", "mainly", "chiefly", "particularly"})
 
 
 def _adjective(tok: Token) -> bool:

@@ -11,8 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from timeline.commands._common import fail
-
-MODES = ("news", "narrative")
+from timeline.timex.tagger import MODES
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from timeline.commands._common import InputFileError, fail, read_text
+from timeline.timex.tagger import MODES
 
 FORMATS = ("jsonl", "timeml", "table")
-MODES = ("news", "narrative")
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

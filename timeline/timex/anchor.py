@@ -218,9 +218,18 @@ def parse_dct(dct: object) -> Point | None:
 # --- tense ---------------------------------------------------------------------------------
 
 PAST, UNKNOWN, FUTURE = -1, 0, 1
-# A sentence ends at . ! ? ; followed by space and a capital, a digit or a quote; not after
-# abbreviations with inner dots ("a.m.", "U.S."), titles ("Mr.", "Gen.") or months ("Jan. 14").
-_SENTENCE_END = re.compile(r"(?<![.][A-Za-z])(?<!\b[A-Z])(?<!\bMrs)(?<!\b(?:Mr|Ms|Dr|St|Lt|Sr|Jr|vs|No|Mt|Ft))(?<!\b(?:Gen|Sen|Rep|Gov|Col|Maj|Sgt|Adm|Jan|Feb|Mar|Apr|Aug|Sep|Oct|Nov|Dec))(?<!\b(?:Capt|Sept|Prof))[.!?;]\s{1,4}(?=[A-Z0-9\"'“`(])|[;:]\s|\n\s*\n")
+
+
+@functools.cache
+def _sentence_end() -> re.Pattern[str]:
+    """A sentence ends at . ! ? ; followed by space and a capital, a digit or a quote; not after
+    abbreviations with inner dots ("a.m.", "U.S."), initials, or the words of ``tense.json``'s
+    "abbreviations" ("Mr.", "Gen.", "Jan. 14"): one fixed-width look-behind per length."""
+    by_length: dict[int, list[str]] = {}
+    for word in lexicon().cues.get("abbreviations", ()):
+        by_length.setdefault(len(word), []).append(re.escape(word))
+    not_after = "".join(rf"(?<!\b(?:{'|'.join(words)}))" for _, words in sorted(by_length.items()))
+    return re.compile(rf"(?<![.][A-Za-z])(?<!\b[A-Z]){not_after}[.!?;]\s{{1,4}}(?=[A-Z0-9\"'“`(])|[;:]\s|\n\s*\n")
 
 
 _CLOSING = re.compile(r"''|[”)\]]")
@@ -229,7 +238,6 @@ _WORD = re.compile(r"[\w'’]+")
 # February") as a nearby verb; "since March" as the expression's own verb (it is behind us)
 _PREPOSITION_DISTANCE = {FUTURE: 25.0, PAST: 0.0}
 _LONGEST_CUE = 4  # words
-_AUXILIARY_BE = frozenset({"be", "is", "are", "am", "being"})
 
 
 @functools.cache
@@ -253,6 +261,7 @@ def _cues() -> tuple[dict[tuple[str, ...], tuple[int, bool]], dict[str, int], tu
 def _cues_in(window: str) -> list[tuple[int, int, int, bool]]:
     """(start, end, sign, weak) of every tense cue in ``window``; weak: a regular past by its suffix."""
     table, _, contractions, suffix, minimum = _cues()
+    auxiliary_be = lexicon().cues.get("auxiliary_be", ())  # a participle after it tells no tense
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(window)]
     lowered = [w.lower() for _, _, w in words]
     found: list[tuple[int, int, int, bool]] = []
@@ -260,7 +269,7 @@ def _cues_in(window: str) -> list[tuple[int, int, int, bool]]:
         for n in range(min(_LONGEST_CUE, len(words) - i), 0, -1):
             cue = table.get(tuple(lowered[i : i + n]))
             if cue is not None:
-                if cue[0] == PAST and i and lowered[i - 1] in _AUXILIARY_BE:
+                if cue[0] == PAST and i and lowered[i - 1] in auxiliary_be:
                     break  # a participle after "be" ("will be paid", "to be held") tells no tense
                 if cue[0] != UNKNOWN:
                     found.append((start, words[i + n - 1][1], cue[0], cue[1]))
@@ -269,7 +278,7 @@ def _cues_in(window: str) -> list[tuple[int, int, int, bool]]:
             low = lowered[i]
             if low.endswith(contractions):
                 found.append((start, end, FUTURE, False))
-            elif low.endswith(suffix) and len(low) >= minimum and word[:1].islower() and not (i and lowered[i - 1] in _AUXILIARY_BE):
+            elif low.endswith(suffix) and len(low) >= minimum and word[:1].islower() and not (i and lowered[i - 1] in auxiliary_be):
                 found.append((start, end, PAST, True))  # "Red", "United": names, not verbs
     return found
 
@@ -285,7 +294,7 @@ class TenseIndex:
         self._cues = _cues_in(text)
         self._cue_starts = [c[0] for c in self._cues]
         self._cue_ends = [c[1] for c in self._cues]
-        breaks = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text)]
+        breaks = [(m.start(), m.end()) for m in _sentence_end().finditer(text)]
         self._sentence_starts = [b[0] for b in breaks]
         self._sentence_ends = [b[1] for b in breaks]
 

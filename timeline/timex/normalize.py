@@ -526,15 +526,24 @@ def _quarter_code(cand: Candidate, ctx: Context) -> Reading | None:
         if year is None:
             return None
     else:
-        anchor = ctx.deictic_anchor()
-        if anchor is None:
+        year = _year_of_numbered(gran, number, cand, ctx)
+        if year is None:
             return _unknown(f"XXXX-{code}")
-        current = anchor.coarser(gran)
-        year = anchor.year
-        if number > (current.half if gran == HALF else current.quarter) and ctx.tense(cand) != FUTURE and not ctx.narrative:
-            year -= 1
     point = Point(HALF, year, half=number) if gran == HALF else Point(QUARTER, year, quarter=number)
     return _dated(point, absolute=year_s is not None)
+
+
+def _year_of_numbered(gran: str, number: int, cand: Candidate, ctx: Context) -> int | None:
+    """The year of "the third quarter", "H2" with no year: the document's, or the one before when
+    that quarter (half) is still to come and the clause is not about the future; None without a date."""
+    anchor = ctx.deictic_anchor()
+    if anchor is None:
+        return None
+    current = anchor.coarser(gran)
+    now = current.half if gran == HALF else current.quarter
+    if number > now and ctx.tense(cand) != FUTURE and not ctx.narrative:
+        return anchor.year - 1
+    return anchor.year
 
 
 def _months_as_period(first: str | None, last: str | None) -> str | None:
@@ -611,14 +620,9 @@ def _quarter_value(cand: Candidate, ctx: Context) -> Reading | None:
             if ctx.narrative and ref is not None and "year_ago" not in adjs:
                 year = ref.year
             else:
-                anchor = ctx.deictic_anchor()
-                if anchor is None:
+                year = _year_of_numbered(gran, number, cand, ctx)
+                if year is None:
                     return _unknown(f"XXXX-{'H' if is_half else 'Q'}{number}")
-                current = anchor.coarser(gran)
-                year = anchor.year
-                now = current.half if is_half else current.quarter
-                if number > now and ctx.tense(cand) != FUTURE and not ctx.narrative:
-                    year -= 1
             if "year_ago" in adjs:
                 year -= 1
         point = Point(HALF, year, half=number) if is_half else Point(QUARTER, year, quarter=number)
@@ -812,9 +816,7 @@ def _unit_code(word: str) -> str:
     return _lex().units.get(key, "")
 
 
-_STRETCH = frozenset({"past", "last", "next", "coming", "first", "final", "latest"})
 _STRETCH_UNITS = frozenset({"S", "MIN", "H", "D", "W", "M", "Y", "Q", "DE", "CE"})
-_CALENDAR_STRETCH = frozenset({"past", "last", "next", "coming"})
 _CALENDAR_UNITS = frozenset({"W", "M", "Y", "DE"})
 
 
@@ -830,11 +832,11 @@ def _relative(cand: Candidate, ctx: Context) -> Reading | None:
         return None
     if det == "the" and rel in ("next", "following", "previous") and (unit == "D" or ctx.narrative):
         anaphoric = True
-    elif det == "the" and rel in _CALENDAR_STRETCH and unit in _CALENDAR_UNITS and not ctx.narrative and not _stretch(cand, ctx):
+    elif det == "the" and rel in _lex().context_words["calendar_stretch_relatives"] and unit in _CALENDAR_UNITS and not ctx.narrative and not _stretch(cand, ctx):
         # news: "the past year", "the last decade", "the next year" name the calendar unit before
         # (after) the document's, as TimeBank annotates them (a stretch with a number stays a duration)
         pass
-    elif det == "the" and rel in _STRETCH and unit in _STRETCH_UNITS:
+    elif det == "the" and rel in _lex().context_words["stretch_relatives"] and unit in _STRETCH_UNITS:
         # "the past year", "the next hour": a stretch of time (not "the past weekend")
         return _unknown(_duration_value(1, unit), "DURATION")
     if det == "this" and rel != "past" and rel != "coming":

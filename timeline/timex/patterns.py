@@ -27,13 +27,10 @@ def _word(word: str, space: str = SPACE) -> str:
     return space.join(parts)
 
 
-_LOWER_IN_TITLES = frozenset({"of", "and", "al", "el"})
-
-
 def _title_case(entry: str) -> str:
     """A name as titles write it: "Fourth of July", "Eid al-Fitr" (each part of a hyphenated word capitalized)."""
     parts = re.split(r"([ -])", entry)
-    return "".join(p if p in _LOWER_IN_TITLES or not p[:1].isalpha() else p[:1].upper() + p[1:] for p in parts)
+    return "".join(p if p in lexicon().context_words["lower_in_titles"] or not p[:1].isalpha() else p[:1].upper() + p[1:] for p in parts)
 
 
 def words(entries: Iterable[str], *, case: str = "any", space: str = SPACE) -> str:

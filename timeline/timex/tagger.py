@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Literal
+from typing import Literal, get_args
 
 import attrs
 
@@ -29,6 +29,7 @@ from timeline.timex.patterns import context_regex, modifier_regex
 from timeline.timex.recognize import Candidate, recognize
 
 Mode = Literal["news", "narrative"]
+MODES: tuple[Mode, ...] = get_args(Mode)
 
 
 @attrs.frozen(slots=True)
@@ -66,7 +67,6 @@ def _span(value: str, type_: str, mod: str | None, dct: Point | None) -> Span | 
 # --- modifiers in front --------------------------------------------------------------------
 
 _POINT_TYPES = ("DATE", "TIME")
-_APPROX_ANY = frozenset({"about", "around", "approximately", "roughly", "circa"})
 _relative_start = context_regex(r"{relative_starts}\b")
 
 
@@ -95,7 +95,7 @@ def _modifier(text: str, cand_start: int, cand_end: int, floor: int, reading: Re
             return None
         if reading.anchored and word not in ("the end of", "the beginning of", "the start of", "the middle of"):
             return None
-    elif word not in _APPROX_ANY:
+    elif word not in lex.context_words["approximations_any"]:
         if reading.type == "DURATION":
             if body[:1].isalpha() and body.lower().startswith(("the ", "past ", "last ", "next ")):
                 return None
@@ -190,7 +190,7 @@ def tag(text: str, dct: object = None, *, mode: Mode = "news") -> list[Timex]:
     ``ValueError`` naming a ``dct`` that cannot be read.
     """
     _check_text(text)
-    if mode not in ("news", "narrative"):
+    if mode not in MODES:
         raise ValueError(f"mode {mode!r} is not a tagging mode: expected 'news' or 'narrative'")
     anchor = parse_dct(dct)
     if not text:
