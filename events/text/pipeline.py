@@ -202,7 +202,7 @@ def _relation_before(lowers: Sequence[str], k: int) -> tuple[str, int] | None:
             phrase = " ".join(lowers[end - n : end])
             if phrase in relations and phrase != "at":
                 between = lowers[end:k]
-                if all(w in ("the", "a", "an", "his", "her", "its", "their", "this", "that", "upcoming", "recent", "last", "official", "'s") or w[:1].isupper() for w in between):
+                if all(w in words("relation_gap_words") or w[:1].isupper() for w in between):
                     return relations[phrase], end - n
     return None
 
@@ -280,7 +280,7 @@ def _independent(m: TriggerMatch, main: TriggerMatch, lowers: Sequence[str]) -> 
     if m.noun:
         return False
     k = m.first - 1
-    while k > main.last and lowers[k] in ("also", "then", "later", "quickly", "immediately", "has", "have", "had", "was", "were"):
+    while k > main.last and lowers[k] in words("adverbs_between_clauses"):
         k -= 1
     return (main.noun and lowers[m.first - 1] != "to") or lowers[k] in ("and", "then")
 
@@ -313,9 +313,8 @@ def _make_candidates(sent: Sentence, clause_no: int, first: TriggerMatch, group:
         country = next((p.country for p in args.places if p.country), None) or state.focus_country()
         if country is not None:
             args.add_actor(state_actor(country, Role.AGENT))
-    definite = any((m.noun and m.first > 0 and lowers[m.first - 1] in ("the", "this", "that", "his", "her", "its", "their", "'s")) or
-                   (m.noun and m.first > 1 and lowers[m.first - 2] in ("the", "this", "that", "his", "her", "its", "their", "'s"))
-                   for m in group)  # fmt: skip
+    determiners = words("definite_determiners")
+    definite = any(m.noun and determiners.intersection(lowers[max(0, m.first - 2) : m.first]) for m in group)
     quantities = [(a, b, attrs.evolve(q, mention=Mention(a, b, sent.text[a - sent.start : b - sent.start], sent.text)))
                   for a, b, q in find_quantities(sent.text[c_start - sent.start : c_end - sent.start], c_start)]  # fmt: skip
     mention = _mention(sent, (relation[1], clause[1]) if relation is not None else clause, group)

@@ -161,4 +161,4 @@ def _adjective(tok: Token) -> bool:
 
 def _is_verb_form(tok: Token) -> bool:
     low = tok.lower
-    return low.endswith(("ed", "s")) or low in ("said", "told", "thought", "wrote", "knew", "say", "tell")
+    return low.endswith(("ed", "s")) or low in words("speech_verb_forms")

@@ -13,11 +13,9 @@ from collections.abc import Sequence
 import attrs
 
 from events.kinds import Kind, PatternToken, Trigger, catalogue_version, kinds
+from events.text.lexicon import words
 from events.text.sentences import Token, pos_of
 
-NOUN_MARKERS = frozenset(
-    ["a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those", "'s", "'", "official", "upcoming", "new", "planned", "proposed", "first", "second", "last", "next", "recent", "latest", "joint", "further", "brief", "private", "economic", "military", "humanitarian", "of", "for", "in", "after", "during", "before", "following", "since", "at", "on", "by", "to", "from", "with", "about", "no", "any", "such"]
-)  # fmt: skip
 PREPOSITIONS_BEFORE_NOUN = frozenset(["of", "for", "in", "after", "during", "before", "following", "since", "at", "on", "by", "from", "with", "about"])
 
 
@@ -124,9 +122,9 @@ def _used_as_noun(tokens: Sequence[Token], k: int) -> bool:
     if own == {"VERB"}:
         return False
     prev = tokens[k - 1]
-    if prev.lower in ("to", "will", "would", "can", "could", "may", "might", "must", "should", "shall", "not", "n't", "also", "'ll"):
+    if prev.lower in words("verb_markers"):
         return False
-    if prev.lower in NOUN_MARKERS or prev.text[:1].isdigit():
+    if prev.lower in words("noun_markers") or prev.text[:1].isdigit():
         return True
     kinds_of_prev = pos_of(prev.lower)
     return bool(kinds_of_prev) and kinds_of_prev <= {"ADJ", "NOUN", "PROPN", "NUM", "DET"} and "VERB" not in kinds_of_prev and "AUX" not in kinds_of_prev

@@ -213,6 +213,11 @@ def _dated(point: Point | None, type_: str = "DATE", mod: str | None = None, **k
     return Reading(type_, point.value(), mod, point=point, **kw)
 
 
+def _edge_mod(word: str) -> str | None:
+    """START, END or MID for "early", "late", "mid" (the lexicon's mods of a point), else None."""
+    return _lex().mods.get(word) if word in _lex().point_mods else None
+
+
 def _unknown(value: str, type_: str = "DATE", **kw: Any) -> Reading:
     """The reading of a value with no calendar date of its own (durations, sets, PAST_REF, XXXX)."""
     return Reading(type_, value, **kw)
@@ -689,7 +694,7 @@ def _season(cand: Candidate, ctx: Context) -> Reading | None:
         or (not year_s and (rel in ("", "the") or _THE_BEFORE.search(ctx.text, max(0, cand.start - 6), cand.start)) and _name_after().match(ctx.text[cand.end : cand.end + 20]))
     ):
         return None  # part of a name: "the Arab Spring", "the Spring Offensive", "the next Winter Olympics"
-    mod = {"early": "START", "late": "END", "mid": "MID"}.get(rel)
+    mod = _edge_mod(rel)
     if year_s:
         year = _year(year_s, ctx)
         if year is None:
@@ -1019,10 +1024,11 @@ def _part_of_day(cand: Candidate, ctx: Context) -> Reading | None:
         if day_reading is None or day_reading.point is None:
             return _unknown(f"XXXX-WXX-{_weekday(wd or base)}T{code}", "TIME")
         # TimeBank types "Friday night" a DATE (the day, with its part of the day)
-        edge = {"early": "START", "late": "END", "mid": "MID"}.get(_key(cand.group("edge")))
+        edge = _edge_mod(_key(cand.group("edge")))
         return Reading("DATE", f"{day_reading.value}T{code}", mod=edge, point=day_reading.point)
-    mod = {"early": "START", "late": "END", "mid": "MID"}.get(_key(cand.group("edge")) or base)
-    if base in ("that", "the same", "the next", "the following", "the previous"):
+    mod = _edge_mod(_key(cand.group("edge")) or base)
+    anaphoric = base in _lex().context_words["anaphoric_day_bases"]
+    if anaphoric:
         anchor = ctx.anaphoric_anchor()
     if anchor is None or anchor.gran != DAY:
         return _unknown(f"XXXX-XX-XXT{code}", "TIME")
@@ -1030,7 +1036,7 @@ def _part_of_day(cand: Candidate, ctx: Context) -> Reading | None:
     if base == "last" and code in ("MO", "AF"):
         return None
     day = Point.of_days(anchor.days + offset)
-    return Reading("TIME", f"{day.value()}T{code}", mod=mod, point=day, anchored=base in ("that", "the same", "the next", "the following", "the previous"))
+    return Reading("TIME", f"{day.value()}T{code}", mod=mod, point=day, anchored=anaphoric)
 
 
 _POSSESSIVE_NOUN = re.compile(r"['’]s\s{1,3}([a-z]+)(?:\s{1,3}([a-z]+))?")
