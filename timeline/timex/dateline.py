@@ -17,6 +17,7 @@ import re
 from typing import TYPE_CHECKING
 
 from timeline.timex.normalize import Context, normalize
+from timeline.timex.patterns import context_regex
 from timeline.timex.recognize import recognize
 
 if TYPE_CHECKING:
@@ -25,14 +26,14 @@ if TYPE_CHECKING:
 _DATE_RULES = frozenset({"date_mdy", "date_dmy", "numeric_mdy", "iso"})
 _FULL_DATE = re.compile(r"^-?(?:BC)?\d{4}-\d{2}-\d{2}")
 
-_PLACE = r"[A-Z][\w.'’-]{0,30}(?:[ ,/]{1,3}(?:[A-Z][\w.'’-]{0,30}|of|de|la|el|le|am|upon|on)){0,5}"
+_PLACE = r"[A-Z][\w.'’-]{0,30}(?:[ ,/]{1,3}(?:[A-Z][\w.'’-]{0,30}|{place_name_links})){0,5}"
 _AGENCY = r"\([^()\n]{1,30}\)"
-_PREFIX = re.compile(rf"^\s{{0,8}}(?:{_PLACE})?\s{{0,3}}(?:{_AGENCY})?\s{{0,3}}[,:\-–—]{{0,2}}\s{{0,3}}$")
-_PREFIX_AGENCY = re.compile(rf"^\s{{0,8}}(?:{_PLACE})?\s{{0,3}}{_AGENCY}\s{{0,3}}[,:\-–—]{{0,2}}\s{{0,3}}$")
-_PREFIX_LABEL = re.compile(
-    r"^\s{0,8}(?:published|posted|updated|last updated|dated?|filed|released|issued|created)\s{0,3}(?:on|at)?\s{0,3}:?\s{0,3}"
+_prefix = context_regex(rf"^\s{{0,8}}(?:{_PLACE})?\s{{0,3}}(?:{_AGENCY})?\s{{0,3}}[,:\-–—]{{0,2}}\s{{0,3}}$", ignore_case=False)
+_prefix_agency = context_regex(rf"^\s{{0,8}}(?:{_PLACE})?\s{{0,3}}{_AGENCY}\s{{0,3}}[,:\-–—]{{0,2}}\s{{0,3}}$", ignore_case=False)
+_prefix_label = context_regex(
+    r"^\s{0,8}{date_labels}\s{0,3}(?:on|at)?\s{0,3}:?\s{0,3}"
     r"(?:\d{1,2}[:.]\d{2}\s{0,2}(?:[ap]\.?m\.?)?\s{0,2}(?:[a-z]{1,4})?\s{0,2}[,|-]?\s{0,3})?$",
-    re.IGNORECASE,
+    space=" ",
 )
 _SUFFIX_DASH = re.compile(rf"^\s{{0,3}}(?:{_AGENCY})?\s{{0,3}}(?:--|—|–|-|:|\|)")
 _SUFFIX_END = re.compile(
@@ -66,9 +67,9 @@ def find_document_date(text: str) -> Timex | None:
         if len(prefix) > 80:
             continue
         dateline = (
-            (_PREFIX.match(prefix) and (_SUFFIX_DASH.match(suffix) or _SUFFIX_END.match(suffix)))
-            or _PREFIX_AGENCY.match(prefix)
-            or (_PREFIX_LABEL.match(prefix) and len(suffix) < 60)
+            (_prefix().match(prefix) and (_SUFFIX_DASH.match(suffix) or _SUFFIX_END.match(suffix)))
+            or _prefix_agency().match(prefix)
+            or (_prefix_label().match(prefix) and len(suffix) < 60)
         )
         if dateline:
             value = reading.value
