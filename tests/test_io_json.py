@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline import Constraint, Evidence, Granularity, Item, Span, Timeline
+from timeline.calendar import seconds
 from timeline.convert import ITEM_CLASSES, converter, register_item_class
 from timeline.io.json import dumps, loads, read_json, write_json
 
@@ -79,9 +80,12 @@ def test_the_document_says_what_it_holds(tmp_path: Path) -> None:
     tl = Timeline([Item("v", Span.from_timex3("2003-04")), Item("s", Span.unknown())], name="seed").constrain("s", "during", "v")
     data = json.loads(tl.to_json())
     assert data["format"] == "timeline"
-    assert data["version"] == 1
+    assert data["version"] == 2
     assert data["items"][0]["class"] == "timeline.item.Item"
-    assert data["items"][0]["time"]["granularity"] == "MONTH"
+    assert data["items"][0]["time"]["granularity"] == "month"
+    # bounds are ISO instants, ends exclusive
+    assert data["items"][0]["time"]["earliest_start"] == "2003-04-01T00:00:00"
+    assert data["items"][0]["time"]["latest_end"] == "2003-05-01T00:00:00"
     assert data["constraints"] == [{"a": "s", "relation": "during", "b": "v", "within": None, "note": ""}]
     assert data["originals"]["s"]["earliest_start"] is None
     path = tmp_path / "t.json"
@@ -122,7 +126,7 @@ def test_registered_item_classes_come_back_as_themselves() -> None:
 def test_not_a_timeline() -> None:
     with pytest.raises(ValueError, match="not a timeline document"):
         loads('{"items": []}')
-    with pytest.raises(ValueError, match="version 9 is not supported"):
+    with pytest.raises(ValueError, match="version '?9'? is not supported"):
         loads('{"format": "timeline", "version": 9}')
     with pytest.raises(ValueError, match=r"'os\.system' is not a registered item class"):
         loads('{"format": "timeline", "version": 1, "items": [{"class": "os.system", "id": "x"}]}')
@@ -133,3 +137,30 @@ def test_the_converter_is_shared() -> None:
     assert converter.structure(converter.unstructure(span), Span) == span
     c = Constraint.make("a", "shortly after", "b")
     assert converter.structure(converter.unstructure(c), Constraint) == c
+
+
+def test_version_1_files_with_integer_bounds_still_read() -> None:
+    APRIL, MAY = seconds(2003, 4, 1), seconds(2003, 5, 1)
+    old = {"format": "timeline", "version": 1, "name": "", "dct": None, "constraints": [], "originals": {}, "merges": [],
+           "items": [{"class": "timeline.item.Item", "id": "v", "label": "", "kind": None, "status": None, "doc": None,
+                      "actor_names": [], "place_names": [], "evidence": [], "attributes": {},
+                      "time": {"earliest_start": APRIL, "latest_start": MAY, "earliest_end": APRIL, "latest_end": MAY, "granularity": "MONTH", "timex": "2003-04", "mod": None, "edtf": None}}]}  # fmt: skip
+    assert loads(json.dumps(old)) == Timeline([Item("v", Span.from_timex3("2003-04"))])
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("[" * 5000 + "]" * 5000, "nested deeper"),
+        ('{"format": "timeline", "version": 2, "items": [' + "1" * 5000 + "]}", "number of 5000 characters"),
+        ('{"format": "timeline", "version": 2, "dct": {"earliest_start": NaN}}', "NaN"),
+        ('{"format": "timeline", "version": 2, "items": [{"class": "timeline.item.Item", "id": "a", "time": "str"}]}', "time"),
+        ('{"format": "timeline", "version": 2, "items": [{"class": "timeline.item.Item", "id": "a", '
+         '"time": {"earliest_start": "+1000000000000000-01-01T00:00:00"}}]}', "not an ISO 8601 instant|beyond the years"),
+        ('{"format": "timeline", "version": 2, "items": {"a": 1}}', "as a list"),
+        ('{"format": "timeline", "version": 2, "items": [{"class": "timeline.item.Item", "id": 5, "time": {}}]}', "not a string"),
+    ],
+)
+def test_hostile_json_is_a_value_error_naming_the_problem(text: str, problem: str) -> None:
+    with pytest.raises(ValueError, match=problem):
+        loads(text)

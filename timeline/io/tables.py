@@ -39,9 +39,20 @@ import attrs
 import numpy as np
 
 from timeline.calendar import seconds
-from timeline.constraints import iso
-from timeline.convert import class_name, converter, item_class
+from timeline.convert import class_name, converter, item_class, item_row
 from timeline.errors import InvalidItemError
+from timeline.io.atomic import write_atomic
+from timeline.io.rows import (
+    arrow_table,
+    columns_of,
+    frame_of,
+    frame_rows,
+    is_row_table,
+    items_of_rows,
+    read_csv_rows,
+    table_rows,
+    write_csv_rows,
+)
 from timeline.item import Evidence, Item
 from timeline.span import Granularity, Span
 
@@ -51,7 +62,6 @@ if TYPE_CHECKING:
     from timeline.engine import Timeline
 
 BOUNDS = ("earliest_start", "latest_start", "earliest_end", "latest_end")
-_STANDARD = ("id", "label", "kind", "status", "doc", "actor_names", "place_names", "evidence")
 _COLUMNS = ("id", "class", "label", "kind", "status", "doc", "actor_names", "place_names", *BOUNDS, "granularity", "timex", "mod", "edtf", "edtf_derived", "evidence", "fields")
 _ISO = re.compile(r"^([+-]?\d{4,})-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d):(\d\d))?$")
 
@@ -177,13 +187,6 @@ def _time(record: Mapping[str, Any], row: int, ident: str | None, options: Mappi
         raise InvalidItemError(f"{where}: {error}") from error
 
 
-def _derived_edtf(span: Span) -> str | None:
-    try:
-        return attrs.evolve(span, edtf=None).to_edtf()
-    except (ValueError, ImportError, AttributeError):
-        return None
-
-
 def items_from_records(
     records: Iterable[Mapping[str, Any]],
     *,
@@ -255,13 +258,20 @@ def _plain(value: Any) -> Any:
 
 
 def timeline_from_records(
-    records: Iterable[Mapping[str, Any]], *, name: str = "", dct: Span | None = None, meta: Mapping[str, Any] | None = None, **options: Any
+    records: Iterable[Mapping[str, Any]],
+    *,
+    name: str = "",
+    dct: Span | None = None,
+    meta: Mapping[str, Any] | None = None,
+    items: list[Any] | None = None,
+    **options: Any,
 ) -> Timeline:
     """A timeline of ``records`` (see ``items_from_records``); ``meta`` is what ``to_pandas``
-    put in ``DataFrame.attrs["timeline"]`` (constraints, name, ...)."""
+    put in ``DataFrame.attrs["timeline"]`` (constraints, name, ...); ``items`` are taken as they
+    are instead of reading ``records``."""
     from timeline.engine import Timeline
 
-    items = items_from_records(records, **options)
+    items = items if items is not None else items_from_records(records, **options)
     if not meta:
         return Timeline(items, name=name, dct=dct)
     from timeline.constraints import Constraint
@@ -277,60 +287,31 @@ def timeline_from_records(
     )
 
 
-def _meta(timeline: Timeline) -> dict[str, Any]:
-    from timeline.constraints import Constraint
-    from timeline.merge import MergeRecord
+def timeline_meta(timeline: Timeline) -> dict[str, Any]:
+    """What a table of items cannot hold: the timeline's name, document date, constraints,
+    original times and merge records (``timeline.io.json``'s encoding, without the items)."""
+    from timeline.io.json import timeline_data
 
-    return {
-        "name": timeline.name,
-        "dct": converter.unstructure(timeline.dct, Span | None),
-        "constraints": converter.unstructure(list(timeline.constraints), list[Constraint]),
-        "originals": {i: converter.unstructure(s, Span) for i, s in timeline.originals.items()},
-        "merges": converter.unstructure(list(timeline.merges), list[MergeRecord]),
-    }
+    data = timeline_data(timeline)
+    del data["items"]
+    return data
 
 
 def to_pandas(timeline: Timeline) -> pandas.DataFrame:
-    """One row per item in timeline order (see the module docstring)."""
-    import pandas as pd
-
+    """One row per item in timeline order (``timeline.convert.item_row``); the rest of the
+    timeline in ``DataFrame.attrs["timeline"]``."""
     items = list(timeline)
-    columns: dict[str, Any] = {"id": [i.id for i in items], "class": [class_name(type(i)) for i in items]}
-    for name in ("label", "kind", "status", "doc"):
-        columns[name] = [None if getattr(i, name) is None else str(getattr(i, name)) for i in items]
-    columns["actor_names"] = [list(i.actor_names) for i in items]
-    columns["place_names"] = [list(i.place_names) for i in items]
-    times = [i.time for i in items]
-    for bound in BOUNDS:
-        raw = np.array([getattr(t, bound) is None for t in times], dtype=bool)
-        exact = np.array([getattr(t, bound) if getattr(t, bound) is not None else 0 for t in times], dtype=np.int64)
-        values = np.where(raw, np.iinfo(np.int64).min, exact)  # NaT (the int64 minimum) where open
-        columns[bound] = pd.Series(values.view("datetime64[s]"))
-    columns["granularity"] = [t.granularity.name for t in times]
-    columns["timex"] = [t.timex for t in times]
-    columns["mod"] = [t.mod for t in times]
-    columns["edtf"] = [t.edtf if t.edtf is not None else _derived_edtf(t) for t in times]
-    columns["edtf_derived"] = [t.edtf is None for t in times]
-    columns["evidence"] = [json.dumps(converter.unstructure(i.evidence, tuple[Evidence, ...]), ensure_ascii=False) for i in items]
-    columns["fields"] = [_fields_json(i) for i in items]
-    frame = pd.DataFrame(columns)
-    frame.attrs["timeline"] = _meta(timeline)
+    frame = frame_of(columns_of(items), [item_row(i) for i in items])
+    frame.attrs["timeline"] = timeline_meta(timeline)
     return frame
-
-
-def _fields_json(item: Any) -> str | None:
-    cls = type(item)
-    if cls is Item:
-        return json.dumps(item.attributes, ensure_ascii=False, default=str) if item.attributes else None
-    data = converter.unstructure(item, cls)
-    rest = {k: v for k, v in data.items() if k not in (*_STANDARD, "time")}
-    return json.dumps(rest, ensure_ascii=False) if rest else None
 
 
 def from_pandas(frame: pandas.DataFrame, **options: Any) -> Timeline:
     """A timeline of a DataFrame's rows (see the module docstring)."""
-    records = frame.to_dict("records")
     meta = frame.attrs.get("timeline") if hasattr(frame, "attrs") else None
+    if is_row_table(str(c) for c in frame.columns) and not options:  # rows item_row wrote
+        return timeline_from_records([], meta=meta, items=items_of_rows(frame_rows(frame)))
+    records = frame.to_dict("records")
     if meta and "fields" in frame.columns and "meta" not in options:
         options["meta"] = meta
     if "fields" in frame.columns:  # a table to_pandas wrote: the attributes are in "fields"
@@ -343,38 +324,31 @@ def from_pandas(frame: pandas.DataFrame, **options: Any) -> Timeline:
 
 
 def write_csv(timeline: Timeline, path: str | os.PathLike[str]) -> None:
-    """The ``to_pandas`` table as CSV: bounds as ISO text (any year), names as JSON lists."""
-    frame = to_pandas(timeline)
-    for bound in BOUNDS:
-        frame[bound] = [None if v is None else iso(v) for v in _raw(timeline, bound)]
-    for name in ("actor_names", "place_names"):
-        frame[name] = [json.dumps(v, ensure_ascii=False) for v in frame[name]]
-    frame.to_csv(path, index=False, quoting=csv.QUOTE_ALL)  # quoted: labels may hold a bare CR
-
-
-def _raw(timeline: Timeline, bound: str) -> list[int | None]:
-    return [getattr(i.time, bound) for i in timeline]
+    """The ``to_pandas`` rows as CSV (``timeline.io.rows``: bounds as ISO instants, None an
+    empty unquoted cell), written atomically; the items only."""
+    items = list(timeline)
+    write_csv_rows(path, columns_of(items), [item_row(i) for i in items])
 
 
 def read_csv(path: str | os.PathLike[str], **options: Any) -> Timeline:
     """A timeline of a CSV file's rows (``from_pandas`` options)."""
     import pandas as pd
 
+    rows = None if options else read_csv_rows(path)
+    if rows is not None:  # rows write_csv (or timeline extract) wrote
+        return timeline_from_records([], items=items_of_rows(rows))
     frame = pd.read_csv(path, dtype=str, keep_default_na=False)
     return from_pandas(frame, **options)
 
 
 def write_parquet(timeline: Timeline, path: str | os.PathLike[str]) -> None:
-    """The ``to_pandas`` table as Parquet, the timeline's constraints and names in its metadata."""
-    import pyarrow as pa
+    """The ``to_pandas`` rows as Parquet, the rest of the timeline in its metadata, atomically."""
     import pyarrow.parquet as pq
 
-    frame = to_pandas(timeline)
-    meta = frame.attrs.pop("timeline")
-    table = pa.Table.from_pandas(frame, preserve_index=False)
-    schema_meta = dict(table.schema.metadata or {})
-    schema_meta[b"timeline"] = json.dumps(meta, ensure_ascii=False).encode("utf-8")
-    pq.write_table(table.replace_schema_metadata(schema_meta), path)
+    items = list(timeline)
+    table = arrow_table(columns_of(items), [item_row(i) for i in items])
+    meta = {b"timeline": json.dumps(timeline_meta(timeline), ensure_ascii=False).encode("utf-8")}
+    write_atomic(path, lambda part: pq.write_table(table.replace_schema_metadata(meta), part))
 
 
 def read_parquet(path: str | os.PathLike[str], **options: Any) -> Timeline:
@@ -382,8 +356,10 @@ def read_parquet(path: str | os.PathLike[str], **options: Any) -> Timeline:
     import pyarrow.parquet as pq
 
     table = pq.read_table(path)
-    frame = table.to_pandas()
     raw = (table.schema.metadata or {}).get(b"timeline")
+    if is_row_table(table.column_names) and not options:  # rows write_parquet (or timeline extract) wrote
+        return timeline_from_records([], meta=json.loads(raw) if raw else None, items=items_of_rows(table_rows(table)))
+    frame = table.to_pandas()
     if raw:
         frame.attrs["timeline"] = json.loads(raw)
     return from_pandas(frame, **options)
