@@ -16,6 +16,7 @@ from events.corpus import (
     iter_documents,
     read_corpus,
 )
+from events.convert import load
 from events.document import Document
 from events.errors import (
     DocumentDateError,
@@ -62,6 +63,7 @@ __all__ = [
     "get_kind",
     "iter_documents",
     "kinds",
+    "load",
     "load_kinds",
     "read",
     "read_corpus",

@@ -45,6 +45,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 import attrs
 
+from events import convert
 from events.document import Document
 from events.errors import DocumentDateError, EventsError
 from timeline.span import Span
@@ -417,69 +418,19 @@ def read_corpus(
 
 
 def document_record(name: str, doc: Document, *, include_all: bool = False) -> dict[str, Any]:
-    """The JSON of one read document, as ``timeline extract`` writes it: its id, file, date,
-    body and events (the event JSON of ``events.convert``)."""
-    from events.convert import event_to_dict
-    from events.text.timing import iso
-
-    dct = doc.dct
-    chosen = doc.all_events if include_all else doc.events
-    return {
-        "doc": doc.doc_id,
-        "file": name,
-        "dct": dct.timex if dct is not None else None,
-        "dct_start": iso(dct.earliest_start) if dct is not None else None,
-        "body": {"start": doc.body[0], "end": doc.body[1]},
-        "events": [event_to_dict(e) for e in chosen],
-    }
+    """The JSON of one read document, as ``timeline extract`` writes it (``events.convert``)."""
+    return convert.document_record(doc, name, include_all=include_all)
 
 
 def parquet_schema() -> pyarrow.Schema:
-    """The columns of the Parquet ``extract_to`` writes: one row per event.
-
-    Time bounds are ``timestamp[ms]`` (Parquet has no seconds unit; null = open; any year,
-    BCE included), ends exclusive.
-    """
-    import pyarrow as pa
-
-    text, names, stamp = pa.string(), pa.list_(pa.string()), pa.timestamp("ms")
-    return pa.schema([
-        ("doc", text), ("file", text), ("dct", text), ("id", text), ("type", text), ("status", text),
-        ("label", text), ("plover", text), ("cameo", text), ("actors", names), ("countries", names),
-        ("places", names), ("quantity", pa.float64()), ("quantity_unit", text), ("quantity_qualifier", text),
-        ("time_text", text), ("time_basis", text), ("timex", text), ("granularity", text), ("mod", text),
-        ("earliest_start", stamp), ("latest_start", stamp), ("earliest_end", stamp), ("latest_end", stamp),
-        ("start", pa.int64()), ("end", pa.int64()), ("text", text), ("sentence", text), ("mentions", pa.int32()),
-    ])  # fmt: skip
-
-
-def _ms(seconds: int | None) -> int | None:
-    return None if seconds is None else seconds * 1000
+    """The columns of the Parquet ``extract_to`` writes: one row per event
+    (``events.convert.event_columns``; bounds ``timestamp``, null = open, ends exclusive)."""
+    return convert.event_parquet_schema()
 
 
 def _event_rows(result: DocumentResult, include_all: bool) -> list[dict[str, Any]]:
-    doc = result.document
-    assert doc is not None
-    dct = doc.dct.timex if doc.dct is not None else None
-    rows = []
-    for e in doc.all_events if include_all else doc.events:
-        first = e.mentions[0] if e.mentions else None
-        q = e.quantity
-        t = e.time
-        rows.append({
-            "doc": e.doc, "file": result.name, "dct": dct, "id": e.id, "type": e.kind, "status": e.status.value,
-            "label": e.label, "plover": e.plover, "cameo": e.cameo, "actors": list(e.actor_names),
-            "countries": sorted(e.countries), "places": list(e.place_names),
-            "quantity": q.value if q else None, "quantity_unit": q.unit if q else None,
-            "quantity_qualifier": q.qualifier if q else None, "time_text": e.time_text, "time_basis": e.time_basis,
-            "timex": t.timex, "granularity": t.granularity.name.lower(), "mod": t.mod,
-            "earliest_start": _ms(t.earliest_start), "latest_start": _ms(t.latest_start),
-            "earliest_end": _ms(t.earliest_end), "latest_end": _ms(t.latest_end),
-            "start": first.start if first else None, "end": first.end if first else None,
-            "text": first.text if first else None, "sentence": first.sentence if first else None,
-            "mentions": len(e.mentions),
-        })  # fmt: skip
-    return rows
+    assert result.document is not None
+    return convert.event_rows(result.document, result.name, include_all=include_all)
 
 
 class _JsonLines:

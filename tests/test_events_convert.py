@@ -78,11 +78,11 @@ def test_timeline_item_json_brings_back_an_event() -> None:
 def test_required_keys_and_iso_bounds() -> None:
     doc = events.read("Up to 500 Russian soldiers will be deployed in Kant.", dct="2003-03-18", doc_id="kant")
     data = event_to_dict(doc.events[0])
-    assert {"id", "doc", "type", "status", "actors", "places", "quantity", "time", "mentions", "plover", "cameo"} <= set(data)
-    assert data["type"] == "Deployment"
+    assert set(SCHEMA["required"]) == set(data)
+    assert data["kind"] == "Deployment"
     assert data["status"] == "planned"
     assert data["doc"] == "kant"
-    quantity = data["quantity"]
+    quantity = data["quantities"][0]
     assert (quantity["value"], quantity["unit"], quantity["qualifier"]) == (500.0, "soldiers", "up to")
     assert quantity["mention"]["text"] == "Up to 500 Russian soldiers"
     assert quantity["mention"]["start"] == 0
@@ -93,10 +93,43 @@ def test_required_keys_and_iso_bounds() -> None:
     VALIDATOR.validate(data)
 
 
+def test_last_week_ends_after_it_starts_with_exclusive_ends() -> None:
+    doc = events.read("Ivanov visited Dushanbe last week.", dct="2003-03-18")
+    time = event_to_dict(doc.events[0])["time"]
+    assert (time["timex"], time["granularity"]) == ("2003-W11", "week")
+    assert time["earliest_start"] == time["earliest_end"] == "2003-03-10T00:00:00"
+    assert time["latest_start"] == time["latest_end"] == "2003-03-17T00:00:00"
+
+
+OLD_EVENT = {
+    "id": "e1", "doc": "seed", "type": "Visit", "status": "occurred", "actors": [{"name": "Ivanov", "country": "RUS", "kind": "person", "role": "agent", "mention": None}],
+    "places": [], "quantity": {"value": 500.0, "unit": "soldiers", "qualifier": "up to", "mention": None},
+    "quantities": [{"value": 500.0, "unit": "soldiers", "qualifier": "up to", "mention": None}],
+    "time": {"text": "last week", "timex": "2003-W11", "edtf": None, "granularity": "week", "mod": None, "basis": "timex",
+             "earliest_start": "2003-03-10T00:00:00", "latest_start": "2003-03-16T23:59:59",
+             "earliest_end": "2003-03-09T23:59:59", "latest_end": "2003-03-16T23:59:59"},
+    "mentions": [], "plover": "CONSULT", "plover_mode": None, "cameo": "042", "confidence": 0.9,
+}  # fmt: skip
+
+
+def test_event_json_written_before_kind_still_reads() -> None:
+    event = event_from_dict(OLD_EVENT)
+    assert (event.kind, event.time_text, event.time_basis, event.confidence) == ("Visit", "last week", "timex", 0.9)
+    assert event.time == Span.from_timex3("2003-W11") or event.time.latest_end == Span.from_timex3("2003-W11").latest_end
+    week = Span.from_timex3("2003-W11")
+    assert (event.time.earliest_end, event.time.latest_end) == (week.earliest_start, week.latest_end)
+    assert event.quantities[0].qualifier == "up to"
+    VALIDATOR.validate(event_to_dict(event))
+
+
 def test_bad_event_json_names_the_problem() -> None:
-    with pytest.raises(EventDataError, match="'type'"):
+    with pytest.raises(EventDataError, match="kind"):
         event_from_dict({"id": "x"})
     with pytest.raises(EventDataError, match="granularity"):
         event_from_dict({"id": "x", "type": "Visit", "time": {"granularity": "fortnight"}})
     with pytest.raises(ValueError, match="not-iso"):
         event_from_dict({"id": "x", "type": "Visit", "time": {"earliest_start": "not-iso"}})
+    with pytest.raises(EventDataError, match="time"):
+        event_from_dict({"class": "events.model.Event", "id": "x", "kind": "Visit", "time": "str"})
+    with pytest.raises(EventDataError, match="not a string"):
+        event_from_dict({"class": "events.model.Event", "id": 5, "kind": "Visit"})

@@ -42,7 +42,7 @@ def test_to_pandas_columns() -> None:
     assert frame.loc[3, "latest_start"].year == 20000
     assert list(frame["edtf"])[:3] == ["-0489", "2003-04", "2003-04"]
     assert frame.loc[1, "actor_names"] == ["RUS", "TJK"]
-    assert frame.loc[1, "granularity"] == "MONTH"
+    assert frame.loc[1, "granularity"] == "month"
     assert frame.attrs["timeline"]["constraints"][0]["relation"] == "during"
 
 

@@ -107,7 +107,9 @@ def instant(value: Any, what: str = "instant") -> int | None:
         return value
     match = _INSTANT.fullmatch(value) if isinstance(value, str) else None
     if match is None:
-        raise ValueError(f"{what} {str(value)[:40]!r} is not an ISO 8601 instant (YYYY-MM-DDThh:mm:ss)")
+        raise ValueError(
+            f"{what} {str(value)[:40]!r} is not an ISO 8601 instant (YYYY-MM-DDThh:mm:ss)"
+        )
     sign, year_digits, *rest = match.groups()
     year = -int(year_digits) if sign == "-" else int(year_digits)
     mo, d, h, mi, s = (int(g) for g in rest)
@@ -136,8 +138,12 @@ def granularity_named(value: Any) -> Granularity:
 
 def span_data(span: Span) -> dict[str, Any]:
     """A span as JSON: its four bounds as instants (ends exclusive), granularity, timex, mod, edtf."""
-    data: dict[str, Any] = {b: None if getattr(span, b) is None else instant_text(getattr(span, b)) for b in BOUNDS}
-    data.update(granularity=span.granularity.name.lower(), timex=span.timex, mod=span.mod, edtf=span.edtf)
+    data: dict[str, Any] = {
+        b: None if getattr(span, b) is None else instant_text(getattr(span, b)) for b in BOUNDS
+    }
+    data.update(
+        granularity=span.granularity.name.lower(), timex=span.timex, mod=span.mod, edtf=span.edtf
+    )
     return data
 
 
@@ -151,7 +157,9 @@ def _optional_text(data: Mapping[str, Any], key: str) -> str | None:
 def span_from_data(data: Any, _: Any = Span) -> Span:
     """The span ``span_data`` wrote; ``ValueError`` naming what is wrong."""
     if not isinstance(data, Mapping):
-        raise ValueError(f"a time is a JSON object with {', '.join(BOUNDS)}, not {str(data)[:40]!r}")
+        raise ValueError(
+            f"a time is a JSON object with {', '.join(BOUNDS)}, not {str(data)[:40]!r}"
+        )
     bounds = [instant(data.get(b), b) for b in BOUNDS]
     granularity = data.get("granularity")
     return Span(
@@ -251,7 +259,9 @@ def item_class(name: str) -> type[Any]:
             cls = ITEM_CLASSES.setdefault(name, candidate)
     if cls is None:
         known = ", ".join(sorted(ITEM_CLASSES)) or "none"
-        raise ValueError(f"{str(name)[:80]!r} is not a registered item class (registered: {known}); see timeline.convert.register_item_class")
+        raise ValueError(
+            f"{str(name)[:80]!r} is not a registered item class (registered: {known}); see timeline.convert.register_item_class"
+        )
     return cls
 
 
@@ -317,7 +327,17 @@ _HEAD = (
 ROW_COLUMNS = tuple(c.name for c in _HEAD)
 """The columns every row has, whatever its item's class; a class adds a column per other field."""
 
-_PROTOCOL = ("id", "time", "label", "kind", "status", "doc", "actor_names", "place_names", "evidence")
+_PROTOCOL = (
+    "id",
+    "time",
+    "label",
+    "kind",
+    "status",
+    "doc",
+    "actor_names",
+    "place_names",
+    "evidence",
+)
 _SCALARS: dict[Any, str] = {str: "text", int: "int", float: "float", bool: "bool"}
 
 
@@ -398,7 +418,9 @@ def item_row(item: Any) -> dict[str, Any]:
         "id": item.id,
         "doc": item.doc,
         "kind": item.kind,
-        "status": None if status is None else str(status.value if isinstance(status, enum.Enum) else status),
+        "status": None
+        if status is None
+        else str(status.value if isinstance(status, enum.Enum) else status),
         "label": item.label,
         **{b: getattr(span, b) for b in BOUNDS},
         "granularity": span.granularity.name.lower(),
@@ -410,7 +432,9 @@ def item_row(item: Any) -> dict[str, Any]:
         "place_names": list(item.place_names),
         "sentence": first.sentence if first else None,
         "text": first.text if first else None,
-        "evidence": json.dumps(converter.unstructure(evidence, tuple[Evidence, ...]), ensure_ascii=False),
+        "evidence": json.dumps(
+            converter.unstructure(evidence, tuple[Evidence, ...]), ensure_ascii=False
+        ),
     }
     if not attrs.has(cls):
         return row

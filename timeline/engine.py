@@ -632,6 +632,13 @@ class Timeline:
         return dumps(self, **options)
 
     @classmethod
+    def read(cls, path: str | os.PathLike[str]) -> Timeline:
+        """The timeline of any file ``to_json``/``to_csv``/``to_parquet`` or ``timeline extract`` wrote."""
+        from timeline.io.load import read
+
+        return read(path)
+
+    @classmethod
     def from_json(cls, text: str | bytes) -> Timeline:
         """The timeline ``to_json`` wrote."""
         from timeline.io.json import loads

@@ -12,6 +12,7 @@ Each class refines a builtin, so ``except ValueError`` keeps working::
      +-- UnknownRelationError (TimelineError, ValueError) a relation name that does not exist
      +-- ForeignItemError (TimelineError, KeyError)       an item that belongs to another timeline
      +-- ConstraintConflictError (TimelineError, ValueError)  constraints that contradict
+     +-- LoadError (TimelineError, ValueError)            a file that holds no timeline or items
 
 Messages name the bad input and the reason, e.g. ``'2003-13' is not a TIMEX3 value: month 13``.
 """
@@ -80,3 +81,7 @@ class ConstraintConflictError(TimelineError, ValueError):
 
 class InvalidSpanError(TimelineError, ValueError):
     """Span bounds that contradict each other (a latest before an earliest) or are not integers."""
+
+
+class LoadError(TimelineError, ValueError):
+    """A file that holds no timeline or items this package reads; the message names the file."""

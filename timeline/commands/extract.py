@@ -3,19 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 import sys
 from pathlib import Path
 from typing import Any
 
 from timeline.commands._common import InputFileError, fail, read_text
-
-CSV_COLUMNS = (
-    "doc", "id", "type", "status", "plover", "cameo", "actors", "countries", "places", "quantity",
-    "time_text", "timex", "earliest_start", "latest_start", "earliest_end", "latest_end", "start", "end", "text",
-)  # fmt: skip
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -38,25 +31,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("-o", "--output", metavar="OUT", help="write to OUT: .json (a list of documents), .jsonl (one document a line, written as read), .parquet (one event a row, written as read) or .csv (one event a row); default: JSON on standard output")
     parser.add_argument("--all", action="store_true", help="also write negated and hypothetical events")
     parser.set_defaults(run=run)
-
-
-def csv_rows(record: dict[str, Any]) -> list[dict[str, Any]]:
-    rows = []
-    for e in record["events"]:
-        first = e["mentions"][0] if e["mentions"] else {}
-        q = e.get("quantity")
-        rows.append({
-            "doc": e["doc"], "id": e["id"], "type": e["type"], "status": e["status"], "plover": e["plover"] or "",
-            "cameo": e["cameo"] or "", "actors": "; ".join(a["name"] for a in e["actors"]),
-            "countries": "; ".join(sorted({a["country"] for a in e["actors"] if a["country"]})),
-            "places": "; ".join(p["name"] for p in e["places"]),
-            "quantity": "" if not q else f"{q['qualifier'] + ' ' if q['qualifier'] else ''}{q['value']:g} {q['unit'] or ''}".strip(),
-            "time_text": e["time"]["text"] or "", "timex": e["time"]["timex"] or "",
-            "earliest_start": e["time"]["earliest_start"] or "", "latest_start": e["time"]["latest_start"] or "",
-            "earliest_end": e["time"]["earliest_end"] or "", "latest_end": e["time"]["latest_end"] or "",
-            "start": first.get("start", ""), "end": first.get("end", ""), "text": first.get("text", ""),
-        })  # fmt: skip
-    return rows
 
 
 def _streams(args: argparse.Namespace) -> bool:
@@ -85,7 +59,9 @@ def _stream(args: argparse.Namespace) -> int:
 
 def run(args: argparse.Namespace) -> int:
     import events
-    from events.corpus import document_record
+    from events.convert import document_record, event_columns, event_rows
+    from timeline.io.atomic import write_atomic
+    from timeline.io.rows import csv_text
 
     if _streams(args):
         if args.output is None:
@@ -93,6 +69,7 @@ def run(args: argparse.Namespace) -> int:
             return 2
         return _stream(args)
     records: list[dict[str, Any]] = []
+    rows: list[dict[str, Any]] = []
     failed: list[str] = []
     for name in args.files:
         try:
@@ -108,17 +85,13 @@ def run(args: argparse.Namespace) -> int:
             fail(f"{name}: {error}")
             failed.append(f"{name}: {error}")
             continue
-        records.append(document_record(name, doc, include_all=args.all))
+        records.append(document_record(doc, name, include_all=args.all))
+        rows.extend(event_rows(doc, name, include_all=args.all))
     out = args.output
     if out is None or out.endswith(".json") or out == "-":
         payload = json.dumps(records, ensure_ascii=False, indent=1) + "\n"
     elif out.endswith(".csv"):
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS)
-        writer.writeheader()
-        for r in records:
-            writer.writerows(csv_rows(r))
-        payload = buffer.getvalue()
+        payload = csv_text(event_columns(), rows)
     else:
         fail(f"{out}: unknown output format (use .json, .jsonl, .parquet or .csv)")
         return 2
@@ -126,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(payload)
     else:
         try:
-            Path(out).write_text(payload, encoding="utf-8")
+            write_atomic(out, payload)
         except OSError as error:
             fail(f"{out}: cannot write: {error.strerror or error}")
             return 1

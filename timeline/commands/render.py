@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import Any
 
-from timeline.commands._common import InputFileError, fail, read_text
+from timeline.commands._common import fail
 
 LANES = ("kind", "actor", "place", "doc", "status")
 
@@ -15,17 +14,18 @@ LANES = ("kind", "actor", "place", "doc", "status")
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "render",
-        help="draw extracted events (or a timeline JSON) as offline HTML, PNG, SVG or PDF",
-        description="Draw the events that `timeline extract` wrote (a JSON list of documents or "
-        "events, {\"events\": [...]}, or JSON Lines), or a timeline saved as JSON, as an "
-        "interactive chart that opens offline, or as a PNG, SVG or PDF image.",
+        help="draw extracted events (or a saved timeline) as offline HTML, PNG, SVG or PDF",
+        description="Draw the events that `timeline extract` wrote (JSON, JSON Lines, CSV or "
+        "Parquet), or a timeline saved as JSON, CSV or Parquet, as an interactive chart that "
+        "opens offline, or as a PNG, SVG or PDF image. An input that cannot be read is one "
+        "error line naming the file, and exit status 2.",
         epilog="Examples:\n"
         "  timeline extract article.txt -o events.json\n"
         "  timeline render events.json -o timeline.html --lanes actor\n"
         "  timeline render events.json -o timeline.png",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("input", help="events JSON / JSON Lines file, or a timeline JSON file")
+    parser.add_argument("input", help="what timeline extract wrote (.json, .jsonl, .csv, .parquet), or a saved timeline")
     parser.add_argument("-o", "--output", default="timeline.html", help="file to write (default: %(default)s)")
     parser.add_argument("--format", choices=("html", "png", "svg", "pdf"), help="output format (default: from the suffix)")
     parser.add_argument("--lanes", default="kind", choices=LANES, help="what splits the rows (default: %(default)s)")
@@ -35,94 +35,26 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.set_defaults(run=run)
 
 
-class RenderInputError(ValueError):
-    """An input that holds no events the chart can read; the message names the file."""
-
-
-def _records(path: str, text: str) -> list[Any]:
-    """The JSON values of ``text``: one document, or one per line (JSON Lines)."""
-    stripped = text.strip()
-    if not stripped:
-        raise RenderInputError(f"{path}: empty file, expected events JSON")
-    try:
-        return [json.loads(stripped)]
-    except json.JSONDecodeError as whole_error:
-        values = []
-        for number, line in enumerate(text.splitlines(), 1):
-            if line.strip():
-                try:
-                    values.append(json.loads(line))
-                except json.JSONDecodeError:
-                    raise RenderInputError(
-                        f"{path}: not JSON (line {whole_error.lineno}: {whole_error.msg}) nor JSON Lines (line {number})"
-                    ) from None
-        return values
-
-
-def _event_dicts(path: str, values: list[Any]) -> tuple[list[dict[str, Any]], set[str]]:
-    """The event objects in the values, and the document dates they name."""
-    events: list[dict[str, Any]] = []
-    dcts: set[str] = set()
-
-    def take(value: Any) -> None:
-        if isinstance(value, list):
-            for v in value:
-                take(v)
-        elif isinstance(value, dict) and isinstance(value.get("events"), list):
-            if value.get("dct"):
-                dcts.add(str(value["dct"]))
-            take(value["events"])
-        elif isinstance(value, dict) and "type" in value and "id" in value:
-            events.append(value)
-        else:
-            raise RenderInputError(
-                f"{path}: {str(value)[:60]!r} is neither an event (with \"id\" and \"type\") "
-                "nor a document with \"events\""
-            )
-
-    take(values)
-    return events, dcts
-
-
 def load(path: str) -> tuple[Any, Any]:
-    """(items, dct) of an input file: a timeline JSON, or events JSON / JSON Lines."""
-    from timeline.span import Span
+    """(items, dct) of an input file: any file ``timeline extract`` or ``Timeline`` writes (JSON,
+    JSON Lines, CSV, Parquet; ``timeline.io.load``); ``LoadError`` naming the file and the problem."""
+    from events.convert import upgrade
+    from timeline.io.load import read_items
 
-    text = read_text(path)
-    values = _records(path, text)
-    if len(values) == 1 and isinstance(values[0], dict) and values[0].get("format") == "timeline":
-        from timeline.io.json import loads
-
-        try:
-            timeline = loads(text)
-        except (ValueError, TypeError, KeyError) as error:
-            raise RenderInputError(f"{path}: not a readable timeline: {error}") from error
-        return timeline, timeline.dct
-    from events.convert import event_from_dict
-
-    dicts, dcts = _event_dicts(path, values)
-    items = []
-    for data in dicts:
-        try:
-            items.append(event_from_dict(data))
-        except ValueError as error:
-            raise RenderInputError(f"{path}: {error}") from error
-    dct = None
-    if len(dcts) == 1:
-        try:
-            dct = Span.from_timex3(dcts.pop())
-        except ValueError:
-            dct = None
-    return items, dct
+    loaded = read_items(path, upgrade=upgrade)
+    if loaded.timeline is not None:
+        return loaded.timeline, loaded.timeline.dct
+    return loaded.items, loaded.dct
 
 
 def run(args: argparse.Namespace) -> int:
+    from timeline.errors import LoadError
     from timeline.io.export import ExportFormatError, format_of, save
 
     try:
         fmt = format_of(args.output, args.format)
         items, dct = load(args.input)
-    except (InputFileError, RenderInputError, ExportFormatError) as error:
+    except (LoadError, ExportFormatError) as error:
         fail(str(error))
         return 2
     title = args.title or Path(args.input).stem

@@ -20,7 +20,9 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
     target = Path(path)
     folder = target.parent
     if not folder.is_dir():
-        raise FileNotFoundError(2, f"no folder {str(folder)!r} to write {target.name!r} in", str(target))
+        raise FileNotFoundError(
+            2, f"no folder {str(folder)!r} to write {target.name!r} in", str(target)
+        )
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
     os.close(handle)
     part = Path(temporary)

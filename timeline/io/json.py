@@ -23,7 +23,14 @@ from typing import Any
 import cattrs
 
 from timeline.constraints import Constraint
-from timeline.convert import converter, data_error, span_data, span_from_data, structure_item, unstructure_item
+from timeline.convert import (
+    converter,
+    data_error,
+    span_data,
+    span_from_data,
+    structure_item,
+    unstructure_item,
+)
 from timeline.engine import Timeline
 from timeline.io.atomic import write_atomic
 from timeline.merge import MergeRecord
@@ -71,12 +78,16 @@ def timeline_data(timeline: Timeline) -> dict[str, Any]:
 def timeline_from_data(data: Any) -> Timeline:
     """The timeline ``timeline_data`` made; ``ValueError`` naming what is wrong."""
     if not isinstance(data, Mapping) or data.get("format") != FORMAT:
-        raise ValueError("not a timeline document: expected a JSON object with \"format\": \"timeline\"")
+        raise ValueError(
+            'not a timeline document: expected a JSON object with "format": "timeline"'
+        )
     if data.get("version") not in (1, VERSION):
-        raise ValueError(f"timeline format version {str(data.get('version'))[:20]!r} is not supported (this reads 1 and {VERSION})")
+        raise ValueError(
+            f"timeline format version {str(data.get('version'))[:20]!r} is not supported (this reads 1 and {VERSION})"
+        )
     items, originals = data.get("items", []), data.get("originals", {})
     if not isinstance(items, list) or not isinstance(originals, Mapping):
-        raise ValueError("a timeline document holds \"items\" as a list and \"originals\" as an object")
+        raise ValueError('a timeline document holds "items" as a list and "originals" as an object')
     name = data.get("name", "")
     if not isinstance(name, str):
         raise ValueError(f"a timeline's name is a string, not {str(name)[:40]!r}")
@@ -95,7 +106,9 @@ def timeline_from_data(data: Any) -> Timeline:
 
 def _number(text: str) -> Any:
     if len(text) > MAX_NUMBER_DIGITS:
-        raise ValueError(f"a number of {len(text)} characters (at most {MAX_NUMBER_DIGITS} are read)")
+        raise ValueError(
+            f"a number of {len(text)} characters (at most {MAX_NUMBER_DIGITS} are read)"
+        )
     return float(text) if any(c in text for c in ".eE") else int(text)
 
 

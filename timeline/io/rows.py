@@ -88,7 +88,9 @@ def frame_of(columns: Sequence[Column], rows: Sequence[Mapping[str, Any]]) -> pa
         if column.kind == "bound":
             missing = np.array([v is None for v in values], dtype=bool)
             exact = np.array([0 if v is None else v for v in values], dtype=np.int64)
-            data[column.name] = pd.Series(np.where(missing, np.iinfo(np.int64).min, exact).view("datetime64[s]"))
+            data[column.name] = pd.Series(
+                np.where(missing, np.iinfo(np.int64).min, exact).view("datetime64[s]")
+            )
         elif column.kind == "bool":
             data[column.name] = pd.Series(values, dtype="boolean")
         elif column.kind == "int":
@@ -127,8 +129,16 @@ def frame_rows(frame: pandas.DataFrame) -> list[dict[str, Any]]:
     names = [str(n) for n in frame.columns]
     kinds = _kinds(names, (str(c) for c in frame["class"] if isinstance(c, str)))
     out = []
-    for values in zip(*(frame[n].tolist() if kinds[n].kind != "bound" else frame[n].to_numpy() for n in names), strict=True):
-        out.append({n: _plain(v if not _is_na(v) else None, kinds[n].kind) for n, v in zip(names, values, strict=True)})
+    for values in zip(
+        *(frame[n].tolist() if kinds[n].kind != "bound" else frame[n].to_numpy() for n in names),
+        strict=True,
+    ):
+        out.append(
+            {
+                n: _plain(v if not _is_na(v) else None, kinds[n].kind)
+                for n, v in zip(names, values, strict=True)
+            }
+        )
     return out
 
 
@@ -150,8 +160,17 @@ def arrow_schema(columns: Sequence[Column]) -> pyarrow.Schema:
     """The Arrow schema of the rows: bounds ``timestamp[s]``, lists of strings or numbers."""
     import pyarrow as pa
 
-    scalar = {"text": pa.string(), "json": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_(), "bound": pa.timestamp("s")}
-    return pa.schema([(c.name, pa.list_(scalar[c.of]) if c.kind == "list" else scalar[c.kind]) for c in columns])
+    scalar = {
+        "text": pa.string(),
+        "json": pa.string(),
+        "int": pa.int64(),
+        "float": pa.float64(),
+        "bool": pa.bool_(),
+        "bound": pa.timestamp("s"),
+    }
+    return pa.schema(
+        [(c.name, pa.list_(scalar[c.of]) if c.kind == "list" else scalar[c.kind]) for c in columns]
+    )
 
 
 def arrow_table(columns: Sequence[Column], rows: Sequence[Mapping[str, Any]]) -> pyarrow.Table:
@@ -159,7 +178,9 @@ def arrow_table(columns: Sequence[Column], rows: Sequence[Mapping[str, Any]]) ->
     import pyarrow as pa
 
     schema = arrow_schema(columns)
-    return pa.Table.from_pylist([{c.name: row.get(c.name) for c in columns} for row in rows], schema=schema)
+    return pa.Table.from_pylist(
+        [{c.name: row.get(c.name) for c in columns} for row in rows], schema=schema
+    )
 
 
 def table_rows(table: pyarrow.Table) -> list[dict[str, Any]]:
@@ -195,14 +216,18 @@ def _cell_text(value: Any, column: Column) -> str:
     return _quoted(str(value))
 
 
-def csv_text(columns: Sequence[Column], rows: Iterable[Mapping[str, Any]], *, header: bool = True) -> str:
+def csv_text(
+    columns: Sequence[Column], rows: Iterable[Mapping[str, Any]], *, header: bool = True
+) -> str:
     """CSV of the rows (RFC 4180, CRLF line ends): every value quoted, None an empty unquoted cell."""
     lines = [",".join(_quoted(c.name) for c in columns)] if header else []
     lines.extend(",".join(_cell_text(row.get(c.name), c) for c in columns) for row in rows)
     return "".join(line + "\r\n" for line in lines)
 
 
-def write_csv_rows(path: str | os.PathLike[str], columns: Sequence[Column], rows: Iterable[Mapping[str, Any]]) -> None:
+def write_csv_rows(
+    path: str | os.PathLike[str], columns: Sequence[Column], rows: Iterable[Mapping[str, Any]]
+) -> None:
     """Write the rows as CSV to ``path`` (UTF-8), atomically."""
     write_atomic(path, csv_text(columns, rows))
 
@@ -268,7 +293,9 @@ def read_csv_rows(path: str | os.PathLike[str]) -> list[dict[str, Any]] | None:
     out = []
     for number, record in enumerate(records[1:], 2):
         if len(record) != len(names):
-            raise ValueError(f"CSV record {number} has {len(record)} cells, the header {len(names)}")
+            raise ValueError(
+                f"CSV record {number} has {len(record)} cells, the header {len(names)}"
+            )
         try:
             out.append({n: _from_cell(v, kinds[n]) for n, v in zip(names, record, strict=True)})
         except ValueError as error:

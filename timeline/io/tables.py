@@ -27,7 +27,6 @@ items; the timeline's constraints, name, document date and merge records travel 
 
 from __future__ import annotations
 
-import csv
 import datetime as _dt
 import json
 import os
