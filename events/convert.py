@@ -25,7 +25,7 @@ with the document's ``file`` and ``dct``. ``load(path)`` reads any of these file
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from events.document import Document
@@ -44,7 +44,7 @@ from timeline.convert import (
     unstructure_item,
 )
 from timeline.io.load import read_items
-from timeline.io.rows import arrow_schema
+from timeline.io.rows import arrow_schema, arrow_table
 
 if TYPE_CHECKING:
     import pyarrow
@@ -57,6 +57,7 @@ __all__ = [
     "event_from_dict",
     "event_parquet_schema",
     "event_rows",
+    "event_table",
     "event_to_dict",
     "load",
     "upgrade",
@@ -141,6 +142,11 @@ def event_columns() -> tuple[Column, ...]:
 def event_parquet_schema() -> pyarrow.Schema:
     """The Arrow schema of ``event_rows`` (``timeline.io.rows.arrow_schema``)."""
     return arrow_schema(event_columns())
+
+
+def event_table(rows: Sequence[Mapping[str, Any]]) -> pyarrow.Table:
+    """An Arrow table of ``event_rows`` (schema ``event_parquet_schema``), to write as Parquet."""
+    return arrow_table(event_columns(), rows)
 
 
 def event_rows(doc: Document, name: str, *, include_all: bool = False) -> list[dict[str, Any]]:

@@ -463,10 +463,8 @@ class _Parquet:
             self.flush()
 
     def flush(self) -> None:
-        import pyarrow as pa
-
         if self.rows:
-            self.writer.write_table(pa.Table.from_pylist(self.rows, schema=self.schema))
+            self.writer.write_table(convert.event_table(self.rows))
             self.rows = []
 
     def close(self) -> None:

@@ -319,17 +319,17 @@ def test_parquet_rows_are_the_events_in_row_groups(example_files: list[Path], tm
     expected = [e for r in _documents(example_files) if r.document is not None for e in r.document.events]
     rows = table.to_pylist()
     seconds_of = {
-        b: [None if ms is None else ms // 1000 for ms in table.column(b).cast(pa.int64()).to_pylist()]
+        b: table.column(b).cast(pa.timestamp("s")).cast(pa.int64()).to_pylist()
         for b in ("earliest_start", "latest_start", "earliest_end", "latest_end")
     }
     assert [row["id"] for row in rows] == [e.id for e in expected]
     for k, (row, event) in enumerate(zip(rows, expected, strict=True)):
-        assert row["type"] == event.kind
+        assert row["kind"] == event.kind
         assert row["status"] == event.status.value
         assert row["timex"] == event.time.timex
         for bound in ("earliest_start", "latest_start", "earliest_end", "latest_end"):
             assert seconds_of[bound][k] == getattr(event.time, bound)
-        assert row["actors"] == list(event.actor_names)
+        assert row["actor_names"] == list(event.actor_names)
         assert row["sentence"] == event.mentions[0].sentence
 
 

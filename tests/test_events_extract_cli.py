@@ -28,7 +28,7 @@ def test_json_on_standard_output(article: Path, capsys: pytest.CaptureFixture[st
     (record,) = json.loads(capsys.readouterr().out)
     assert record["doc"] == "article"
     assert record["dct"] == "2003-03-18"
-    assert [e["type"] for e in record["events"]] == ["Visit", "Withdrawal"]
+    assert [e["kind"] for e in record["events"]] == ["Visit", "Withdrawal"]
     for event in record["events"]:
         jsonschema.validate(event, SCHEMA)
     assert record["events"][0]["time"]["timex"] == "2003-04"
@@ -46,14 +46,17 @@ def test_jsonl_and_csv(article: Path, tmp_path: Path) -> None:
     assert main(["extract", str(article), str(article), "-o", str(out)]) == 0
     lines = out.read_text(encoding="utf-8").splitlines()
     assert len(lines) == 2
-    assert json.loads(lines[0])["events"][1]["type"] == "Withdrawal"
+    assert json.loads(lines[0])["events"][1]["kind"] == "Withdrawal"
     table = tmp_path / "events.csv"
     assert main(["extract", str(article), "-o", str(table)]) == 0
     with table.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    assert [r["type"] for r in rows] == ["Visit", "Withdrawal"]
+    assert [r["kind"] for r in rows] == ["Visit", "Withdrawal"]
     assert rows[1]["timex"] == "1999"
-    assert rows[1]["countries"] == "KGZ; RUS"
+    assert json.loads(rows[1]["actors.country"]) == ["RUS", "KGZ"]
+    assert json.loads(rows[1]["places.country"]) == ["KGZ"]
+    assert rows[1]["earliest_start"] == "1999-01-01T00:00:00"
+    assert rows[1]["latest_end"] == "2000-01-01T00:00:00"  # ends exclusive, as everywhere
 
 
 def test_bad_files_are_reported_and_the_rest_read(article: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -93,13 +96,13 @@ def test_a_directory_streams_to_jsonl_and_parquet(tmp_path: Path, capsys: pytest
     assert "broken.txt" in capsys.readouterr().err
     records = [json.loads(line) for line in lines_out.read_text(encoding="utf-8").splitlines()]
     assert [r["doc"] for r in records] == ["a", "b"]
-    assert [e["type"] for e in records[1]["events"]] == ["Visit", "Withdrawal"]
+    assert [e["kind"] for e in records[1]["events"]] == ["Visit", "Withdrawal"]
     table = tmp_path / "events.parquet"
     assert main(["extract", str(corpus / "a.txt"), str(corpus / "more"), "-o", str(table)]) == 0
     import pyarrow.parquet as pq
 
     rows = pq.read_table(table).to_pylist()
-    assert [(r["doc"], r["type"]) for r in rows] == [("a", "Visit"), ("a", "Withdrawal"), ("b", "Visit"), ("b", "Withdrawal")]
+    assert [(r["doc"], r["kind"]) for r in rows] == [("a", "Visit"), ("a", "Withdrawal"), ("b", "Visit"), ("b", "Withdrawal")]
 
 
 def test_a_directory_needs_a_streaming_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -106,7 +106,7 @@ def _items_of_values(name: str, values: list[Any], upgrade: Upgrade | None) -> L
             items.append(structure_item(record))
         else:
             raise LoadError(
-                f'{name}: {str(value)[:60]!r} is neither an item or event (with "id" and "class") nor a document with "events"'
+                f'{name}: {str(value)[:60]!r} is neither an event (or other item, with "id" and "class") nor a document with "events"'
             )
 
     take(values)

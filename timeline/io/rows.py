@@ -157,7 +157,8 @@ def _is_na(value: Any) -> bool:
 
 
 def arrow_schema(columns: Sequence[Column]) -> pyarrow.Schema:
-    """The Arrow schema of the rows: bounds ``timestamp[s]``, lists of strings or numbers."""
+    """The Arrow schema of the rows: bounds ``timestamp[ms]`` (Parquet's coarsest unit), lists of
+    strings or numbers."""
     import pyarrow as pa
 
     scalar = {
@@ -166,7 +167,7 @@ def arrow_schema(columns: Sequence[Column]) -> pyarrow.Schema:
         "int": pa.int64(),
         "float": pa.float64(),
         "bool": pa.bool_(),
-        "bound": pa.timestamp("s"),
+        "bound": pa.timestamp("ms"),
     }
     return pa.schema(
         [(c.name, pa.list_(scalar[c.of]) if c.kind == "list" else scalar[c.kind]) for c in columns]
@@ -174,13 +175,16 @@ def arrow_schema(columns: Sequence[Column]) -> pyarrow.Schema:
 
 
 def arrow_table(columns: Sequence[Column], rows: Sequence[Mapping[str, Any]]) -> pyarrow.Table:
-    """An Arrow table of the rows, with ``arrow_schema(columns)``."""
+    """An Arrow table of the rows, with ``arrow_schema(columns)`` (bounds from seconds to ms)."""
     import pyarrow as pa
 
-    schema = arrow_schema(columns)
-    return pa.Table.from_pylist(
-        [{c.name: row.get(c.name) for c in columns} for row in rows], schema=schema
-    )
+    bounds = {c.name for c in columns if c.kind == "bound"}
+    cells = [{c.name: _arrow_cell(row.get(c.name), c.name in bounds) for c in columns} for row in rows]
+    return pa.Table.from_pylist(cells, schema=arrow_schema(columns))
+
+
+def _arrow_cell(value: Any, bound: bool) -> Any:
+    return value * 1000 if bound and value is not None else value
 
 
 def table_rows(table: pyarrow.Table) -> list[dict[str, Any]]:
@@ -281,7 +285,7 @@ def _from_cell(text: str | None, column: Column) -> Any:
 
 def read_csv_rows(path: str | os.PathLike[str]) -> list[dict[str, Any]] | None:
     """The rows of a CSV file ``write_csv_rows`` wrote; None for a CSV of other columns."""
-    text = Path(path).read_text(encoding="utf-8")
+    text = Path(path).read_bytes().decode("utf-8")  # as written: a bare CR in a cell stays
     records = _records(text)
     if not records:
         return None
