@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from timeline.errors import TimelineError
+from timeline.io.atomic import write_atomic
 
 FORMATS = ("html", "png", "svg", "pdf", "json")
 _SUFFIXES = {".html": "html", ".htm": "html", ".png": "png", ".svg": "svg", ".pdf": "pdf", ".json": "json"}
@@ -76,13 +77,10 @@ def save(
     """Write the chart of ``items`` to ``path`` as HTML, PNG, SVG, PDF or Vega-Lite JSON.
 
     ``options`` go to ``timeline_chart`` (``lanes``, ``dct``, ``title`` ...); ``scale`` is the
-    pixel ratio of PNG output. Returns the path written.
+    pixel ratio of PNG output. The file is written beside ``path`` and renamed over it when
+    complete. Returns the path written.
     """
     path = Path(path)
     fmt = format_of(path, format)
     data = render(items, fmt, scale=scale, **options)
-    if isinstance(data, bytes):
-        path.write_bytes(data)
-    else:
-        path.write_text(data, encoding="utf-8")
-    return path
+    return write_atomic(path, data)  # a failure leaves the previous file as it was

@@ -15,7 +15,9 @@ structured, so hostile input is an error, never a crash or a hang.
 from __future__ import annotations
 
 import json
+import math
 import os
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -109,7 +111,15 @@ def _number(text: str) -> Any:
         raise ValueError(
             f"a number of {len(text)} characters (at most {MAX_NUMBER_DIGITS} are read)"
         )
-    return float(text) if any(c in text for c in ".eE") else int(text)
+    if not any(c in text for c in ".eE"):
+        return int(text)
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"{text} is beyond the numbers JSON holds")
+    return value
+
+
+_SURROGATE = re.compile(r"\\[uU][dD][89a-fA-F]")
 
 
 def _constant(name: str) -> Any:
@@ -148,7 +158,13 @@ def parse(text: str | bytes) -> Any:
         text = text.decode("utf-8")
     if _depth(text) > MAX_DEPTH:
         raise ValueError(f"nested deeper than {MAX_DEPTH} levels")
-    return json.loads(text, parse_int=_number, parse_float=_number, parse_constant=_constant)
+    value = json.loads(text, parse_int=_number, parse_float=_number, parse_constant=_constant)
+    if _SURROGATE.search(text):
+        try:
+            json.dumps(value, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValueError("a string holds a lone surrogate (\\ud800-\\udfff), which is not text") from None
+    return value
 
 
 def dumps(timeline: Timeline, *, indent: int | None = 1) -> str:
