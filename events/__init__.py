@@ -7,6 +7,7 @@ an uncertain time (a ``timeline.Span``) and the evidence it came from.
     [('Visit', 'planned', '2003-04')]
 """
 
+from events.convert import load
 from events.corpus import (
     CorpusReadError,
     CorpusWarning,
@@ -16,7 +17,6 @@ from events.corpus import (
     iter_documents,
     read_corpus,
 )
-from events.convert import load
 from events.document import Document
 from events.errors import (
     DocumentDateError,

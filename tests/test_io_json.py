@@ -126,7 +126,7 @@ def test_registered_item_classes_come_back_as_themselves() -> None:
 def test_not_a_timeline() -> None:
     with pytest.raises(ValueError, match="not a timeline document"):
         loads('{"items": []}')
-    with pytest.raises(ValueError, match="version '?9'? is not supported"):
+    with pytest.raises(ValueError, match=r"version '?9'? is not supported"):
         loads('{"format": "timeline", "version": 9}')
     with pytest.raises(ValueError, match=r"'os\.system' is not a registered item class"):
         loads('{"format": "timeline", "version": 1, "items": [{"class": "os.system", "id": "x"}]}')

@@ -160,10 +160,13 @@ def span_from_data(data: Any, _: Any = Span) -> Span:
         raise ValueError(
             f"a time is a JSON object with {', '.join(BOUNDS)}, not {str(data)[:40]!r}"
         )
-    bounds = [instant(data.get(b), b) for b in BOUNDS]
+    es, ls, ee, le = (instant(data.get(b), b) for b in BOUNDS)
     granularity = data.get("granularity")
     return Span(
-        *bounds,
+        es,
+        ls,
+        ee,
+        le,
         granularity=Granularity.UNKNOWN if granularity is None else granularity_named(granularity),
         timex=_optional_text(data, "timex"),
         mod=_optional_text(data, "mod"),
@@ -460,8 +463,12 @@ def item_from_row(row: Mapping[str, Any]) -> Any:
     name = row.get("class") or class_name(Item)
     cls = item_class(str(name))
     edtf = row.get("edtf")
+    es, ls, ee, le = (row.get(b) for b in BOUNDS)
     span = Span(
-        *(row.get(b) for b in BOUNDS),
+        es,
+        ls,
+        ee,
+        le,
         granularity=granularity_named(row.get("granularity") or "unknown"),
         timex=row.get("timex"),
         mod=row.get("mod"),

@@ -49,9 +49,11 @@ def test_every_extract_format_reads_back_to_equal_events(written: dict[str, Path
     assert events.load(written[suffix]) == want  # kinds, labels, actors, and every bound to the second
     timeline = Timeline.read(written[suffix])
     assert sorted(timeline, key=lambda e: e.id) == sorted(want, key=lambda e: e.id)
-    assert timeline.dct is not None and timeline.dct.timex == "2003-03-18"
+    assert timeline.dct is not None
+    assert timeline.dct.timex == "2003-03-18"
     week = next(e for e in timeline if e.time.timex == "2003-W11")
-    assert week.time.earliest_start is not None and week.time.earliest_end is not None
+    assert week.time.earliest_start is not None
+    assert week.time.earliest_end is not None
     assert week.time.earliest_end >= week.time.earliest_start  # "last week" ends after it starts
     assert week.label.startswith("Visit")
 

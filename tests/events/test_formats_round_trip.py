@@ -45,9 +45,8 @@ def spans(draw: st.DrawFn) -> Span:
         span = Span.from_timex3(draw(st.sampled_from(TIMEX_VALUES)))
         return attrs.evolve(span, mod=draw(st.sampled_from(MODS)))
     values = sorted(draw(st.lists(st.integers(-(10**15), 10**15), min_size=4, max_size=4)))
-    es, ee, ls, le = values
     keep = draw(st.lists(st.booleans(), min_size=4, max_size=4))
-    es, ls, ee, le = (v if k else None for v, k in zip((es, ls, ee, le), keep, strict=True))
+    es, ee, ls, le = (v if k else None for v, k in zip(values, keep, strict=True))
     return Span(es, ls, ee, le, timex=draw(st.none() | st.sampled_from(TIMEX_VALUES)), mod=draw(st.sampled_from(MODS)), edtf=draw(st.none() | st.just("2003-04~")))
 
 
@@ -93,7 +92,10 @@ def test_every_format_round_trips_generated_events(chosen: list[Event]) -> None:
     with tempfile.TemporaryDirectory() as folder:
         for suffix in ("json", "csv", "parquet"):
             path = Path(folder) / f"t.{suffix}"
-            {"json": lambda p: p.write_text(tl.to_json(), encoding="utf-8"), "csv": tl.to_csv, "parquet": tl.to_parquet}[suffix](path)
+            if suffix == "json":
+                path.write_text(tl.to_json(), encoding="utf-8")
+            else:
+                (tl.to_csv if suffix == "csv" else tl.to_parquet)(path)
             back = read(path)
             assert list(back) == list(tl), suffix  # every field, every bound to the second
             assert sorted(load(path), key=lambda e: e.id) == sorted(chosen, key=lambda e: e.id), suffix

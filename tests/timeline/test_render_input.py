@@ -127,4 +127,5 @@ def test_hostile_tables_are_one_error_line(tmp_path: Path, suffix: str, capsys: 
     source.write_bytes((header + '"os.system","a",,,,,"day"\r\n').encode() if suffix == ".csv" else b"PAR1garbagePAR1")
     assert main(["render", str(source), "-o", str(tmp_path / "o.html")]) == 2
     lines = capsys.readouterr().err.strip().splitlines()
-    assert len(lines) == 1 and str(source) in lines[0]
+    assert len(lines) == 1
+    assert str(source) in lines[0]

@@ -293,7 +293,7 @@ def read_csv_rows(path: str | os.PathLike[str]) -> list[dict[str, Any]] | None:
     if not is_row_table(names):
         return None
     position = names.index("class")
-    kinds = _kinds(names, (r[position] for r in records[1:] if len(r) > position and r[position]))
+    kinds = _kinds(names, (str(r[position]) for r in records[1:] if len(r) > position and r[position]))
     out = []
     for number, record in enumerate(records[1:], 2):
         if len(record) != len(names):

@@ -7,7 +7,8 @@ TLINK for each constraint whose relation TimeML can say (``timeline/data/relatio
 gives each relation's relType; overlaps and intersects have none and are left out).
 
 With ``text=`` the events are tagged where their evidence is (the first evidence inside the
-text, of ``doc_id`` when given); ``timexes=`` (objects with start, end, type, value, as
+text, of ``doc_id`` when given), cut (or widened) so that every tag nests, as inline markup must ("killed on Oct. 23" is tagged
+"killed on " when the date is a TIMEX3), so any read document exports and reads back; ``timexes=`` (objects with start, end, type, value, as
 ``timeline.tag`` returns) are tagged as given, and an event is linked to a timex of the same
 value. Items without evidence in the text are left out, with the constraints that name them.
 Writing goes through ``timeline.io.timeml.write_timeml``.
@@ -69,6 +70,29 @@ def _event_class(item: Any) -> str:
     return "OCCURRENCE"
 
 
+def _crossing(span: tuple[int, int], placed: list[tuple[int, int]]) -> tuple[int, int] | None:
+    start, end = span
+    return next((p for p in placed if start < p[0] < end < p[1] or p[0] < start < p[1] < end), None)
+
+
+def _fit(span: tuple[int, int], placed: list[tuple[int, int]]) -> tuple[int, int]:
+    """``span`` made to nest with every placed tag: a crossing is cut off where the other tag
+    begins (or after it ends); when nothing would be left, the span grows to enclose it."""
+    start, end = span
+    for _ in range(len(placed) + 1):  # cutting: the span only shrinks
+        other = _crossing((start, end), placed)
+        if other is None:
+            return start, end
+        piece = (start, other[0]) if start < other[0] else (other[1], end)
+        if piece[1] <= piece[0]:
+            break
+        start, end = piece
+    start, end = span
+    while (other := _crossing((start, end), placed)) is not None:  # enclosing: the span only grows
+        start, end = min(start, other[0]), max(end, other[1])
+    return start, end
+
+
 def timeline_to_timeml(
     timeline: Timeline,
     *,
@@ -110,6 +134,7 @@ def timeline_to_timeml(
             if getattr(timex, "tid", None) is None:
                 times[k - 1] = _Tag(timex.start, timex.end, timex.type, timex.value, tid=tid)
             by_value.setdefault(str(timex.value), tid)
+        placed = [(t.start, t.end) for t in times]
         n = 0
         for item in timeline:
             mention = next(
@@ -124,7 +149,9 @@ def timeline_to_timeml(
                 continue
             n += 1
             eid = eid_of[item.id] = f"e{n}"
-            events.append(_Tag(mention.start, mention.end, eid=eid, cls=_event_class(item)))
+            start, end = _fit((mention.start, mention.end), placed)
+            placed.append((start, end))
+            events.append(_Tag(start, end, eid=eid, cls=_event_class(item)))
             value = _value(item.time)
             if value and value in by_value:
                 links.append(_Link("IS_INCLUDED", eid, by_value[value]))
