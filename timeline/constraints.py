@@ -33,11 +33,8 @@ from __future__ import annotations
 import collections
 import datetime as _dt
 import functools
-import json
 import math
 from collections.abc import Mapping, Sequence
-from importlib import resources
-from typing import Any
 
 import attrs
 import numpy as np
@@ -46,6 +43,7 @@ import numpy.typing as npt
 from timeline.calendar import SECONDS_PER_DAY, civil_from_seconds
 from timeline.errors import ConstraintConflictError, UnknownRelationError
 from timeline.index import NEG, POS
+from timeline.package_data import load_table
 
 Int64Array = npt.NDArray[np.int64]
 
@@ -73,8 +71,7 @@ def normalize_name(name: str) -> str:
 
 @functools.cache
 def _table() -> tuple[dict[str, RelationSpec], dict[str, str], int]:
-    text = resources.files("timeline").joinpath("data/relations.json").read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(text)
+    data = load_table("timeline", "relations.json")
     table: dict[str, RelationSpec] = {}
     names: dict[str, str] = {}
     for name, spec in data["relations"].items():

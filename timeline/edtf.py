@@ -32,14 +32,12 @@ the tests).
 from __future__ import annotations
 
 import functools
-import json
 import re
-from importlib import resources
-from typing import Any
 
 from timeline import calendar as cal
 from timeline.errors import EDTFValueError
 from timeline.iso import instant_text, period_text
+from timeline.package_data import load_table
 from timeline.span import Granularity, Span
 from timeline.timex3_values import widen
 
@@ -61,10 +59,7 @@ _DATE_RE = re.compile(
 
 @functools.cache
 def _subdivisions() -> dict[int, tuple[Granularity, int, int]]:
-    raw: dict[str, Any] = json.loads(
-        resources.files("timeline").joinpath("data", "edtf_subdivisions.json").read_text("utf-8")
-    )
-    raw.pop("_doc", None)
+    raw = load_table("timeline", "edtf_subdivisions.json")
     return {int(k): (Granularity[g], first, n) for k, (g, first, n) in raw.items()}
 
 

@@ -22,16 +22,15 @@ from __future__ import annotations
 
 import calendar as std_calendar
 import functools
-import json
 import re
 from fractions import Fraction
-from importlib import resources
 from typing import Any, Literal
 
 import attrs
 
 from timeline import calendar as cal
 from timeline.errors import TimexValueError
+from timeline.package_data import load_table
 from timeline.span import Granularity, Span
 
 __all__ = [
@@ -54,10 +53,7 @@ REFS = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 
 @functools.cache
 def _data(name: str) -> dict[str, Any]:
-    text = resources.files("timeline").joinpath("data", name).read_text(encoding="utf-8")
-    table: dict[str, Any] = json.loads(text)
-    table.pop("_doc", None)
-    return table
+    return dict(load_table("timeline", name))
 
 
 def mod_rules() -> dict[str, dict[str, Any]]:

@@ -23,11 +23,9 @@ from __future__ import annotations
 
 import functools
 import itertools
-import json
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
 from xml.parsers import expat
@@ -35,6 +33,7 @@ from xml.parsers import expat
 import attrs
 
 from timeline.errors import TimelineError
+from timeline.package_data import load_table
 
 __all__ = [
     "GoldEvent",
@@ -114,9 +113,7 @@ class TimeMLDocument:
 @functools.cache
 def vocabulary() -> Mapping[str, Any]:
     """TimeML 1.2.1's closed vocabularies (``data/timeml.json``)."""
-    text = resources.files("timeline.io").joinpath("data", "timeml.json").read_text("utf-8")
-    data: dict[str, Any] = json.loads(text)
-    return data
+    return load_table("timeline.io", "timeml.json")
 
 
 # --------------------------------------------------------------------------------------------

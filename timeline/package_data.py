@@ -1,0 +1,80 @@
+"""The one loader of the packages' data files, and their contracts.
+
+``load_table(package, name)`` reads ``<package>/data/<name>`` (JSON) once and returns it as a
+read-only ``Table`` without its documentation key (``_doc``, ``_comment``, ``_source`` or
+``about``). Each data file has a JSON Schema beside it, ``<package>/schema/<stem>.schema.json``,
+with a description for every key; ``tests/timeline/test_package_data.py`` checks that every
+file validates, that every key the code reads exists and every key in the data is read
+(``Table`` records the keys read, in ``KEYS_READ``), and that entries are unique.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Iterator, Mapping
+from importlib import resources
+from typing import Any
+
+__all__ = ["DOC_KEYS", "KEYS_READ", "Table", "data_files", "load_table", "schema_of"]
+
+DOC_KEYS = ("_doc", "_comment", "_source", "about", "$comment")
+"""The keys that document a data file; the code never reads them."""
+
+KEYS_READ: dict[tuple[str, str], set[str]] = {}
+"""The keys of each table (package, name) the code has read in this process."""
+
+
+class Table(Mapping[str, Any]):
+    """A data file's top-level object, read-only; it records which keys are read."""
+
+    __slots__ = ("_data", "_read")
+
+    def __init__(self, data: Mapping[str, Any], read: set[str]) -> None:
+        self._data = dict(data)
+        self._read = read
+
+    def __getitem__(self, key: str) -> Any:
+        self._read.add(key)  # recorded even when missing: the test names keys read but absent
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[str]:
+        self._read.update(self._data)  # a table read whole reads every key
+        return iter(self._data)
+
+    @property
+    def data(self) -> dict[str, Any]:
+        """A copy of the whole table, read without recording the reads (for checks)."""
+        return dict(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._data
+
+    def __repr__(self) -> str:
+        return f"Table({sorted(self._data)})"
+
+
+@functools.cache
+def load_table(package: str, name: str) -> Table:
+    """The data file ``<package>/data/<name>`` without its documentation key."""
+    text = resources.files(package).joinpath("data", name).read_text(encoding="utf-8")
+    data = json.loads(text)
+    if not isinstance(data, dict):
+        raise ValueError(f"{package}/data/{name}: a data file holds a JSON object, not {type(data).__name__}")
+    return Table({k: v for k, v in data.items() if k not in DOC_KEYS}, KEYS_READ.setdefault((package, name), set()))
+
+
+def data_files(package: str) -> list[str]:
+    """The names of the JSON data files of ``package`` (``<package>/data/*.json``)."""
+    folder = resources.files(package).joinpath("data")
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".json"))
+
+
+def schema_of(package: str, name: str) -> dict[str, Any]:
+    """The JSON Schema of the data file ``name`` (``<package>/schema/<stem>.schema.json``)."""
+    stem = name.removesuffix(".json")
+    schema: dict[str, Any] = json.loads(resources.files(package).joinpath("schema", f"{stem}.schema.json").read_text(encoding="utf-8"))
+    return schema
