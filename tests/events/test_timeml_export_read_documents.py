@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import load_script
+
 from timeline import Evidence, Item, Span, Timeline, read_timeml
 from timeline.io.timeml import GoldTimex
 
