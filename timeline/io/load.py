@@ -25,6 +25,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+import attrs
 import cattrs
 
 from timeline.convert import data_error, structure_item
@@ -41,18 +42,14 @@ Upgrade = Callable[[Mapping[str, Any]], Mapping[str, Any]]
 """Turns a record without ``"class"`` into one ``timeline.convert.structure_item`` reads."""
 
 
+@attrs.frozen(slots=True)
 class Loaded:
     """What a file holds: its items in file order, the document date they share (or None), and
     the timeline itself when the file is a whole timeline (JSON or Parquet with its metadata)."""
 
-    __slots__ = ("dct", "items", "timeline")
-
-    def __init__(
-        self, items: list[Any], dct: Span | None = None, timeline: Timeline | None = None
-    ) -> None:
-        self.items = items
-        self.dct = dct
-        self.timeline = timeline
+    items: list[Any]
+    dct: Span | None = None
+    timeline: Timeline | None = None
 
     def as_timeline(self, name: str = "") -> Timeline:
         """The timeline of the file (its own, or one of its items with their document date)."""
@@ -61,6 +58,10 @@ class Loaded:
             if self.timeline is not None
             else Timeline(self.items, name=name, dct=self.dct)
         )
+
+
+def _in_insertion_order(timeline: Timeline) -> list[Any]:
+    return [timeline[ident] for ident in sorted(timeline.position, key=timeline.position.__getitem__)]
 
 
 def _json_values(name: str, text: str) -> list[Any]:
@@ -143,7 +144,7 @@ def _csv(path: Path) -> Loaded:
     rows = read_csv_rows(path)
     if rows is None:
         timeline = read_csv(path)
-        return Loaded(list(timeline), None, timeline)
+        return Loaded(_in_insertion_order(timeline), None, timeline)
     dcts = {str(r["dct"]) for r in rows if r.get("dct")}
     return Loaded(items_of_rows(rows), Span.from_timex3(dcts.pop()) if len(dcts) == 1 else None)
 
@@ -171,7 +172,7 @@ def read_items(path: str | os.PathLike[str], *, upgrade: Upgrade | None = None) 
             and values[0].get("format") == FORMAT
         ):
             timeline = timeline_from_data(values[0])
-            return Loaded(list(timeline), timeline.dct, timeline)
+            return Loaded(_in_insertion_order(timeline), timeline.dct, timeline)
         return _items_of_values(str(path), values, upgrade)
     except LoadError:
         raise
