@@ -302,7 +302,7 @@ as `timeline extract DIR -o events.parquet`."""),
     ("py", """\
 summary = events.extract_to(folder, "cable-events.parquet")
 print(summary)
-pd.read_parquet("cable-events.parquet")[["doc", "type", "status", "timex", "earliest_start", "latest_end", "text"]].head(8)"""),
+pd.read_parquet("cable-events.parquet")[["doc", "kind", "status", "timex", "earliest_start", "latest_end", "text"]].head(8)"""),
     ("py", """\
 # A file that is not text is reported, and the others are still read.
 Path("broken").mkdir(exist_ok=True)
