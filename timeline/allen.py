@@ -96,6 +96,13 @@ class Certainty(enum.StrEnum):
     POSSIBLE = "possible"
     IMPOSSIBLE = "impossible"
 
+    def __bool__(self) -> bool:
+        # a StrEnum member is a non-empty string, so "impossible" would be true
+        raise TypeError(
+            "the truth value of a Certainty is ambiguous: compare it "
+            "(`is Certainty.CERTAIN`), or ask the Relations' .certain or .possible"
+        )
+
 
 @attrs.frozen(slots=True)
 class Relations:
@@ -130,6 +137,9 @@ class Relations:
         return Relations(
             frozenset(r.inverse for r in self.certain), frozenset(r.inverse for r in self.possible)
         )
+
+    def __bool__(self) -> bool:
+        raise TypeError("the truth value of Relations is ambiguous: ask .certain or .possible")
 
     def __str__(self) -> str:
         certain = ", ".join(sorted(self.certain)) or "-"
