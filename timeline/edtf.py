@@ -45,6 +45,7 @@ from timeline.bounds import Bounds
 from timeline.errors import EDTFValueError
 from timeline.granularity import Granularity, widen
 from timeline.notation import (
+    MAX_YEAR,
     Side,
     checked_year,
     instant_text,
@@ -206,7 +207,7 @@ def _date(part: str, whole: str) -> tuple[int | None, int | None, Granularity, b
         if not 1 <= keep <= len(digits) or month_text is not None:
             raise EDTFValueError(whole, f"{keep} significant digits of a {len(digits)}-digit year")
         lo_abs = int(digits[:keep] + "0" * (len(digits) - keep))
-        hi_abs = int(digits[:keep] + "9" * (len(digits) - keep))
+        hi_abs = checked_year(int(digits[:keep] + "9" * (len(digits) - keep)), whole, EDTFValueError)
         years = (-hi_abs, -lo_abs) if years[0] < 0 else (lo_abs, hi_abs)
     if g["hour"] is not None and (day_text is None or "X" in part.split("T")[0]):
         raise EDTFValueError(whole, "a time needs a fully specified day")
@@ -391,12 +392,16 @@ def _range_set(lo: int | None, hi: int | None) -> str | None:
         return None
     day = cal.SECONDS_PER_DAY
     if all(x is None or cal.civil_from_seconds(x)[1:] == (1, 1, 0, 0, 0) for x in (lo, hi)):
-        a = "" if lo is None else year_text(cal.civil_from_seconds(lo)[0], "edtf")
-        b = "" if hi is None else year_text(cal.civil_from_seconds(hi)[0] - 1, "edtf")
+        first = None if lo is None else cal.civil_from_seconds(lo)[0]
+        last = None if hi is None else cal.civil_from_seconds(hi)[0] - 1
+        if any(y is not None and not -MAX_YEAR <= y <= MAX_YEAR for y in (first, last)):
+            return None  # no reader takes such years back
+        a = "" if first is None else year_text(first, "edtf")
+        b = "" if last is None else year_text(last, "edtf")
         return f"[{a}..{b}]"
     as_days = all(x is None or x % day == 0 for x in (lo, hi))
-    last = None if hi is None else hi - (day if as_days else 1)
-    first_text, last_text = _member_text(lo, as_days), _member_text(last, as_days)
+    end = None if hi is None else hi - (day if as_days else 1)
+    first_text, last_text = _member_text(lo, as_days), _member_text(end, as_days)
     if first_text is None or last_text is None:
         return None  # days and seconds of years past ±9999 have no EDTF form
     return f"[{first_text}..{last_text}]"

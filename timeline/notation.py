@@ -52,13 +52,17 @@ def checked_year(year: int, value: object, error: type[InvalidTimeValue]) -> int
     return year
 
 
-def year_from_digits(digits: str, value: object, error: type[InvalidTimeValue]) -> int:
-    """The year written as ``digits`` (an optional sign, then digits), refused as ``error``
-    naming ``value`` beyond ``MAX_YEAR``: the length is checked before the digits are read,
-    so a thousand-digit year costs no more than a short one."""
+def year_from_digits(
+    digits: str, value: object, error: type[InvalidTimeValue], *, bc: bool = False
+) -> int:
+    """The astronomical year written as ``digits`` (an optional sign, then digits; ``bc``: a
+    year before Christ, 1 BC being year 0), refused as ``error`` naming ``value`` beyond
+    ``MAX_YEAR``. The length is checked before the digits are read, so a thousand-digit year
+    costs no more than a short one."""
     if len(digits.lstrip("+-").lstrip("0")) > len(str(MAX_YEAR)):
-        raise error(value, f"year {digits[:12]}... is outside the years a time value may name (±10^9)")
-    return checked_year(int(digits), value, error)
+        shown = digits if len(digits) <= 12 else digits[:12] + "..."
+        raise error(value, f"year {shown} is outside the years a time value may name (±10^9)")
+    return checked_year(1 - int(digits) if bc else int(digits), value, error)
 
 
 def year_text(year: int, style: Style) -> str:
@@ -83,7 +87,7 @@ def writes_months(year: int, style: Style) -> bool:
 def instant_text(t: int, style: Style = "iso") -> str | None:
     """A seconds count as a date-time to the second; None where the notation has no form."""
     y, mo, d, h, mi, s = cal.civil_from_seconds(t)
-    if not writes_months(y, style):
+    if not writes_months(y, style) or not -MAX_YEAR <= y <= MAX_YEAR:
         return None
     return f"{year_text(y, style)}-{mo:02d}-{d:02d}T{h:02d}:{mi:02d}:{s:02d}"
 
@@ -206,6 +210,8 @@ def period_text(bounds: HasBounds, style: Style = "iso") -> str | None:
         return None
     granularity, pattern = found
     year, month = cal.civil_from_seconds(es)[:2]
+    if not -MAX_YEAR <= year <= MAX_YEAR:
+        return None  # no reader takes it back
     if style == "edtf":
         return _edtf_period(granularity, pattern, year, month)
     if style == "iso" and granularity not in _ISO_GRANULARITIES:
@@ -261,9 +267,9 @@ def interval_text(bounds: HasBounds, style: Style) -> str | None:
     """"start/end" whose sides are periods or exact instants ("..": open), reading back to
     the same bounds; None when a side is neither."""
     es, ls, ee, le = bounds.earliest_start, bounds.latest_start, bounds.earliest_end, bounds.latest_end
-    # an open side reads back with its far bound taken from the other side
-    start = ".." if es is None and ls in (None, le) else side_text(es, ls, style)
-    end = ".." if le is None and ee in (None, es) else side_text(ee, le, style)
+    # an open side reads back with its near bound taken from the other side
+    start = ".." if es is None and ls == le else side_text(es, ls, style)
+    end = ".." if le is None and ee == es else side_text(ee, le, style)
     if start is None or end is None or start == end == "..":
         return None
     return f"{start}/{end}"

@@ -38,18 +38,29 @@ from timeline.timex3_values import apply_mod, timex3_attributes, timex3_bounds, 
 __all__ = ["Granularity", "Span"]
 
 
+# a bound is an int64 of seconds (about ±292 billion years); the extremes stay free for the
+# "open" sentinels of index arrays
+_SMALLEST_BOUND, _LARGEST_BOUND = -(2**63) + 1, 2**63 - 2
+
+
 def _bound(value: Any) -> int | None:
-    """A bound as an ``int`` (NumPy integers accepted); floats, NaN and bools refused."""
+    """A bound as an ``int`` (NumPy integers accepted); floats, NaN, bools and integers past
+    an int64 refused."""
     if value is None:
         return None
     if isinstance(value, bool):
         raise InvalidSpanError(f"a span bound must be an integer number of seconds, not {value!r}")
     try:
-        return operator.index(value)
+        bound = operator.index(value)
     except TypeError:
         raise InvalidSpanError(
             f"a span bound must be an integer number of seconds, not {value!r}"
         ) from None
+    if not _SMALLEST_BOUND <= bound <= _LARGEST_BOUND:
+        raise InvalidSpanError(
+            f"a span bound must fit in an int64 of seconds (about ±292 billion years), not {bound}"
+        )
+    return bound
 
 
 def _le(a: int | None, b: int | None) -> bool:
@@ -186,7 +197,8 @@ class Span:
         """The attributes of a TIMEX3 tag for this span (``type``, ``value``, and ``mod`` when
         set), which read back (``Span.from_timex3(value, mod)``) to the same bounds; empty
         when TIMEX3 cannot say it."""
-        return timex3_attributes(self.to_timex3(), self.mod)
+        # a value derived from the bounds names them with any mod already applied
+        return timex3_attributes(self.to_timex3(), self.mod if self.timex is not None else None)
 
     def to_edtf(self) -> str | None:
         """The EDTF string: ``edtf`` when set, else one derived from the TIMEX3 value or the

@@ -291,7 +291,7 @@ def _validate_date(value: str, d: TimexDate) -> None:
     if "X" in year and not re.fullmatch(r"[0-9]*X+", year):
         raise TimexValueError(value, "unknown year digits (X) must come last")
     if year.strip("X"):
-        year_from_digits(year.replace("X", "9"), value, TimexValueError)
+        year_from_digits(year.replace("X", "9"), value, TimexValueError, bc=d.bc)
     if d.bc and year.strip("0") == "" and len(year) >= 4:
         raise TimexValueError(value, "there is no year 0 BC")
     sub = any(
