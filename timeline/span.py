@@ -150,7 +150,7 @@ class Span:
         return cls(None, None, None, None, Granularity.UNKNOWN, timex)
 
     @classmethod
-    def of(cls, bounds: Bounds, *, timex: str | None = None, edtf: str | None = None) -> Span:
+    def from_bounds(cls, bounds: Bounds, *, timex: str | None = None, edtf: str | None = None) -> Span:
         """The span of ``bounds`` (with their granularity and mod) and what the text said."""
         es, ls, ee, le, granularity, mod = bounds
         return cls(es, ls, ee, le, granularity, timex, mod, edtf)
@@ -160,22 +160,22 @@ class Span:
         """The span a TIMEX3 ``value`` names ("2003-04": anywhere in April 2003), changed by
         ``mod``; ``dct`` anchors PRESENT_REF/PAST_REF/FUTURE_REF. See ``timeline.timex3_values``."""
         anchor = None if dct is None else dct.bounds
-        return cls.of(timex3_bounds(value, mod, dct=anchor), timex=value)
+        return cls.from_bounds(timex3_bounds(value, mod, dct=anchor), timex=value)
 
     @classmethod
     def from_edtf(cls, text: str) -> Span:
         """The span an EDTF string names (levels 0 and 1, much of 2). See ``timeline.edtf``."""
-        return cls.of(edtf_bounds(text), edtf=text)
+        return cls.from_bounds(edtf_bounds(text), edtf=text)
 
     @classmethod
     def from_iso(cls, text: str) -> Span:
         """The span an ISO 8601 date, date-time, week date or interval names. See ``timeline.iso``."""
-        return cls.of(iso_bounds(text))
+        return cls.from_bounds(iso_bounds(text))
 
     @classmethod
     def from_datetime(cls, value: dt.date | dt.datetime) -> Span:
         """A ``date`` (that whole day) or ``datetime`` (that second; aware ones go to UTC)."""
-        return cls.of(datetime_bounds(value))
+        return cls.from_bounds(datetime_bounds(value))
 
     # --- out ------------------------------------------------------------------------------
 
@@ -281,4 +281,4 @@ class Span:
         if changed[:4] == self.bounds[:4]:
             return attrs.evolve(self, mod=changed.mod)
         # the bounds moved: a value that was read with a mod no longer reads back to them
-        return Span.of(changed, timex=self.timex if self.mod is None else None)
+        return Span.from_bounds(changed, timex=self.timex if self.mod is None else None)
