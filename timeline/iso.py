@@ -26,7 +26,7 @@ import re
 from timeline import calendar as cal
 from timeline.bounds import Bounds
 from timeline.edtf import edtf_bounds, format_edtf
-from timeline.errors import EDTFValueError, ISOValueError
+from timeline.errors import EDTFValueError, ISOValueError, OutOfRangeError
 from timeline.granularity import Granularity
 from timeline.notation import (
     Side,
@@ -73,23 +73,23 @@ def datetime_to_seconds(value: dt.datetime | dt.date) -> int:
     """Seconds since 1970-01-01 of a ``datetime`` (aware ones converted to UTC; microseconds
     dropped) or of a ``date``'s midnight."""
     if isinstance(value, dt.datetime):
-        if value.tzinfo is not None:
-            value = value.astimezone(dt.UTC).replace(tzinfo=None)
-        delta = value.replace(microsecond=0) - _EPOCH
-        return delta.days * cal.SECONDS_PER_DAY + delta.seconds
+        # timedelta arithmetic, not astimezone(): an aware datetime near year 1 or 9999 has a
+        # UTC time that datetime cannot hold
+        delta = value.replace(tzinfo=None) - _EPOCH - (value.utcoffset() or dt.timedelta(0))
+        return delta // dt.timedelta(seconds=1)
     if isinstance(value, dt.date):
         return cal.days_from_civil(value.year, value.month, value.day) * cal.SECONDS_PER_DAY
     raise ISOValueError(value, "not a date or datetime")
 
 
 def seconds_to_datetime(value: int | None, what: str = "time") -> dt.datetime:
-    """A naive (UTC) ``datetime`` of a seconds count; ``ValueError`` when it is open (None) or
-    its year is outside 1..9999, which ``datetime`` cannot hold."""
+    """A naive (UTC) ``datetime`` of a seconds count; ``OutOfRangeError`` (a ``ValueError``)
+    when it is open (None) or its year is outside 1..9999, which ``datetime`` cannot hold."""
     if value is None:
-        raise ValueError(f"{what} is open (None): no datetime for it")
+        raise OutOfRangeError(f"{what} is open (None): no datetime for it")
     year = cal.civil_from_seconds(value)[0]
     if not 1 <= year <= 9999:
-        raise ValueError(
+        raise OutOfRangeError(
             f"{what} {value} falls in year {year}, outside datetime's 1..9999; "
             "use Span.to_edtf() or Span.to_iso() for it"
         )
