@@ -235,3 +235,14 @@ def test_seed_gold_relations_are_possible() -> None:
     assert spans["kant-deployment"].is_after(spans["agreement-1999"]) is Certainty.CERTAIN  # type: ignore[arg-type]
     assert spans["us-bases-central-asia"] is not None
     assert spans["us-bases-central-asia"].is_after(dct) is Certainty.IMPOSSIBLE
+
+
+def test_answers_refuse_truth() -> None:
+    # "impossible" is a non-empty string: `if a.is_before(b):` would always be true
+    answer = T("2004").is_before(T("2003"))
+    assert answer is Certainty.IMPOSSIBLE
+    for value in (answer, Certainty.CERTAIN, relation(T("2003"), T("2004"))):
+        with pytest.raises(TypeError, match=r"\.certain or \.possible"):
+            bool(value)
+    with pytest.raises(TypeError, match="ambiguous"):
+        _ = not relation(T("2003"), T("2004"))

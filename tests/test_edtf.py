@@ -11,9 +11,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from timeline import EDTFValueError, Granularity, Span
+from timeline import (
+    EDTFValueError,
+    Granularity,
+    InvalidSpanError,
+    ISOValueError,
+    Span,
+    TimexValueError,
+)
 from timeline import calendar as cal
-from timeline.edtf import edtf_span, format_edtf
+from timeline.edtf import format_edtf
 
 DAY = cal.SECONDS_PER_DAY
 
@@ -72,7 +79,7 @@ def edtf_strings(draw: st.DrawFn) -> str:
     if form == "open":
         return draw(st.sampled_from([f"{a}/..", f"../{a}", f"{a}/", f"/{a}"]))
     b = draw(edtf_dates(qualifiers=False))
-    sa, sb = edtf_span(a), edtf_span(b)
+    sa, sb = Span.from_edtf(a), Span.from_edtf(b)
     if sa.earliest_start is None or sb.latest_end is None or sa.earliest_start > sb.latest_end:
         a, b = b, a
         sa, sb = sb, sa
@@ -90,8 +97,7 @@ def test_parse_keeps_the_string_and_derives_the_same_bounds(text: str) -> None:
     assert span.edtf == text
     assert span.to_edtf() == text
     # derive EDTF from the bounds alone (edtf and mod dropped): it must read back the same
-    bare = attrs.evolve(span, edtf=None, mod=None)
-    derived = format_edtf(bare)
+    derived = format_edtf(attrs.evolve(span, edtf=None, mod=None).bounds)
     if derived is not None:
         assert bounds(Span.from_edtf(derived)) == bounds(span), derived
     elif any(b is not None and not -9999 <= cal.civil_from_seconds(b)[0] <= 9999 for b in bounds(span)):
@@ -258,3 +264,57 @@ def test_invalid(text: str, reason: str) -> None:
         Span.from_edtf(text)
     assert str(info.value).startswith(f"{text!r} is not an EDTF string: ")
     assert reason in str(info.value)
+
+
+# --- bounded years (issue 16): refused by their length, before any power is computed -----
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Y1E10000000", "year 1E10000000 is outside"),
+        ("Y9E999999999", "year 9E999999999 is outside"),
+        ("Y1E12", "year 1E12 is outside"),
+        ("Y-1E10", "year -1E10 is outside"),
+        ("Y1000000001", "year 1000000001 is outside"),
+        ("Y" + "9" * 98, "year 999999999999... is outside"),
+        ("Y1E9S1", "year 1999999999 is outside"),
+        ("1950S" + "9" * 90, "significant digits of a 4-digit year"),
+    ],
+)
+def test_years_past_a_billion_are_refused(text: str, reason: str) -> None:
+    with pytest.raises(EDTFValueError) as info:
+        Span.from_edtf(text)
+    assert str(info.value).startswith(f"{text!r} is not an EDTF string: ")
+    assert reason in str(info.value)
+
+
+@pytest.mark.parametrize("text", ["Y1E9", "Y-1E9", "Y1000000000", "Y0E99", "Y1E8S1"])
+def test_years_up_to_a_billion_are_read(text: str) -> None:
+    span = Span.from_edtf(text)
+    assert span.earliest_start is not None
+    assert abs(cal.civil_from_seconds(span.earliest_start)[0]) <= 10**9
+
+
+@given(st.text(alphabet="0123456789XYESs-+/.:T?~%[]{}, Z", max_size=99) | st.text(max_size=99))
+def test_any_short_string_is_read_or_refused_by_name(text: str) -> None:
+    try:
+        span = Span.from_edtf(text)
+    except EDTFValueError as error:
+        message = str(error)
+    else:
+        message = ""
+    if message:
+        assert message.startswith(f"{text!r} is not an EDTF string: ")
+        return
+    for bound in (span.earliest_start, span.latest_start, span.earliest_end, span.latest_end):
+        assert bound is None or abs(bound) < 2**63
+
+
+def test_overflow_in_other_notations_is_a_value_error_naming_it() -> None:
+    with pytest.raises(TimexValueError, match="'99999999999-01' is not a TIMEX3 value: year 99999999999 is outside"):
+        Span.from_timex3("99999999999-01")
+    with pytest.raises(ISOValueError, match="is outside the years"):
+        Span.from_iso("+" + "9" * 40 + "-01-01")
+    with pytest.raises(InvalidSpanError, match="int64"):
+        Span.within(10**30, None)

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from timeline import Granularity, ISOValueError, Span
 from timeline import calendar as cal
+from timeline.errors import OutOfRangeError
 from timeline.iso import datetime_to_seconds, seconds_to_datetime
 
 DAY = cal.SECONDS_PER_DAY
@@ -190,3 +191,22 @@ def test_iso_strings_format_and_parse_to_the_same_value(text: str, where: str) -
     span = Span.from_iso(text)
     again = Span.from_iso(span.to_iso())
     assert bounds(again) == bounds(span), span.to_iso()
+
+
+def test_datetime_errors_are_package_errors() -> None:
+    with pytest.raises(OutOfRangeError, match="year 12001"):
+        Span.from_timex3("12000").end_datetime()
+    with pytest.raises(OutOfRangeError, match="is open"):
+        Span.unknown().start_datetime()
+
+
+@given(
+    st.datetimes(dt.datetime(1, 1, 1), dt.datetime(9999, 12, 31, 23, 59, 59)),
+    st.integers(-14 * 60, 14 * 60),
+)
+def test_aware_datetimes_at_the_edges_of_datetime(value: dt.datetime, minutes: int) -> None:
+    # a UTC time outside datetime's range must not overflow: seconds have no such limit
+    aware = value.replace(tzinfo=dt.timezone(dt.timedelta(minutes=minutes)))
+    seconds = datetime_to_seconds(aware)
+    assert seconds == datetime_to_seconds(value) - minutes * 60
+    assert Span.from_datetime(aware).earliest_start == seconds

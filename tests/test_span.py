@@ -148,3 +148,12 @@ def test_docs_examples() -> None:
     result = doctest.testfile(str(doc), module_relative=False, optionflags=doctest.ELLIPSIS)
     assert result.attempted > 10
     assert result.failed == 0
+
+
+def test_bounds_and_back() -> None:
+    early = Span.from_timex3("2003", "EARLY")
+    b = early.bounds
+    assert b[:4] == (early.earliest_start, early.latest_start, early.earliest_end, early.latest_end)
+    assert (b.granularity, b.mod) == (Granularity.YEAR, "EARLY")
+    assert Span.from_bounds(b, timex="2003") == early
+    assert Span.from_bounds(Span.from_edtf("1985~").bounds, edtf="1985~") == Span.from_edtf("1985~")

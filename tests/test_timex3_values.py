@@ -19,7 +19,7 @@ from timeline.timex3_values import (
     TimexRef,
     format_timex3,
     parse_timex3,
-    timex3_span,
+    timex3_bounds,
 )
 
 CORPORA = Path(__file__).resolve().parents[1].parent / "shared" / "corpora"
@@ -317,7 +317,7 @@ def test_invalid_values(value: str, reason: str) -> None:
 
 def test_exact_message_of_the_issue() -> None:
     with pytest.raises(ValueError, match=re.escape("'2003-13' is not a TIMEX3 value: month 13")):
-        timex3_span("2003-13")
+        timex3_bounds("2003-13")
 
 
 # --- corpora ------------------------------------------------------------------------------

@@ -36,8 +36,8 @@ from collections.abc import Iterable
 
 import attrs
 
+from timeline.bounds import HasBounds
 from timeline.errors import UnknownRelationError
-from timeline.span import Span
 
 __all__ = ["Certainty", "Relation", "Relations", "relation"]
 
@@ -96,6 +96,13 @@ class Certainty(enum.StrEnum):
     POSSIBLE = "possible"
     IMPOSSIBLE = "impossible"
 
+    def __bool__(self) -> bool:
+        # a StrEnum member is a non-empty string, so "impossible" would be true
+        raise TypeError(
+            "the truth value of a Certainty is ambiguous: compare it "
+            "(`is Certainty.CERTAIN`), or ask the Relations' .certain or .possible"
+        )
+
 
 @attrs.frozen(slots=True)
 class Relations:
@@ -130,6 +137,9 @@ class Relations:
         return Relations(
             frozenset(r.inverse for r in self.certain), frozenset(r.inverse for r in self.possible)
         )
+
+    def __bool__(self) -> bool:
+        raise TypeError("the truth value of Relations is ambiguous: ask .certain or .possible")
 
     def __str__(self) -> str:
         certain = ", ".join(sorted(self.certain)) or "-"
@@ -171,9 +181,12 @@ for _rel, _atoms in list(_DEFS.items()):
         _DEFS[_rel.inverse] = [(_SWAP[x], _SWAP[y], c) for x, y, c in _atoms]
 
 
-def _span_edges(span: Span, s: int, e: int) -> list[_Atom]:
+_Key = tuple[int | None, int | None, int | None, int | None]
+
+
+def _span_edges(bounds: _Key, s: int, e: int) -> list[_Atom]:
     """Constraints x - y <= c for one span's start node ``s`` and end node ``e``."""
-    es, ls, ee, le = span.earliest_start, span.latest_start, span.earliest_end, span.latest_end
+    es, ls, ee, le = bounds
     atoms: list[_Atom] = [(s, e, 0)]  # start <= end
     if es is not None:
         atoms.append((Z, s, -es))  # s >= es
@@ -232,8 +245,9 @@ def _consistent_with(d: list[list[int]], atoms: list[_Atom]) -> bool:
     return True
 
 
-def relation(a: Span, b: Span) -> Relations:
-    """Allen's thirteen relations of ``a`` to ``b``, as certain and possible sets.
+def relation(a: HasBounds, b: HasBounds) -> Relations:
+    """Allen's thirteen relations of ``a`` to ``b`` (spans, or anything with their four
+    bounds), as certain and possible sets.
 
     >>> from timeline.span import Span
     >>> relation(Span.from_timex3("2003-W11"), Span.from_timex3("2003-04")).holds("before")
@@ -242,17 +256,13 @@ def relation(a: Span, b: Span) -> Relations:
     return _relation(_key(a), _key(b))
 
 
-def _key(s: Span) -> tuple[int | None, int | None, int | None, int | None]:
+def _key(s: HasBounds) -> _Key:
     return s.earliest_start, s.latest_start, s.earliest_end, s.latest_end
 
 
 @functools.lru_cache(maxsize=65536)
-def _relation(
-    a: tuple[int | None, int | None, int | None, int | None],
-    b: tuple[int | None, int | None, int | None, int | None],
-) -> Relations:
-    sa, sb = Span(*a), Span(*b)
-    base = _closure(_span_edges(sa, SA, EA) + _span_edges(sb, SB, EB))
+def _relation(a: _Key, b: _Key) -> Relations:
+    base = _closure(_span_edges(a, SA, EA) + _span_edges(b, SB, EB))
     if base is None:  # cannot happen for valid spans; be safe
         return Relations(frozenset(), frozenset())
     possible: set[Relation] = set()

@@ -40,6 +40,7 @@ from typing import Any, TypeVar
 import attrs
 import cattrs
 
+from timeline import notation
 from timeline.calendar import civil_from_seconds, seconds
 from timeline.item import Evidence, Item
 from timeline.span import Granularity, Span
@@ -89,10 +90,11 @@ _INSTANT = re.compile(r"([+-]?)(\d{4,12})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)")
 
 
 def instant_text(value: int) -> str:
-    """A bound (seconds) as an ISO 8601 instant: ``"2003-03-18T00:00:00"``."""
-    y, mo, d, h, mi, s = civil_from_seconds(value)
-    year = f"{y:04d}" if 0 <= y <= 9999 else (f"-{-y:04d}" if y < 0 else f"+{y}")
-    return f"{year}-{mo:02d}-{d:02d}T{h:02d}:{mi:02d}:{s:02d}"
+    """A bound (seconds) as an ISO 8601 instant: ``"2003-03-18T00:00:00"`` (``timeline.notation``)."""
+    text = notation.instant_text(value, "iso")
+    if text is None:
+        raise ValueError(f"{value!r} seconds is beyond the years a time value may name")
+    return text
 
 
 def instant(value: Any, what: str = "instant") -> int | None:

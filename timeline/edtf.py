@@ -1,10 +1,11 @@
-"""EDTF (Extended Date/Time Format, ISO 8601-2) strings in and out of ``Span``.
+"""EDTF (Extended Date/Time Format, ISO 8601-2) strings in and out of ``Bounds``.
 
 Read (levels 0 and 1, and level 2 where it fits):
 
 - dates ``1985``, ``1985-04``, ``1985-04-12``; date-times ``1985-04-12T23:20:30`` with ``Z`` or
   ``+hh:mm`` (converted to UTC); negative years ``-0489`` (astronomical: 490 BC); long years
-  ``Y170000002``, ``Y-12000``; level 2 exponents ``Y17E7`` and significant digits ``1950S2``;
+  ``Y170000002``, ``Y-12000``; level 2 exponents ``Y17E7`` and significant digits ``1950S2``
+  (years within ±10^9, ``notation.MAX_YEAR``: larger ones are refused before they are computed);
 - sub-year groupings ``2003-21`` .. ``-24`` (seasons), level 2 ``-25`` .. ``-41`` (hemisphere
   seasons, quarters, quadrimesters, halves; ``timeline/data/edtf_subdivisions.json``);
 - qualifiers ``?`` (uncertain), ``~`` (approximate), ``%`` (both), after the date (level 1)
@@ -21,8 +22,10 @@ first side's period and its end in the second's, except that a side stated to th
 that exact instant; an unknown end still comes after the start; a set is the envelope of
 its members.
 
-Write: ``format_edtf(span)`` derives EDTF from the span's TIMEX3 value when EDTF can say it,
-else from its bounds; None when it cannot (durations, sets, unanchored references).
+Read: ``edtf_bounds(text)`` (``Span.from_edtf`` calls it). Write: ``format_edtf(bounds,
+timex=...)`` derives EDTF from a TIMEX3 value when EDTF can say it, else from the bounds; None
+when it cannot (durations, sets, unanchored references, months, days and instants of years
+past ±9999). What it writes, ``edtf_bounds`` reads back to the same bounds.
 
 Why our own parser rather than the ``edtf`` package: see ``docs/time-values.md`` (speed,
 week dates, and bounds that follow the rules above; the package is used as a cross-check in
@@ -35,13 +38,26 @@ import functools
 import re
 
 from timeline import calendar as cal
+from timeline.bounds import Bounds
 from timeline.errors import EDTFValueError
-from timeline.iso import instant_text, period_text
+from timeline.granularity import Granularity, widen
+from timeline.notation import (
+    MAX_YEAR,
+    Side,
+    checked_year,
+    instant_text,
+    interval_bounds,
+    interval_text,
+    period_text,
+    writes_months,
+    year_from_digits,
+    year_text,
+    zone_seconds,
+)
 from timeline.package_data import load_table
-from timeline.span import Granularity, Span
-from timeline.timex3_values import widen
+from timeline.timex3_values import TimexDate, mod_rules, parse_timex3
 
-__all__ = ["edtf_span", "format_edtf"]
+__all__ = ["edtf_bounds", "format_edtf", "parse_edtf"]
 
 _Q = r"[?~%]"
 _DATE_RE = re.compile(
@@ -65,56 +81,50 @@ def _subdivisions() -> dict[int, tuple[Granularity, int, int]]:
 
 @functools.cache
 def _approx_by() -> int:
-    from timeline.timex3_values import mod_rules
-
     return int(mod_rules()["APPROX"]["by"])
 
 
 # --- parse --------------------------------------------------------------------------------
 
 
-def edtf_span(text: str) -> Span:
-    """The span an EDTF string names; ``EDTFValueError`` naming the string and the reason."""
+def edtf_bounds(text: str) -> Bounds:
+    """The bounds an EDTF string names; ``EDTFValueError`` naming the string and the reason.
+    Results are cached (``parse_edtf`` reads without the cache)."""
     if not isinstance(text, str):
         raise EDTFValueError(text, "not a string")
-    return _edtf_span(text)
+    return _cached_parse(text)
 
 
-@functools.lru_cache(maxsize=4096)
-def _edtf_span(text: str) -> Span:
+def parse_edtf(text: str) -> Bounds:
+    """``edtf_bounds`` without its cache."""
+    if not isinstance(text, str):
+        raise EDTFValueError(text, "not a string")
     if not text:
         raise EDTFValueError(text, "empty")
     if text[0] in "[{":
-        return _set_span(text)
+        return _set_bounds(text)
     if "/" in text:
         left, _, right = text.partition("/")
         if "/" in right:
             raise EDTFValueError(text, "more than one '/'")
         if left in ("", "..") and right in ("", ".."):
             raise EDTFValueError(text, "an interval needs at least one date")
-        start = None if left in ("", "..") else _date(left, text)
-        end = None if right in ("", "..") else _date(right, text)
-        es = ls = ee = le = None
-        grans = []
-        if start is not None:
-            es, ls = start[0], (start[0] if start[3] else start[1])
-            grans.append(start[2])
-        if end is not None:
-            ee, le = (end[0], end[0]) if end[3] else (end[0], end[1])
-            grans.append(end[2])
-        if start is None:
-            ls = le  # it starts by the time it ends
-        if end is None:
-            ee = es  # it ends after it starts
-        if es is not None and le is not None and es > le:
-            raise EDTFValueError(text, "the interval ends before it starts")
-        granularity = max(grans) if grans else Granularity.UNKNOWN
-        return Span(es, ls, ee, le, granularity, edtf=text)
-    lo, hi, granularity, _, approx = _date(text, text, single=True)
-    return Span(lo, hi, lo, hi, granularity, mod="APPROX" if approx else None, edtf=text)
+        start = None if left in ("", "..") else _side(left, text)
+        end = None if right in ("", "..") else _side(right, text)
+        return interval_bounds(start, end, text, EDTFValueError)
+    lo, hi, granularity, approx = _date(text, text)
+    return Bounds.within(lo, hi, granularity, "APPROX" if approx else None)
 
 
-def _set_span(text: str) -> Span:
+_cached_parse = functools.lru_cache(maxsize=4096)(parse_edtf)
+
+
+def _side(part: str, whole: str) -> Side:
+    lo, hi, granularity, _ = _date(part, whole)
+    return Side(lo, hi, granularity)
+
+
+def _set_bounds(text: str) -> Bounds:
     close = "]" if text[0] == "[" else "}"
     if text[-1] != close:
         raise EDTFValueError(text, f"a set opened with {text[0]!r} must close with {close!r}")
@@ -130,19 +140,19 @@ def _set_span(text: str) -> Span:
             if not a and not b:
                 raise EDTFValueError(text, "a range needs at least one end")
             if a:
-                da = _date(a, text, single=True)
+                da = _date(a, text)
                 lows.append(da[0])
                 grans.append(da[2])
             else:
                 lows.append(None)
             if b:
-                db = _date(b, text, single=True)
+                db = _date(b, text)
                 highs.append(db[1])
                 grans.append(db[2])
             else:
                 highs.append(None)
         else:
-            d = _date(member, text, single=True)
+            d = _date(member, text)
             lows.append(d[0])
             highs.append(d[1])
             grans.append(d[2])
@@ -154,7 +164,7 @@ def _set_span(text: str) -> Span:
         raise EDTFValueError(text, "a range runs backwards")
     if not grans:
         grans.append(Granularity.UNKNOWN)
-    return Span(lo, hi, lo, hi, min(grans), edtf=text)
+    return Bounds.within(lo, hi, min(grans))
 
 
 def _digits_range(pattern: str, low: int, high: int) -> list[int]:
@@ -163,12 +173,10 @@ def _digits_range(pattern: str, low: int, high: int) -> list[int]:
     return [v for v in range(low, high + 1) if rx.fullmatch(f"{v:0{len(pattern)}d}")]
 
 
-def _date(
-    part: str, whole: str, *, single: bool = False
-) -> tuple[int | None, int | None, Granularity, bool, bool]:
-    """(start, end, granularity, to_the_second, qualified) of one EDTF date or date-time;
-    start/end bound the period (envelope where X), widened when qualified; None when the
-    year is wholly unknown."""
+def _date(part: str, whole: str) -> tuple[int | None, int | None, Granularity, bool]:
+    """(start, end, granularity, qualified) of one EDTF date or date-time; start/end bound
+    the period (envelope where X), widened when qualified; None when the year is wholly
+    unknown."""
     m = _DATE_RE.fullmatch(part)
     if m is None:
         raise EDTFValueError(whole, f"cannot read {part!r} as an EDTF date")
@@ -177,8 +185,7 @@ def _date(
     if year_text.startswith("Y"):
         if month_text is not None:
             raise EDTFValueError(whole, "a Y-prefixed year cannot have a month")
-        mantissa, _, exponent = year_text[1:].partition("E")
-        year = int(mantissa) * 10 ** int(exponent or 0)
+        year = _long_year(year_text[1:], whole)
         years = (year, year)
     else:
         negative = year_text.startswith("-")
@@ -195,7 +202,7 @@ def _date(
         if not 1 <= keep <= len(digits) or month_text is not None:
             raise EDTFValueError(whole, f"{keep} significant digits of a {len(digits)}-digit year")
         lo_abs = int(digits[:keep] + "0" * (len(digits) - keep))
-        hi_abs = int(digits[:keep] + "9" * (len(digits) - keep))
+        hi_abs = checked_year(int(digits[:keep] + "9" * (len(digits) - keep)), whole, EDTFValueError)
         years = (-hi_abs, -lo_abs) if years[0] < 0 else (lo_abs, hi_abs)
     if g["hour"] is not None and (day_text is None or "X" in part.split("T")[0]):
         raise EDTFValueError(whole, "a time needs a fully specified day")
@@ -235,7 +242,7 @@ def _date(
     if years is None:
         if day_text is not None and "X" not in day_text and int(day_text) > 31:
             raise EDTFValueError(whole, f"day {int(day_text)}")
-        return None, None, granularity, False, bool(quals)
+        return None, None, granularity, bool(quals)
 
     y_lo, y_hi = years
     m_lo, m_hi = months[0], months[-1]
@@ -263,8 +270,8 @@ def _date(
             hour, minute, second = int(g["hour"]), int(g["minute"]), int(g["second"])
             if hour > 23 or minute > 59 or second > 59:
                 raise EDTFValueError(whole, f"time {hour:02d}:{minute:02d}:{second:02d}")
-            start += hour * 3600 + minute * 60 + second - _zone_seconds(g["zone"], whole)
-            return start, start + 1, Granularity.SECOND, True, False
+            start += hour * 3600 + minute * 60 + second - zone_seconds(g["zone"], whole, EDTFValueError)
+            return start, start + 1, Granularity.SECOND, False
     if quals:
         # widen by one unit (the APPROX rule) of the finest qualified component:
         # q0/q1 the year (or the decade/century its X digits leave), q2/q3 the month (or the
@@ -282,42 +289,45 @@ def _date(
             end = cal.add_months_to_seconds(end, by * sub[2])
         else:
             start, end = widen(start, end, Granularity.MONTH if finest == 1 else Granularity.DAY, by)
-    return start, end, granularity, False, bool(quals)
+    return start, end, granularity, bool(quals)
 
 
-def _zone_seconds(zone: str | None, whole: str) -> int:
-    if zone is None or zone == "Z":
+def _long_year(digits: str, whole: str) -> int:
+    """A ``Y`` year: digits (``170000002``), or a mantissa and exponent (``17E7``), refused
+    beyond ±10^9 before the power is computed."""
+    mantissa, _, exponent = digits.partition("E")
+    if not exponent:
+        return year_from_digits(mantissa, whole, EDTFValueError)
+    significant = len(mantissa.lstrip("-").lstrip("0"))
+    if significant == 0:
         return 0
-    hours, minutes = int(zone[1:3]), int(zone[4:6] or 0)
-    if hours > 14 or minutes > 59:
-        raise EDTFValueError(whole, f"time zone offset {zone}")
-    total = hours * 3600 + minutes * 60
-    return -total if zone[0] == "-" else total
+    places = exponent.lstrip("0") or "0"
+    if len(places) > 2 or significant + int(places) > len(str(10**9)):
+        raise EDTFValueError(whole, f"year {digits} is outside the years a time value may name (±10^9)")
+    return checked_year(int(mantissa) * 10 ** int(places), whole, EDTFValueError)
 
 
 # --- format -------------------------------------------------------------------------------
 
 
-def format_edtf(span: Span) -> str | None:
-    """An EDTF string for ``span`` (its ``edtf`` when set), from its TIMEX3 value when EDTF
-    can say it, else from its bounds; None when EDTF cannot say it."""
-    if span.edtf is not None:
-        return span.edtf
-    if span.timex is not None:
-        text = _from_timex3(span)
+def format_edtf(bounds: Bounds, *, timex: str | None = None, edtf: str | None = None) -> str | None:
+    """An EDTF string for ``bounds``: ``edtf`` when given, else one from the TIMEX3 value
+    ``timex`` when EDTF can say it, else one from the bounds alone; None when EDTF cannot say
+    it. Whatever it writes reads back (``edtf_bounds``) to the same four bounds."""
+    if edtf is not None:
+        return edtf
+    if timex is not None:
+        text = _from_timex3(bounds, timex)
         if text is not None:
             return text
-    return _from_bounds(span)
+    return _from_bounds(bounds)
 
 
-def _from_timex3(span: Span) -> str | None:
-    from timeline.timex3_values import TimexDate, parse_timex3
-
-    assert span.timex is not None
-    value = parse_timex3(span.timex)
+def _from_timex3(bounds: Bounds, timex: str) -> str | None:
+    value = parse_timex3(timex)
     if not isinstance(value, TimexDate) or value.kind != "date":
         return None
-    if span.mod not in (None, "APPROX"):
+    if bounds.mod not in (None, "APPROX"):
         return None
     if value.zone or value.part_of_day or value.week is not None:
         return None
@@ -327,13 +337,13 @@ def _from_timex3(span: Span) -> str | None:
     if value.bc:
         if "X" in year:
             return None
-        text = _edtf_year(1 - int(year))
+        text = year_text(1 - int(year), "edtf")
     elif "X" in year:
         if len(year) != 4:
             return None
         text = year
     else:
-        text = _edtf_year(int(year))
+        text = year_text(int(year), "edtf")
     if value.month is not None:
         text += f"-{value.month}"
         if value.day is not None:
@@ -346,83 +356,58 @@ def _from_timex3(span: Span) -> str | None:
         text += f"-{21 + list(cal.SEASON_MONTHS).index(value.season)}"
     if value.hour is not None:
         text += f"T{value.hour}:{value.minute}:{value.second}"
-    if span.mod == "APPROX":
+    if bounds.mod == "APPROX":
         if value.hour is not None:
             return None
         text += "~"
     try:
-        check = edtf_span(text)
+        check = edtf_bounds(text)
     except EDTFValueError:
         return None
-    if (check.earliest_start, check.latest_start, check.earliest_end, check.latest_end) != (
-        span.earliest_start, span.latest_start, span.earliest_end, span.latest_end,
-    ):  # fmt: skip
-        return None
-    return text
+    return text if check[:4] == bounds[:4] else None
 
 
-def _edtf_year(year: int) -> str:
-    if -9999 <= year <= 9999:
-        return f"-{-year:04d}" if year < 0 else f"{year:04d}"
-    return f"Y{year}"
-
-
-def _from_bounds(span: Span) -> str | None:
-    es, ls, ee, le = span.earliest_start, span.latest_start, span.earliest_end, span.latest_end
+def _from_bounds(bounds: Bounds) -> str | None:
+    es, ls, ee, le = bounds[:4]
     if es is None and ls is None and ee is None and le is None:
         return None
-    if es is not None and es == ls and ee is not None and ee == le:  # exact
-        return f"{instant_text(es, 'edtf')}/{instant_text(ee, 'edtf')}"
-    if es == ee and ls == le:  # "within"
+    exact = es is not None and es == ls and ee is not None and ee == le
+    if es == ee and ls == le and not exact:  # "within"
         if es is not None and le is not None:
-            whole = period_text(span, "edtf")
+            whole = period_text(bounds, "edtf")
             if whole is not None:
                 return whole
         return _range_set(es, le)
-    if es is not None and es == ls and ee is not None and ee == le:
-        return f"{instant_text(es, 'edtf')}/{instant_text(ee, 'edtf')}"
-    start = ".." if es is None and ls in (None, le) else _side(es, ls)
-    end = ".." if le is None and ee in (None, es) else _side(ee, le)
-    if start is None or end is None or start == end == "..":
-        return None
-    return f"{start}/{end}"
-
-
-def _side(lo: int | None, hi: int | None) -> str | None:
-    if lo is None or hi is None:
-        return None
-    if lo == hi:
-        return instant_text(lo, "edtf")
-    if hi - lo == 1:
-        return None
-    return period_text(Span.within(lo, hi), "edtf")
+    return interval_text(bounds, "edtf")
 
 
 def _range_set(lo: int | None, hi: int | None) -> str | None:
-    """"[first..last]": one of the days (or seconds) from ``lo`` up to ``hi`` (exclusive)."""
-    day = cal.SECONDS_PER_DAY
-    if all(x is None or cal.civil_from_seconds(x)[1:] == (1, 1, 0, 0, 0) for x in (lo, hi)):
-        a = "" if lo is None else _edtf_year(cal.civil_from_seconds(lo)[0])
-        b = "" if hi is None else _edtf_year(cal.civil_from_seconds(hi)[0] - 1)
-    elif not (_fits(lo) and _fits(None if hi is None else hi - 1)):
-        return None  # days of years past 9999 have no EDTF form
-    elif all(x is None or x % day == 0 for x in (lo, hi)):
-        a = "" if lo is None else _day_text(lo)
-        b = "" if hi is None else _day_text(hi - day)
-    else:
-        a = "" if lo is None else instant_text(lo, "edtf")
-        b = "" if hi is None else instant_text(hi - 1, "edtf")
+    """"[first..last]": one of the years, days or seconds from ``lo`` up to ``hi`` (exclusive)."""
     if lo is not None and hi is not None and lo >= hi:
         return None
-    return f"[{a}..{b}]"
+    day = cal.SECONDS_PER_DAY
+    if all(x is None or cal.civil_from_seconds(x)[1:] == (1, 1, 0, 0, 0) for x in (lo, hi)):
+        first = None if lo is None else cal.civil_from_seconds(lo)[0]
+        last = None if hi is None else cal.civil_from_seconds(hi)[0] - 1
+        if any(y is not None and not -MAX_YEAR <= y <= MAX_YEAR for y in (first, last)):
+            return None  # no reader takes such years back
+        a = "" if first is None else year_text(first, "edtf")
+        b = "" if last is None else year_text(last, "edtf")
+        return f"[{a}..{b}]"
+    as_days = all(x is None or x % day == 0 for x in (lo, hi))
+    end = None if hi is None else hi - (day if as_days else 1)
+    first_text, last_text = _member_text(lo, as_days), _member_text(end, as_days)
+    if first_text is None or last_text is None:
+        return None  # days and seconds of years past ±9999 have no EDTF form
+    return f"[{first_text}..{last_text}]"
 
 
-def _day_text(t: int) -> str:
+def _member_text(t: int | None, as_day: bool) -> str | None:
+    """A member of a range: its day ("2003-03-10") or its second; "" when open; None when
+    EDTF has no form for it (years past ±9999)."""
+    if t is None:
+        return ""
+    if not as_day:
+        return instant_text(t, "edtf")
     y, m, d = cal.civil_from_days(t // cal.SECONDS_PER_DAY)
-    return f"{_edtf_year(y)}-{m:02d}-{d:02d}"
-
-
-def _fits(t: int | None) -> bool:
-    """Whether EDTF can write a day or second of ``t`` (years -9999..9999: Y-prefixed
-    years cannot have months)."""
-    return t is None or -9999 <= cal.civil_from_seconds(t)[0] <= 9999
+    return f"{year_text(y, 'edtf')}-{m:02d}-{d:02d}" if writes_months(y, "edtf") else None

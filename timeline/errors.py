@@ -8,6 +8,7 @@ Each class refines a builtin, so ``except ValueError`` keeps working::
      |    +-- EDTFValueError                               not an EDTF string
      |    +-- ISOValueError                                not an ISO 8601 date/time
      +-- InvalidSpanError (TimelineError, ValueError)     span bounds that contradict each other
+     +-- OutOfRangeError (TimelineError, ValueError)      a value another type cannot hold
      +-- InvalidItemError (TimelineError, ValueError)     an item with missing/NaN/reversed bounds
      +-- UnknownRelationError (TimelineError, ValueError) a relation name that does not exist
      +-- ForeignItemError (TimelineError, KeyError)       an item that belongs to another timeline
@@ -81,6 +82,11 @@ class ConstraintConflictError(TimelineError, ValueError):
 
 class InvalidSpanError(TimelineError, ValueError):
     """Span bounds that contradict each other (a latest before an earliest) or are not integers."""
+
+
+class OutOfRangeError(TimelineError, ValueError):
+    """A time that another type cannot hold: a ``datetime`` outside years 1..9999, or an open
+    bound asked for as one."""
 
 
 class LoadError(TimelineError, ValueError):

@@ -20,52 +20,47 @@ years either way (BCE and years past 9999 alike), and the same integers are NumP
 
 from __future__ import annotations
 
-import enum
+import datetime as dt
 import operator
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 import attrs
 
+from timeline.allen import Certainty, Relation, Relations, relation
+from timeline.bounds import Bounds
+from timeline.edtf import edtf_bounds, format_edtf
 from timeline.errors import InvalidSpanError
+from timeline.granularity import Granularity
+from timeline.iso import datetime_bounds, format_iso, iso_bounds, seconds_to_datetime
+from timeline.notation import period_text
+from timeline.timex3_values import apply_mod, timex3_attributes, timex3_bounds, timex3_kind
 
-if TYPE_CHECKING:
-    import datetime as dt
-
-    from timeline.allen import Certainty, Relations
+__all__ = ["Granularity", "Span"]
 
 
-class Granularity(enum.IntEnum):
-    """How precisely a time was stated, finest first."""
-
-    SECOND = 0
-    MINUTE = 1
-    HOUR = 2
-    PART_OF_DAY = 3
-    DAY = 4
-    WEEK = 5
-    MONTH = 6
-    SEASON = 7
-    QUARTER = 8
-    HALF = 9
-    YEAR = 10
-    DECADE = 11
-    CENTURY = 12
-    MILLENNIUM = 13
-    UNKNOWN = 14
+# a bound is an int64 of seconds (about ±292 billion years); the extremes stay free for the
+# "open" sentinels of index arrays
+_SMALLEST_BOUND, _LARGEST_BOUND = -(2**63) + 1, 2**63 - 2
 
 
 def _bound(value: Any) -> int | None:
-    """A bound as an ``int`` (NumPy integers accepted); floats, NaN and bools refused."""
+    """A bound as an ``int`` (NumPy integers accepted); floats, NaN, bools and integers past
+    an int64 refused."""
     if value is None:
         return None
     if isinstance(value, bool):
         raise InvalidSpanError(f"a span bound must be an integer number of seconds, not {value!r}")
     try:
-        return operator.index(value)
+        bound = operator.index(value)
     except TypeError:
         raise InvalidSpanError(
             f"a span bound must be an integer number of seconds, not {value!r}"
         ) from None
+    if not _SMALLEST_BOUND <= bound <= _LARGEST_BOUND:
+        raise InvalidSpanError(
+            f"a span bound must fit in an int64 of seconds (about ±292 billion years), not {bound}"
+        )
+    return bound
 
 
 def _le(a: int | None, b: int | None) -> bool:
@@ -155,71 +150,73 @@ class Span:
         return cls(None, None, None, None, Granularity.UNKNOWN, timex)
 
     @classmethod
+    def from_bounds(cls, bounds: Bounds, *, timex: str | None = None, edtf: str | None = None) -> Span:
+        """The span of ``bounds`` (with their granularity and mod) and what the text said."""
+        es, ls, ee, le, granularity, mod = bounds
+        return cls(es, ls, ee, le, granularity, timex, mod, edtf)
+
+    @classmethod
     def from_timex3(cls, value: str, mod: str | None = None, *, dct: Span | None = None) -> Span:
         """The span a TIMEX3 ``value`` names ("2003-04": anywhere in April 2003), changed by
         ``mod``; ``dct`` anchors PRESENT_REF/PAST_REF/FUTURE_REF. See ``timeline.timex3_values``."""
-        from timeline.timex3_values import timex3_span
-
-        return timex3_span(value, mod, dct=dct)
+        anchor = None if dct is None else dct.bounds
+        return cls.from_bounds(timex3_bounds(value, mod, dct=anchor), timex=value)
 
     @classmethod
     def from_edtf(cls, text: str) -> Span:
         """The span an EDTF string names (levels 0 and 1, much of 2). See ``timeline.edtf``."""
-        from timeline.edtf import edtf_span
-
-        return edtf_span(text)
+        return cls.from_bounds(edtf_bounds(text), edtf=text)
 
     @classmethod
     def from_iso(cls, text: str) -> Span:
         """The span an ISO 8601 date, date-time, week date or interval names. See ``timeline.iso``."""
-        from timeline.iso import iso_span
-
-        return iso_span(text)
+        return cls.from_bounds(iso_bounds(text))
 
     @classmethod
     def from_datetime(cls, value: dt.date | dt.datetime) -> Span:
         """A ``date`` (that whole day) or ``datetime`` (that second; aware ones go to UTC)."""
-        from timeline.iso import datetime_span
-
-        return datetime_span(value)
+        return cls.from_bounds(datetime_bounds(value))
 
     # --- out ------------------------------------------------------------------------------
 
+    @property
+    def bounds(self) -> Bounds:
+        """The four bounds, the granularity and the mod: what the codecs read and write."""
+        return Bounds(
+            self.earliest_start, self.latest_start, self.earliest_end, self.latest_end,
+            self.granularity, self.mod,
+        )  # fmt: skip
+
     def to_timex3(self) -> str | None:
         """The TIMEX3 value: ``timex`` when set, else the calendar period the bounds name
-        exactly at this granularity, else None."""
-        if self.timex is not None:
-            return self.timex
-        from timeline.iso import period_text
+        exactly at this granularity, else None. A TIMEX3 tag writes it with ``mod``: see
+        ``timex3_attributes``."""
+        return self.timex if self.timex is not None else period_text(self, "timex3")
 
-        return period_text(self, style="timex3")
+    def timex3_attributes(self) -> dict[str, str]:
+        """The attributes of a TIMEX3 tag for this span (``type``, ``value``, and ``mod`` when
+        set), which read back (``Span.from_timex3(value, mod)``) to the same bounds; empty
+        when TIMEX3 cannot say it."""
+        # a value derived from the bounds names them with any mod already applied
+        return timex3_attributes(self.to_timex3(), self.mod if self.timex is not None else None)
 
     def to_edtf(self) -> str | None:
         """The EDTF string: ``edtf`` when set, else one derived from the TIMEX3 value or the
-        bounds; None when EDTF cannot say it. See ``timeline.edtf``."""
-        if self.edtf is not None:
-            return self.edtf
-        from timeline.edtf import format_edtf
-
-        return format_edtf(self)
+        bounds, which ``from_edtf`` reads back to the same bounds; None when EDTF cannot say
+        it. See ``timeline.edtf``."""
+        return format_edtf(self.bounds, timex=self.timex, edtf=self.edtf)
 
     def to_iso(self) -> str:
         """An ISO 8601 string: the calendar date/week/time when the span is one, else the
         interval "earliest_start/latest_end"; raises ``ValueError`` when a side is open."""
-        from timeline.iso import format_iso
-
-        return format_iso(self)
+        return format_iso(self.bounds, timex=self.timex)
 
     def start_datetime(self) -> dt.datetime:
         """``earliest_start`` as a naive UTC ``datetime`` (ValueError when open or out of 1..9999)."""
-        from timeline.iso import seconds_to_datetime
-
         return seconds_to_datetime(self.earliest_start, "earliest_start")
 
     def end_datetime(self) -> dt.datetime:
         """``latest_end`` as a naive UTC ``datetime`` (ValueError when open or out of 1..9999)."""
-        from timeline.iso import seconds_to_datetime
-
         return seconds_to_datetime(self.latest_end, "latest_end")
 
     # --- what it is -----------------------------------------------------------------------
@@ -229,12 +226,7 @@ class Span:
         """What the span stands for: a "date" (a position in time), a "duration" or a "set"
         (TIMEX3 P3Y, XXXX-WXX-1: a length or a pattern, with open bounds), or a "ref"
         (PRESENT_REF, PAST_REF, FUTURE_REF)."""
-        if self.timex is None:
-            return "date"
-        from timeline.timex3_values import timex3_kind
-
-        return timex3_kind(self.timex)
-
+        return "date" if self.timex is None else timex3_kind(self.timex)
     @property
     def start(self) -> int | None:
         """The earliest the span can begin (``earliest_start``)."""
@@ -271,24 +263,22 @@ class Span:
 
     def relation(self, other: Span) -> Relations:
         """Allen's thirteen relations of ``self`` to ``other``: which certainly/possibly hold."""
-        from timeline.allen import relation
-
         return relation(self, other)
 
     def is_before(self, other: Span) -> Certainty:
         """Whether ``self`` ends before ``other`` starts: certain, possible or impossible."""
-        from timeline.allen import Relation, relation
-
         return relation(self, other).holds(Relation.BEFORE)
 
     def is_after(self, other: Span) -> Certainty:
         """Whether ``self`` starts after ``other`` ends: certain, possible or impossible."""
-        from timeline.allen import Relation, relation
-
         return relation(self, other).holds(Relation.AFTER)
 
     def with_mod(self, mod: str | None) -> Span:
-        """This span changed by a TIMEX3 ``mod`` (EARLY, APPROX, BEFORE, ...)."""
-        from timeline.timex3_values import apply_mod
-
-        return apply_mod(self, mod)
+        """This span changed by a TIMEX3 ``mod`` (EARLY, APPROX, BEFORE, ...). The TIMEX3
+        value is kept (value and mod read back to the result) unless the span already had a
+        mod; the EDTF string is dropped when the bounds change."""
+        changed = apply_mod(self.bounds, mod)
+        if changed[:4] == self.bounds[:4]:
+            return attrs.evolve(self, mod=changed.mod)
+        # the bounds moved: a value that was read with a mod no longer reads back to them
+        return Span.from_bounds(changed, timex=self.timex if self.mod is None else None)

@@ -1,4 +1,4 @@
-"""TIMEX3 values: parse to a structured value, format back, and turn into a ``Span``.
+"""TIMEX3 values: parse to a structured value, format back, and turn into ``Bounds``.
 
 The grammar (TimeML 1.2.1 ``value`` attribute, with the TIDES forms found in real corpora)::
 
@@ -12,8 +12,10 @@ The grammar (TimeML 1.2.1 ``value`` attribute, with the TIDES forms found in rea
     ref       PRESENT_REF | PAST_REF | FUTURE_REF
 
 Stages, top to bottom: the value classes, ``parse_timex3`` (regular expressions -> value,
-validated field by field), ``format_timex3`` (value -> string), then ``timex3_span`` (value
--> ``Span``: the period it names, narrowed or opened by its ``mod``). How each form and mod
+validated field by field), ``format_timex3`` (value -> string), then ``timex3_bounds`` (value
+-> ``Bounds``: the period it names, narrowed or opened by its ``mod``; ``Span.from_timex3``
+calls it) and ``timex3_attributes`` (the ``type``, ``value`` and ``mod`` a TIMEX3 tag writes,
+which read back to the same bounds). Years are bounded by ``notation.MAX_YEAR`` (±10^9). How each form and mod
 becomes bounds is documented in ``docs/time-values.md``; the mod rules, parts of day and
 duration units are data (``timeline/data/timex3_*.json``).
 """
@@ -29,19 +31,28 @@ from typing import Any, Literal
 import attrs
 
 from timeline import calendar as cal
+from timeline.bounds import Bounds
 from timeline.errors import TimexValueError
+from timeline.granularity import Granularity, widen
+from timeline.notation import year_from_digits, zone_seconds
 from timeline.package_data import load_table
-from timeline.span import Granularity, Span
 
 __all__ = [
+    "REFS",
     "TimexDate",
     "TimexDuration",
     "TimexRef",
     "TimexValue",
+    "apply_mod",
+    "date_bounds",
+    "duration_units",
     "format_timex3",
+    "mod_rules",
     "parse_timex3",
+    "parts_of_day",
+    "timex3_attributes",
+    "timex3_bounds",
     "timex3_kind",
-    "timex3_span",
 ]
 
 Kind = Literal["date", "duration", "set", "ref"]
@@ -275,6 +286,8 @@ def _validate_date(value: str, d: TimexDate) -> None:
     year = d.year
     if "X" in year and not re.fullmatch(r"[0-9]*X+", year):
         raise TimexValueError(value, "unknown year digits (X) must come last")
+    if year.strip("X"):
+        year_from_digits(year.replace("X", "9"), value, TimexValueError, bc=d.bc)
     if d.bc and year.strip("0") == "" and len(year) >= 4:
         raise TimexValueError(value, "there is no year 0 BC")
     sub = any(
@@ -317,10 +330,7 @@ def _validate_date(value: str, d: TimexDate) -> None:
         raise TimexValueError(value, f"minute {int(d.minute)}")
     if d.second is not None and d.second != "XX" and int(d.second) > 59:
         raise TimexValueError(value, f"second {int(d.second)}")
-    if d.zone is not None and d.zone != "Z":
-        digits = d.zone[1:].replace(":", "")
-        if int(digits[:2]) > 14 or (len(digits) > 2 and int(digits[2:]) > 59):
-            raise TimexValueError(value, f"time zone offset {d.zone}")
+    zone_seconds(d.zone, value, TimexValueError)
 
 
 def _year_text(d: TimexDate) -> str:
@@ -436,7 +446,7 @@ def date_bounds(d: TimexDate) -> tuple[int, int] | None:
     else:
         return start, end
     # a day: narrow by the time of day
-    offset = _zone_seconds(d.zone)
+    offset = zone_seconds(d.zone, format_timex3(d), TimexValueError)
     if d.part_of_day is not None:
         lo, hi = parts_of_day()[d.part_of_day]
         return start + lo * 3600 - offset, start + hi * 3600 - offset
@@ -454,80 +464,41 @@ def date_bounds(d: TimexDate) -> tuple[int, int] | None:
     return start, start + 1
 
 
-def _zone_seconds(zone: str | None) -> int:
-    if zone is None or zone == "Z":
-        return 0
-    digits = zone[1:].replace(":", "")
-    total = int(digits[:2]) * 3600 + (int(digits[2:]) * 60 if len(digits) > 2 else 0)
-    return -total if zone[0] == "-" else total
-
-
-def apply_mod(span: Span, mod: str | None, *, value: str | None = None) -> Span:
-    """``span`` changed by a TIMEX3 ``mod`` (rules in ``timeline/data/timex3_mods.json``); the
+def apply_mod(bounds: Bounds, mod: str | None, *, value: str | None = None) -> Bounds:
+    """``bounds`` changed by a TIMEX3 ``mod`` (rules in ``timeline/data/timex3_mods.json``); the
     mod is recorded on the result. ``value`` names the input in errors."""
     if mod is None:
-        return span
+        return bounds
     rules = mod_rules()
     rule = rules.get(mod)
     if rule is None:
         raise TimexValueError(
             mod, f"not a TIMEX3 mod{f' (on {value!r})' if value else ''}; one of {', '.join(rules)}"
         )
-    start, end = span.earliest_start, span.latest_end
+    start, end = bounds.earliest_start, bounds.latest_end
     kind = rule["rule"]
     if kind == "keep" or (kind in ("part", "widen") and (start is None or end is None)):
-        return attrs.evolve(span, mod=mod)
+        return bounds._replace(mod=mod)
     if kind == "part":
         assert start is not None
         assert end is not None
         length = end - start
         lo = start + _floor(Fraction(rule["from"]) * length)
         hi = start + _ceil(Fraction(rule["to"]) * length)
-        if span.granularity >= Granularity.WEEK and span.granularity is not Granularity.UNKNOWN:
+        if bounds.granularity >= Granularity.WEEK and bounds.granularity is not Granularity.UNKNOWN:
             # parts of weeks and longer round outward to whole days: "early 2003" ends on a
             # day boundary, never at 16:00
             day = cal.SECONDS_PER_DAY
             lo, hi = lo // day * day, -(-hi // day) * day
-        return attrs.evolve(span, earliest_start=lo, latest_start=hi, earliest_end=lo, latest_end=hi, mod=mod)
+        return Bounds.within(lo, hi, bounds.granularity, mod)
     if kind == "widen":
         assert start is not None
         assert end is not None
-        lo, hi = widen(start, end, span.granularity, int(rule["by"]))
-        return attrs.evolve(span, earliest_start=lo, latest_start=hi, earliest_end=lo, latest_end=hi, mod=mod)
+        lo, hi = widen(start, end, bounds.granularity, int(rule["by"]))
+        return Bounds.within(lo, hi, bounds.granularity, mod)
     # open: within [from, to)
     anchor = {"start": start, "end": end, None: None}
-    lo_opt, hi_opt = anchor[rule["from"]], anchor[rule["to"]]
-    return attrs.evolve(
-        span, earliest_start=lo_opt, latest_start=hi_opt, earliest_end=lo_opt, latest_end=hi_opt, mod=mod
-    )
-
-
-_SECONDS_PER_UNIT = {
-    Granularity.SECOND: 1, Granularity.MINUTE: 60, Granularity.HOUR: 3600,
-    Granularity.DAY: cal.SECONDS_PER_DAY, Granularity.WEEK: 7 * cal.SECONDS_PER_DAY,
-}  # fmt: skip
-_MONTHS_PER_UNIT = {
-    Granularity.MONTH: 1, Granularity.SEASON: 3, Granularity.QUARTER: 3, Granularity.HALF: 6,
-    Granularity.YEAR: 12, Granularity.DECADE: 120, Granularity.CENTURY: 1200,
-    Granularity.MILLENNIUM: 12000,
-}  # fmt: skip
-
-
-def widen(start: int, end: int, granularity: Granularity, units: int) -> tuple[int, int]:
-    """[start, end) grown by ``units`` calendar units of ``granularity`` on each side ("about
-    March 2003": February to April); by ``units`` times its own length when the granularity
-    has no unit (parts of day, unknown)."""
-    if granularity in _SECONDS_PER_UNIT:
-        grow = units * _SECONDS_PER_UNIT[granularity]
-        return start - grow, end + grow
-    months = _MONTHS_PER_UNIT.get(granularity)
-    if months is None:
-        grow = units * (end - start)
-        return start - grow, end + grow
-    return (
-        cal.add_months_to_seconds(start, -units * months),
-        cal.add_months_to_seconds(end, units * months),
-    )
+    return Bounds.within(anchor[rule["from"]], anchor[rule["to"]], bounds.granularity, mod)
 
 
 def _floor(x: Fraction) -> int:
@@ -538,34 +509,44 @@ def _ceil(x: Fraction) -> int:
     return -(-x.numerator // x.denominator)
 
 
-def timex3_span(value: str, mod: str | None = None, *, dct: Span | None = None) -> Span:
-    """The ``Span`` a TIMEX3 value names, changed by ``mod``.
+def timex3_bounds(value: str, mod: str | None = None, *, dct: Bounds | None = None) -> Bounds:
+    """The bounds a TIMEX3 value names, changed by ``mod``.
 
     Dates give the period they name ("2003-03": start and end anywhere in March 2003).
-    Durations and sets give open bounds (their ``timex`` keeps the value). References are
-    open unless ``dct`` (the document's creation time) anchors them: PRESENT_REF is the
-    dct's period, PAST_REF anywhere before its end, FUTURE_REF anywhere after its start.
+    Durations and sets give open bounds. References are open unless ``dct`` (the bounds of
+    the document's creation time) anchors them: PRESENT_REF is the dct's period, PAST_REF
+    anywhere before its end, FUTURE_REF anywhere after its start.
     """
     parsed = parse_timex3(value)
     granularity = parsed.granularity
+    bounds = Bounds.unknown(granularity)
     if isinstance(parsed, TimexRef):
         if dct is None:
-            span = Span(None, None, None, None, granularity, value)
+            pass
         elif parsed.name == "PRESENT_REF":
-            span = Span(
-                dct.earliest_start, dct.latest_start, dct.earliest_end, dct.latest_end,
-                dct.granularity, value,
-            )  # fmt: skip
+            bounds = dct._replace(mod=None)
         elif parsed.name == "PAST_REF":
-            span = Span.within(None, dct.latest_end, granularity, value)
+            bounds = Bounds.within(None, dct.latest_end, granularity)
         else:
-            span = Span.within(dct.earliest_start, None, granularity, value)
-    elif isinstance(parsed, TimexDuration) or parsed.kind == "set":
-        span = Span(None, None, None, None, granularity, value)
-    else:
-        bounds = date_bounds(parsed)
-        if bounds is None:
-            span = Span(None, None, None, None, granularity, value)
-        else:
-            span = Span.within(bounds[0], bounds[1], granularity, value)
-    return apply_mod(span, mod, value=value)
+            bounds = Bounds.within(dct.earliest_start, None, granularity)
+    elif isinstance(parsed, TimexDate) and parsed.kind == "date":
+        period = date_bounds(parsed)
+        if period is not None:
+            bounds = Bounds.within(period[0], period[1], granularity)
+    return apply_mod(bounds, mod, value=value)
+
+
+def timex3_attributes(value: str | None, mod: str | None) -> dict[str, str]:
+    """The attributes a TIMEX3 tag writes for ``value`` and ``mod`` (``type``, ``value`` and,
+    when set, ``mod``), which read back through ``timex3_bounds(value, mod)`` to the same
+    bounds; empty when there is no value."""
+    if value is None:
+        return {}
+    kind = timex3_kind(value)
+    tag_type = {"duration": "DURATION", "set": "SET"}.get(kind, "DATE")
+    if kind == "date" and "T" in value:
+        tag_type = "TIME"
+    attributes = {"type": tag_type, "value": value}
+    if mod is not None:
+        attributes["mod"] = mod
+    return attributes
