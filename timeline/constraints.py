@@ -45,9 +45,7 @@ import numpy.typing as npt
 
 from timeline.calendar import SECONDS_PER_DAY, civil_from_seconds
 from timeline.errors import ConstraintConflictError, UnknownRelationError
-from timeline.index import NEG, POS
-
-Int64Array = npt.NDArray[np.int64]
+from timeline.index import NEG, POS, Int64Array, ranges
 
 # --------------------------------------------------------------------------------------------
 # The relation table (data/relations.json)
@@ -303,7 +301,7 @@ class _Graph:
                 dist, pred, active = self._worklist(dist, pred, active)
                 continue
             rounds += 1
-            edges = _ranges(self.indptr[active], self.indptr[active + 1])
+            edges = ranges(self.indptr[active], self.indptr[active + 1])
             if not edges.size:
                 break
             target = self.dst[edges]
@@ -388,15 +386,6 @@ class _Graph:
                 break
         cycle.reverse()
         return cycle
-
-
-def _ranges(starts: Int64Array, stops: Int64Array) -> Int64Array:
-    counts = stops - starts
-    total = int(counts.sum())
-    if total == 0:
-        return np.empty(0, dtype=np.int64)
-    offsets = np.cumsum(counts) - counts
-    return np.repeat(starts - offsets, counts) + np.arange(total)
 
 
 @attrs.frozen(slots=True)
