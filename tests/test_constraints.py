@@ -242,7 +242,7 @@ def _check_conflicts(seed: int, n: int) -> None:
     constraints = [c for c in constraints if c.a != c.b]
     tl = Timeline(items)
     ix = tl.index
-    net = Network(tl._ids, ix.es, ix.ls, ix.ee, ix.le, tuple(constraints), tl.position)
+    net = Network(tl.rows.ids(), ix.es, ix.ls, ix.ee, ix.le, tuple(constraints), tl.position)
     src, dst, weight, _ = net.edges()
     graph = nx.MultiDiGraph()
     graph.add_nodes_from(range(1 + 2 * n))
@@ -270,7 +270,7 @@ def _check_conflicts(seed: int, n: int) -> None:
 def test_network_bounds_use_sentinels() -> None:
     tl = Timeline([Item("a", Span.unknown()), Item("b", Span.from_timex3("2003"))])
     ix = tl.index
-    net = Network(tl._ids, ix.es, ix.ls, ix.ee, ix.le, (Constraint("a", "before", "b"),), tl.position)
+    net = Network(tl.rows.ids(), ix.es, ix.ls, ix.ee, ix.le, (Constraint("a", "before", "b"),), tl.position)
     es, ls, _, le = net.propagate()
     assert es[0] == NEG
     assert ls[0] == seconds(2004)

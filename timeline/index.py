@@ -199,11 +199,13 @@ def between_masks(es: Int64Array, ls: Int64Array, ee: Int64Array, le: Int64Array
 
 
 def within_masks(es: Int64Array, ls: Int64Array, ee: Int64Array, le: Int64Array, lo: int, hi: int) -> tuple[BoolArray, BoolArray]:
-    """(certain, possible): the span lies within ``[lo, hi]`` (ends included) whatever the
-    true times are / for some true times (a start in [max(es, lo), ls] no later than an end in
-    [ee, min(le, hi)])."""
-    certain = (es >= lo) & (le <= hi)
-    possible = (ls >= lo) & (ee <= hi) & (np.maximum(es, lo) <= np.minimum(le, hi))
+    """(certain, possible): the span lies within ``[lo, hi)`` whatever the true times are / for
+    some true times (a start in [max(es, lo), ls], before hi, no later than an end in
+    [ee, min(le, hi)]); ``hi`` is the exclusive end of the last time asked about."""
+    end = max(hi, lo + 1) if lo < POS else POS  # ends are exclusive: nothing starts at hi itself
+    certain = (es >= lo) & (le <= hi) & (es < end)
+    first = np.maximum(es, lo)
+    possible = (ls >= lo) & (ee <= hi) & (first <= np.minimum(le, hi)) & (first < end)
     return certain, possible | certain
 
 

@@ -70,7 +70,7 @@ def _edges(n: int) -> tuple[np.ndarray[Any, Any], ...]:
     items, constraints = cached(n)
     base = Timeline(items)
     ix = base.index
-    return Network(base._ids, ix.es, ix.ls, ix.ee, ix.le, tuple(constraints), base.position).edges()
+    return Network(base.rows.ids(), ix.es, ix.ls, ix.ee, ix.le, tuple(constraints), base.position).edges()
 
 
 def _networkx(src: list[int], dst: list[int], weight: list[int]) -> tuple[dict[int, int], dict[int, int]]:
@@ -119,7 +119,7 @@ def test_propagate_chain_networkx(benchmark: Any, n: int) -> None:
     items, constraints = chain(n)
     base = Timeline(items)
     ix = base.index
-    edges = Network(base._ids, ix.es, ix.ls, ix.ee, ix.le, tuple(constraints), base.position).edges()
+    edges = Network(base.rows.ids(), ix.es, ix.ls, ix.ee, ix.le, tuple(constraints), base.position).edges()
     src, dst, weight, _ = (a.tolist() for a in edges)
     benchmark.pedantic(_networkx, args=(src, dst, weight), rounds=1, iterations=1)
     benchmark.extra_info.update(items=n + 2, constraints=len(constraints))

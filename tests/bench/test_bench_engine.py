@@ -125,7 +125,7 @@ def test_overlap_timeline(benchmark: Any, n: int) -> None:
 @pytest.mark.parametrize("n", SIZES)
 def test_overlap_intervaltree(benchmark: Any, n: int) -> None:
     index = timeline(n).index
-    hi = index._hi(slice(None))
+    _, hi = index.extents()
     tree = IntervalTree.from_tuples(zip(index.es.tolist(), hi.tolist(), range(n), strict=True))
     it = windows()
     benchmark(lambda: tree.overlap(*next(it)))
@@ -137,7 +137,7 @@ def test_overlap_intervaltree(benchmark: Any, n: int) -> None:
 @pytest.mark.parametrize("n", SIZES)
 def test_overlap_pandas(benchmark: Any, n: int) -> None:
     index = timeline(n).index
-    intervals = pd.IntervalIndex.from_arrays(index.es, index._hi(slice(None)), closed="left")
+    intervals = pd.IntervalIndex.from_arrays(*index.extents(), closed="left")
     it = windows()
 
     def query() -> Any:

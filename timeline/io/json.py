@@ -18,7 +18,7 @@ from typing import Any
 from timeline.constraints import Constraint
 from timeline.convert import converter, structure_item, unstructure_item
 from timeline.engine import Timeline
-from timeline.merge import MergeRecord
+from timeline.item import MergeRecord
 from timeline.span import Span
 
 FORMAT = "timeline"
@@ -31,7 +31,7 @@ def _unstructure_timeline(timeline: Timeline) -> dict[str, Any]:
         "version": VERSION,
         "name": timeline.name,
         "dct": converter.unstructure(timeline.dct, Span | None),
-        "items": [unstructure_item(item) for item in timeline._items],
+        "items": [unstructure_item(item) for item in timeline.rows],
         "constraints": converter.unstructure(list(timeline.constraints), list[Constraint]),
         "originals": {ident: converter.unstructure(span, Span) for ident, span in timeline.originals.items()},
         "merges": converter.unstructure(list(timeline.merges), list[MergeRecord]),

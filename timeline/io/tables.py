@@ -265,7 +265,7 @@ def timeline_from_records(
     if not meta:
         return Timeline(items, name=name, dct=dct)
     from timeline.constraints import Constraint
-    from timeline.merge import MergeRecord
+    from timeline.item import MergeRecord
 
     return Timeline(
         items,
@@ -279,7 +279,7 @@ def timeline_from_records(
 
 def _meta(timeline: Timeline) -> dict[str, Any]:
     from timeline.constraints import Constraint
-    from timeline.merge import MergeRecord
+    from timeline.item import MergeRecord
 
     return {
         "name": timeline.name,
