@@ -23,11 +23,13 @@ what ``Timeline.rows`` and ``Matches.certain``/``possible`` return.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, overload
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from timeline.index import NEG, POS, IntArray, SpanIndex
 from timeline.item import Item
@@ -49,7 +51,7 @@ _LIST = pa.list_(pa.string())
 class Columns:
     """The rows of a timeline as columns (see the module docstring). Never changed once shared."""
 
-    __slots__ = ("_id_list", "_position", "attributes", "changed", "granularity", "ids", "index", "objects", "text")
+    __slots__ = ("_id_list", "_id_order", "_position", "attributes", "changed", "granularity", "ids", "index", "objects", "text")
 
     def __init__(
         self,
@@ -72,6 +74,7 @@ class Columns:
         self.changed: dict[int, Any] = dict(changed or {})
         self._id_list = id_list
         self._position: dict[str, int] | None = None
+        self._id_order: IntArray | None = None
 
     @classmethod
     def of_objects(cls, items: list[Any], ids: list[str], index: SpanIndex) -> Columns:
@@ -94,6 +97,20 @@ class Columns:
         if self._position is None:
             self._position = {ident: row for row, ident in enumerate(self.id_list)}
         return self._position
+
+    def row_of(self, ident: str) -> int | None:
+        """The row of id ``ident``, or None. Rows of a table are found by binary search over
+        the ids in sorted order (made on first use: 8 bytes a row, not a dict of them)."""
+        if self._position is not None or self.objects is not None:
+            return self.position.get(ident)
+        if self._id_order is None:
+            self._id_order = pc.sort_indices(self.ids).to_numpy()
+        ids = self.ids
+        order = self._id_order
+        at = bisect.bisect_left(order, ident, key=lambda row: ids[row].as_py())
+        if at < len(order) and ids[order[at]].as_py() == ident:
+            return int(order[at])
+        return None
 
     # --- items ---------------------------------------------------------------------------
 
@@ -205,7 +222,7 @@ class Columns:
             changed={**self.changed, **changed},
             id_list=self._id_list,
         )
-        new._position = self._position
+        new._position, new._id_order = self._position, self._id_order
         return new
 
 

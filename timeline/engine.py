@@ -379,7 +379,7 @@ class Timeline:
         ident = item if isinstance(item, str) else getattr(item, "id", None)
         if not isinstance(ident, str):
             raise ForeignItemError(f"{item!r} is neither an item nor an item id")
-        row = self.position.get(ident)
+        row = self._columns.row_of(ident)
         if row is None:
             where = f" (timeline {self.name!r})" if self.name else ""
             raise ForeignItemError(f"item {ident!r} is not in this timeline{where}: it belongs to another timeline, or to none")
@@ -465,14 +465,14 @@ class Timeline:
         return self._columns.item(self._row(ident))
 
     def _row(self, ident: str) -> int:
-        row = self.position.get(ident)
+        row = self._columns.row_of(ident)
         if row is None:
             raise ForeignItemError(f"item {ident!r} is not in this timeline")
         return row
 
     def get(self, ident: str, default: Any = None) -> Any:
         """The item with id ``ident``, or ``default``."""
-        row = self.position.get(ident)
+        row = self._columns.row_of(ident)
         return default if row is None else self._columns.item(row)
 
     def __contains__(self, item: object) -> bool:
@@ -566,21 +566,22 @@ class Timeline:
 
     def _endpoints(self, value: object) -> Bounds:
         """Effective (es, ls, ee, le) of a time or an item of this timeline."""
-        if isinstance(value, str) and value in self.position:
-            row = self.position[value]
+        held = self._columns.row_of(value) if isinstance(value, str) else None
+        if held is not None:
+            row = held
         elif not isinstance(value, Span) and hasattr(value, "time") and hasattr(value, "id"):
-            row = self.position[self._id_of(value)]
+            row = self._row(self._id_of(value))
         else:
             return effective(as_span(value))
         ix = self._columns.index
         return int(ix.es[row]), int(ix.ls[row]), int(ix.ee[row]), int(ix.le[row])
 
     def _exclude(self, value: object) -> int | None:
-        if isinstance(value, str) and value in self.position:
-            return self.position[value]
+        if isinstance(value, str):
+            return self._columns.row_of(value)
         ident = getattr(value, "id", None)
         if isinstance(ident, str) and not isinstance(value, Span):
-            return self.position[self._id_of(value)]
+            return self._row(self._id_of(value))
         return None
 
     def _answer(self, certain: IntArray, possible: IntArray, *exclude: int | None) -> Matches:

@@ -11,8 +11,8 @@ date over 120 years and an end up to 400 days later, as a DataFrame with datetim
   structure: ``timeline`` (``Timeline.overlapping``: certain and possible rows, as
   ``Matches``), ``pandas`` (``IntervalIndex.overlaps``) and ``intervaltree``
   (``IntervalTree.overlap``), both over the possible extents (``SpanIndex.extents``);
-- ``question``: ``before``, ``after``, ``between`` and ``within`` at a random date (``len`` of
-  the answer, its rows are not read);
+- ``question``: ``before``/``after`` a random month, ``between``/``within`` it and the month a
+  year (or 30 years) later (``len`` of the answer: its rows are not read);
 - ``memory``: bytes per row the timeline holds beyond the source DataFrame (``extra_info``).
 """
 
@@ -27,6 +27,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pytest
 from intervaltree import IntervalTree
 
@@ -64,11 +65,6 @@ def windows(days: int = 30, seed: int = 2) -> Iterator[tuple[int, int]]:
     return itertools.cycle([(s, s + days * DAY) for s in starts])
 
 
-def dates(seed: int = 3) -> Iterator[str]:
-    rng = np.random.default_rng(seed)
-    return itertools.cycle([f"{y}-{m:02d}" for y, m in zip(rng.integers(1900, 2020, 512).tolist(), rng.integers(1, 13, 512).tolist(), strict=True)])
-
-
 @pytest.mark.parametrize("n", SIZES)
 def test_from_pandas(benchmark: Any, n: int) -> None:
     frame = rows(n)
@@ -100,6 +96,7 @@ def test_build_from_items(benchmark: Any, n: int) -> None:
 def test_memory(benchmark: Any, n: int) -> None:
     frame = rows(n)
     gc.collect()
+    arrow = pa.total_allocated_bytes()  # Arrow's own allocator, which tracemalloc does not see
     tracemalloc.start()
     try:
         base = tracemalloc.get_traced_memory()[0]
@@ -107,12 +104,14 @@ def test_memory(benchmark: Any, n: int) -> None:
         len(tl.overlapping(next(windows())))
         len(tl.before("1950"))
         len(tl.after("1950"))
-        held = tracemalloc.get_traced_memory()[0] - base
+        len(tl.within("1950", "1951"))
+        held = tracemalloc.get_traced_memory()[0] - base + pa.total_allocated_bytes() - arrow
     finally:
         tracemalloc.stop()
     benchmark.extra_info.update(rows=n, bytes_per_row=round(held / n, 1), index_bytes_per_row=round(tl.index.nbytes / n, 1))
     benchmark.pedantic(len, args=(tl,), rounds=1, iterations=1)
-    assert held / n <= 200
+    if n >= 100_000:  # below, a few fixed kilobytes weigh more than the rows
+        assert held / n <= 100
 
 
 @pytest.mark.parametrize("n", SIZES)
@@ -161,13 +160,23 @@ QUESTIONS = {
 }
 
 
+def spans_of(years: int, seed: int = 3) -> Iterator[tuple[str, str]]:
+    """(month, the month ``years`` later) pairs, the first over the rows' 120 years."""
+    rng = np.random.default_rng(seed)
+    firsts = zip(rng.integers(1900, 2020 - years, 512).tolist(), rng.integers(1, 13, 512).tolist(), strict=True)
+    return itertools.cycle([(f"{y}-{m:02d}", f"{y + years}-{m:02d}") for y, m in firsts])
+
+
 @pytest.mark.parametrize("n", SIZES)
 @pytest.mark.parametrize("question", sorted(QUESTIONS))
-def test_question(benchmark: Any, n: int, question: str) -> None:
+@pytest.mark.parametrize("years", [1, 30], ids=["year", "30-years"])
+def test_question(benchmark: Any, n: int, question: str, years: int) -> None:
+    """before/after at the first month; between/within the two (a year or 30 years apart)."""
     tl = timeline(n)
     ask = QUESTIONS[question]
-    it = dates()
-    first = next(dates())
-    ask(tl, first, first)  # sorted orders are built on first use; time what follows
-    result = benchmark(lambda: len(ask(tl, next(it), "2019-12")))
-    benchmark.extra_info.update(rows=n, answers=result)
+    first = next(spans_of(years))
+    ask(tl, *first)  # sorted orders are built on first use; time what follows
+    it = spans_of(years)
+    benchmark(lambda: len(ask(tl, *next(it))))
+    answers = [len(ask(tl, *pair)) for pair in itertools.islice(spans_of(years), 50)]
+    benchmark.extra_info.update(rows=n, mean_answers=float(np.mean(answers)))

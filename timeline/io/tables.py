@@ -555,13 +555,16 @@ def _table_of(frame: pd.DataFrame) -> dict[str, Any]:
 
 
 def _text_column(values: Any) -> pa.Array:
-    """A column as Arrow strings, empty text as null."""
+    """A column as Arrow strings, empty text as null (the column itself when it is text
+    without empty cells: no copy)."""
     if not isinstance(values, pa.Array):
         values = pa.array([None if _missing(v) else str(v) for v in values], type=pa.string())
     elif not (pa.types.is_string(values.type) or pa.types.is_large_string(values.type)):
         values = values.cast(pa.string())
     blank = pc.equal(pc.utf8_trim_whitespace(values), "")
-    return pc.if_else(blank, pa.scalar(None, pa.string()), values).cast(pa.string())
+    if not pc.any(blank).as_py():
+        return values
+    return pc.if_else(blank, pa.scalar(None, values.type), values)
 
 
 _INDEX_COLUMN = re.compile(r"^__.*__$")  # an index pandas or Dask stored beside the data
@@ -608,7 +611,7 @@ def _ids(table: Mapping[str, Any], column: str, n: int) -> pa.Array:
     if column not in table:
         return rows
     ids = _text_column(table[column])
-    return pc.if_else(pc.is_null(ids), rows, ids).cast(pa.string())
+    return pc.if_else(pc.is_null(ids), rows.cast(ids.type), ids) if ids.null_count else ids
 
 
 def _keep_unique(ids: pa.Array, keep: npt.NDArray[np.bool_], errors: Errors, column: str) -> npt.NDArray[np.bool_]:
