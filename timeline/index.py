@@ -291,11 +291,14 @@ class SpanIndex:
         hi = extent_end(es, self.ls, self.le)
         open_start, open_end = es == NEG, hi == POS
         finite = ~open_start & ~open_end
-        group = np.full(n, _OPEN_BOTH, dtype=np.int64)
+        group = np.full(n, _OPEN_BOTH, dtype=np.uint8)
         group[open_start & ~open_end] = _OPEN_START
         group[~open_start & open_end] = _OPEN_END
         length = hi[finite].astype(np.float64) - es[finite].astype(np.float64)
-        bucket = np.clip(np.floor(np.log2(np.maximum(length, 1.0)) / 4), 0, _BUCKETS - 1).astype(np.int64)
+        np.maximum(length, 1.0, out=length)
+        np.log2(length, out=length)
+        bucket = np.clip(length // 4, 0, _BUCKETS - 1).astype(np.uint8)
+        del length
         group[finite] = bucket
         # the longest extent in each bucket, exactly (the top bucket takes everything before hi)
         max_len = np.zeros(_BUCKETS, dtype=np.int64)
@@ -309,7 +312,8 @@ class SpanIndex:
         value[group == _OPEN_BOTH] = 0
         by_value = np.argsort(value)  # ties in any order: a run of equal values is read whole
         sorted_value = value[by_value]
-        by_group = group[by_value].astype(np.uint8)
+        del value
+        by_group = group[by_value]
         perm = by_value[np.argsort(by_group, kind="stable")]  # radix sort: (group, value)
         starts = (by_group != _OPEN_START) & (by_group != _OPEN_BOTH)
         self._es_sorted = read_only(sorted_value[starts])
@@ -323,7 +327,7 @@ class SpanIndex:
         value_rank = np.zeros(n, dtype=np.int64)
         value_rank[by_value[starts]] = ranks[0]
         value_rank[by_value[by_group == _OPEN_START]] = ranks[1]
-        self._keys = read_only((group * (n + 1) + value_rank)[perm])
+        self._keys = read_only((group.astype(np.int64) * (n + 1) + value_rank)[perm])
         self._perm = read_only(perm.astype(small))
         self._buckets = np.flatnonzero(max_len)
         self._bucket_len: list[int] = max_len[self._buckets].tolist()

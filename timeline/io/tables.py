@@ -561,7 +561,7 @@ def _text_column(values: Any) -> pa.Array:
         values = pa.array([None if _missing(v) else str(v) for v in values], type=pa.string())
     elif not (pa.types.is_string(values.type) or pa.types.is_large_string(values.type)):
         values = values.cast(pa.string())
-    blank = pc.equal(pc.utf8_trim_whitespace(values), "")
+    blank = pc.or_(pc.equal(values, ""), pc.utf8_is_space(values))  # no copy of the text
     if not pc.any(blank).as_py():
         return values
     return pc.if_else(blank, pa.scalar(None, values.type), values)
@@ -705,8 +705,8 @@ def timeline_from_columns(
     used = {id, label, kind, status, doc, actors, places, start, end, edtf, timex, *BOUNDS, *_COLUMNS}
     rest = [c for c in table if c not in used and not _INDEX_COLUMN.match(c)]
     attributes = pa.table({c: _attribute_column(table[c]) for c in rest}) if rest else None
-    es, ls, ee, le = (np.where(undated, fill, a) for a, fill in ((es, NEG), (ls, POS), (ee, NEG), (le, POS)))
     if undated.any():
+        es, ls, ee, le = (np.where(undated, fill, a) for a, fill in ((es, NEG), (ls, POS), (ee, NEG), (le, POS)))
         granularity = np.where(undated, np.uint8(Granularity.UNKNOWN), granularity)
         for part in list(text):
             if part in ("timex", "mod", "edtf"):
