@@ -41,7 +41,6 @@ def write(n: int, path: Path) -> None:
 def measure(path: Path) -> dict[str, float]:
     import numpy as np
 
-    import timeline.io.tables  # imported before the clock starts, as in a session that read a table before
     from timeline import Timeline
 
     began = time.perf_counter()
