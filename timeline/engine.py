@@ -679,15 +679,17 @@ class Timeline:
 
     @classmethod
     def from_records(cls, records: Iterable[Mapping[str, Any]], **options: Any) -> Timeline:
-        """A timeline of a researcher's own rows (mappings). See ``timeline.io.tables.items_from_records``."""
+        """A timeline of a researcher's own rows (mappings), read as a table (``from_pandas`` options)."""
         from timeline.io.tables import timeline_from_records
 
         return timeline_from_records(records, **options)
 
     @classmethod
     def from_pandas(cls, frame: pandas.DataFrame, **options: Any) -> Timeline:
-        """A timeline of a DataFrame's rows: ``start=``/``end=`` or ``edtf=`` or ``timex=`` name the
-        time columns; a frame written by ``to_pandas`` comes back whole."""
+        """A timeline of a DataFrame's rows, read column by column: ``start=``/``end=`` or
+        ``edtf=`` or ``timex=`` name the time columns, ``dates="text"`` reads date phrases,
+        ``errors="raise"|"skip"|"coerce"`` says what a bad row does; a frame written by
+        ``to_pandas`` comes back whole. See ``timeline.io.tables``."""
         from timeline.io.tables import from_pandas
 
         return from_pandas(frame, **options)
@@ -701,7 +703,8 @@ class Timeline:
 
     @classmethod
     def from_parquet(cls, path: str | os.PathLike[str], **options: Any) -> Timeline:
-        """A timeline of a Parquet file's rows (options as ``from_pandas``)."""
+        """A timeline of a Parquet file's rows, or of a folder holding a partitioned Parquet
+        dataset (as Dask or Spark write it), read through pyarrow (options as ``from_pandas``)."""
         from timeline.io.tables import read_parquet
 
         return read_parquet(path, **options)

@@ -1,21 +1,38 @@
-"""Timelines as tables: records, pandas DataFrames, CSV and Parquet, both ways.
+"""Timelines as tables: records, pandas DataFrames, Arrow tables, CSV and Parquet, both ways.
 
-Reading a researcher's rows (``timeline_from_records``, ``from_pandas``, ``read_csv``,
-``read_parquet``), the time of each row comes from one of:
+Reading a researcher's rows (``timeline_from_records``, ``from_pandas``, ``from_arrow``,
+``read_csv``, ``read_parquet``: a file, or a folder holding a partitioned dataset as Dask or
+Spark write it) fills a timeline's columns (``timeline.columns``) column by column, with
+Arrow and NumPy, never a Python loop per row; an ``Item`` is built when one is asked for. The
+time of each row comes from one of:
 
-- ``edtf="column"``: an EDTF string ("2003-04", "1999~", "2003-03-18/2003-04");
-- ``timex="column"``: a TIMEX3 value ("2003-W11");
-- ``start="column"`` (and optionally ``end="column"``): each a datetime (that second), a date
-  or an ISO 8601 string (that day, month, ... : the start falls somewhere in it), or an int
-  of seconds; without ``end`` the item lies within the start's period;
+- ``start="column"`` (and optionally ``end="column"``; by default the columns ``start`` and
+  ``end``): ISO 8601 text ("2003", "2003-04", "2003-04-18T10:30", read by array arithmetic;
+  other text, such as TIMEX3 "2003-W11", once per distinct value), a datetime64 column (one
+  whose every value is a midnight holds dates: each is that whole day, as the same date written
+  as text; other values are that second), dates, or integers of seconds. The item starts
+  within the start's period and ends within the end's; without an end (or with an empty end
+  cell) it lies within its start's period, and with an empty start it began some time before
+  its end. ``dates="text"`` reads date phrases through ``timeline.tag`` instead ("c. 1790",
+  "1620s", "before 900 BC", "between 1618 and 1648"; see ``io/data/date_phrases.json``);
+- ``edtf="column"``: EDTF ("2003-04", "1999~", "2003-03-18/2003-04"), ``timex="column"``:
+  TIMEX3 values, each read once per distinct value;
 - the four bound columns ``earliest_start``, ``latest_start``, ``earliest_end``,
   ``latest_end`` that ``to_pandas`` writes (datetime64 or ISO text; empty = open).
 
-Other columns are found by name (``id``, ``label``, ``kind``, ``status``, ``doc``, ``actors``,
-``places``; rename with ``id="event_id"`` etc.); a missing id becomes the row number. A
-missing or NaN time, or an end before its start, raises ``InvalidItemError`` naming the row.
+An empty cell (NaN, NaT, None, blank text) is undated, never 1970. Other columns are found by
+name (``id``, ``label``, ``kind``, ``status``, ``doc``, ``actors``, ``places``: names as a list
+or as text split at ";"; rename with ``id="event_id"`` etc.); a missing id becomes the row
+number; the remaining columns are each item's ``attributes``. A row whose end is before its
+start, a time that cannot be read or an id that appears twice is a ``ValueError``
+(``InvalidItemError``) naming the row, the column and the value; with ``errors="skip"`` the row
+is dropped, with ``errors="coerce"`` it is kept undated (as pandas' ``to_datetime``; a repeated
+id is dropped or refused, never coerced). A named column that is missing is a ``ValueError``
+naming it. A table ``to_pandas`` wrote (it has a ``class`` column) comes back row by row into
+its item classes, exactly.
 
-``to_pandas`` writes one row per item in timeline order: ``id``, ``class``, ``label``,
+Writing (``to_pandas``, ``write_csv``, ``write_parquet``, at the end of this module): one row
+per item in timeline order: ``id``, ``class``, ``label``,
 ``kind``, ``status``, ``doc``, ``actor_names``, ``place_names``, the four bounds as
 ``datetime64[s]`` (NaT = open; seconds reach far beyond years 1..9999), ``granularity``,
 ``timex``, ``mod``, ``edtf`` (the span's EDTF string, derived when it had none, which
