@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import itertools
 import random
+import re
 from pathlib import Path
 
 import networkx as nx
@@ -240,12 +242,20 @@ def _check_conflicts(seed: int, n: int) -> None:
     constraints = [c for c in constraints if c.a != c.b]
     tl = Timeline(items)
     ix = tl.index
-    net = Network(tl._ids, ix.es, ix.ls, ix.ee, ix.le, tuple(constraints), tl.position)
+    net = Network(tl.rows.ids(), ix.es, ix.ls, ix.ee, ix.le, tuple(constraints), tl.position)
     src, dst, weight, _ = net.edges()
     graph = nx.MultiDiGraph()
     graph.add_nodes_from(range(1 + 2 * n))
     graph.add_weighted_edges_from(zip(src.tolist(), dst.tolist(), weight.tolist(), strict=True))
-    contradictory = nx.negative_edge_cycle(graph)
+    order = nx.DiGraph()  # "before"-like links between items: a cycle is a contradiction too
+    for c in constraints:
+        clauses = relation_named(c.relation).clauses
+        if ("a.end", "<=", "b.start") in clauses:
+            order.add_edge(c.a, c.b)
+        if ("b.end", "<=", "a.start") in clauses:
+            order.add_edge(c.b, c.a)
+    cycle = any(len(part) > 1 for part in nx.strongly_connected_components(order))
+    contradictory = nx.negative_edge_cycle(graph) or cycle
     try:
         tl.constrain_all(constraints)
     except ConstraintConflictError as error:
@@ -260,7 +270,7 @@ def _check_conflicts(seed: int, n: int) -> None:
 def test_network_bounds_use_sentinels() -> None:
     tl = Timeline([Item("a", Span.unknown()), Item("b", Span.from_timex3("2003"))])
     ix = tl.index
-    net = Network(tl._ids, ix.es, ix.ls, ix.ee, ix.le, (Constraint("a", "before", "b"),), tl.position)
+    net = Network(tl.rows.ids(), ix.es, ix.ls, ix.ee, ix.le, (Constraint("a", "before", "b"),), tl.position)
     es, ls, _, le = net.propagate()
     assert es[0] == NEG
     assert ls[0] == seconds(2004)
@@ -310,3 +320,42 @@ def test_tbaq_tlinks_propagate_and_conflicts_are_explained() -> None:
     assert len(paths) == 256
     assert consistent >= 0.8 * len(paths)  # measured: 220 of 256 (the rest contradict as annotated)
     assert bounded >= 0.5 * events  # measured: 5,024 of 8,718 events get a bound from their links
+
+
+def test_strict_cycles_of_before_contradict_unless_all_are_instants() -> None:
+    tl = Timeline([Item("a", Span.from_timex3("2003")), Item("x", Span.unknown()), Item("z", Span.unknown()), Item("i", Span.instant(5)), Item("j", Span.instant(5))])
+    with pytest.raises(ConstraintConflictError, match=r"'a' before 'a' is a cycle of 'before'"):
+        tl.constrain("a", "before", "a")
+    with pytest.raises(ConstraintConflictError, match=r"cycle of 'before'") as caught:
+        tl.constrain_all([("x", "before", "z"), ("z", "before", "x")])
+    assert sorted((c.a, c.b) for c in caught.value.chain) == [("x", "z"), ("z", "x")]
+    with pytest.raises(ConstraintConflictError, match=r"cycle of 'before'"):
+        tl.constrain_all([("x", "after", "z"), ("x", "before", "z")])  # after is before, turned round
+    both = tl.constrain_all([("i", "before", "j"), ("j", "before", "i")])  # two instants at one time
+    assert both["i"].time == Span.instant(5)
+    assert tl.constrain_all([("x", "before", "z"), ("z", "before", "i")]).constraints  # no cycle
+
+
+def test_within_beyond_int64_is_a_value_error() -> None:
+    tl = Timeline([Item("a", Span.unknown()), Item("b", Span.unknown())])
+    with pytest.raises(ValueError, match=r"within must be at most .* got 10{30}"):
+        tl.constrain("a", "before", "b", within=10**30)
+    with pytest.raises(ValueError, match=r"within must be at most"):
+        Constraint.make("a", "shortly_after", "b", within=1e30)
+
+
+def test_a_long_conflict_is_named_in_a_capped_message() -> None:
+    n = 2_000
+    items = [Item("start", Span.from_timex3("2003")), *(Item(f"c{k}", Span.unknown()) for k in range(n)), Item("end", Span.from_timex3("2001"))]
+    names = ["start", *(f"c{k}" for k in range(n)), "end"]
+    with pytest.raises(ConstraintConflictError) as caught:
+        Timeline(items).constrain_all([Constraint(a, "before", b) for a, b in itertools.pairwise(names)])
+    error = caught.value
+    links = [c for c in error.chain if isinstance(c, Constraint)]
+    assert len(links) == n + 1  # the whole chain is kept ...
+    message = str(error)
+    assert len(message) < 1000  # ... and the message names its ends and counts the rest
+    assert re.search(r"\.\.\. \d+ more links \.\.\.", message)
+    assert re.search(rf"\.\.\. {n + 2 - 6} more items \.\.\.", message)
+    assert "'start'" in message
+    assert "'end'" in message

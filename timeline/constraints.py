@@ -35,6 +35,7 @@ import datetime as _dt
 import functools
 import math
 from collections.abc import Mapping, Sequence
+from typing import Any, NamedTuple
 
 import attrs
 import numpy as np
@@ -42,10 +43,8 @@ import numpy.typing as npt
 
 from timeline.calendar import SECONDS_PER_DAY, civil_from_seconds
 from timeline.errors import ConstraintConflictError, UnknownRelationError
-from timeline.index import NEG, POS
+from timeline.index import NEG, POS, Int64Array, ranges
 from timeline.package_data import load_table
-
-Int64Array = npt.NDArray[np.int64]
 
 # --------------------------------------------------------------------------------------------
 # The relation table (data/relations.json)
@@ -115,7 +114,13 @@ def _seconds(value: int | float | _dt.timedelta | None, what: str) -> int | None
         value = value.total_seconds()
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) or value < 0:
         raise ValueError(f"{what} must be a non-negative number of seconds or a timedelta, got {value!r}")
+    if value > MAX_WITHIN:
+        raise ValueError(f"{what} must be at most {MAX_WITHIN} seconds (about 146 billion years), got {value!r}")
     return int(value)
+
+
+MAX_WITHIN = 2**62
+"""The longest ``within`` (seconds): any more would overflow the network's int64 sums."""
 
 
 def _canonical(name: str) -> str:
@@ -150,9 +155,9 @@ class Constraint:
         return text
 
 
-@attrs.frozen(slots=True)
-class ItemBound:
-    """One of an item's own bounds, as a link in a chain of constraints."""
+class ItemBound(NamedTuple):
+    """One of an item's own bounds, as a link in a chain of constraints (a named tuple: a
+    chain through a long network holds one per item, made in a fraction of a microsecond)."""
 
     item: str
     bound: str  # earliest_start, latest_start, earliest_end, latest_end, or "order" (start <= end)
@@ -294,7 +299,7 @@ class _Graph:
                 dist, pred, active = self._worklist(dist, pred, active)
                 continue
             rounds += 1
-            edges = _ranges(self.indptr[active], self.indptr[active + 1])
+            edges = ranges(self.indptr[active], self.indptr[active + 1])
             if not edges.size:
                 break
             target = self.dst[edges]
@@ -319,17 +324,26 @@ class _Graph:
 
     def _worklist(self, dist: Int64Array, pred: Int64Array, active: Int64Array) -> tuple[Int64Array, Int64Array, Int64Array]:
         """A FIFO work list in plain Python (Bellman-Ford-Moore) from the ``active`` points,
-        until it is done or its queue holds more than ``_WIDE`` points: (dist, pred, queue)."""
+        until it is done or its queue holds more than ``_WIDE`` points: (dist, pred, queue).
+
+        It looks for a cycle among the predecessor edges once the relaxations reach a quarter
+        of the points, then each time they double: a negative cycle of any length shows within
+        about twice its length of relaxations after it is first walked."""
         if self._lists is None:
             self._lists = (self.indptr.tolist(), self.dst.tolist(), self.weight.tolist())
         indptr, dst, weight = self._lists
         d, p = dist.tolist(), pred.tolist()
         queue = collections.deque(active.tolist())
-        waiting = set(queue)
-        check = 4 * self.nodes + 64
+        waiting = bytearray(self.nodes)
+        for u in queue:
+            waiting[u] = 1
+        relaxed = self._relaxed
+        check = max(relaxed * 2, self.nodes // 4 + 64)
+        limit = self.nodes * (len(dst) + 1)  # more than Bellman-Ford ever needs
+        popleft, append = queue.popleft, queue.append
         while queue and len(queue) <= _WIDE:
-            u = queue.popleft()
-            waiting.discard(u)
+            u = popleft()
+            waiting[u] = 0
             du = d[u]
             for e in range(indptr[u], indptr[u + 1]):
                 v = dst[e]
@@ -337,15 +351,16 @@ class _Graph:
                 if c < d[v]:
                     d[v] = c
                     p[v] = e
-                    self._relaxed += 1
-                    if v not in waiting:
-                        waiting.add(v)
-                        queue.append(v)
-            if self._relaxed >= check:  # long enough to hide a negative cycle: look for one
-                check = self._relaxed * 2
+                    relaxed += 1
+                    if not waiting[v]:
+                        waiting[v] = 1
+                        append(v)
+            if relaxed >= check:  # long enough to hide a negative cycle: look for one
+                check = relaxed * 2
                 self._raise_on_cycle(np.asarray(p, dtype=np.int64))
-                if self._relaxed > self.nodes * (len(dst) + 1):  # more than Bellman-Ford ever needs
+                if relaxed > limit:
                     raise _NegativeCycle([])
+        self._relaxed = relaxed
         return np.asarray(d, dtype=np.int64), np.asarray(p, dtype=np.int64), np.asarray(queue, dtype=np.int64)
 
     def _pred_cycle(self, pred: Int64Array) -> list[int] | None:
@@ -360,23 +375,15 @@ class _Graph:
         if not on_cycle.size:
             return None
         start = int(jump[on_cycle[0]])
+        preds, parents = pred.tolist(), parent.tolist()
         cycle, node = [], start
         while True:
-            cycle.append(int(pred[node]))
-            node = int(parent[node])
+            cycle.append(preds[node])
+            node = parents[node]
             if node == start:
                 break
         cycle.reverse()
         return cycle
-
-
-def _ranges(starts: Int64Array, stops: Int64Array) -> Int64Array:
-    counts = stops - starts
-    total = int(counts.sum())
-    if total == 0:
-        return np.empty(0, dtype=np.int64)
-    offsets = np.cumsum(counts) - counts
-    return np.repeat(starts - offsets, counts) + np.arange(total)
 
 
 @attrs.frozen(slots=True)
@@ -402,6 +409,7 @@ class Network:
 
         ``ConstraintConflictError`` when the constraints contradict, naming the chain.
         """
+        self._refuse_order_cycles()
         src, dst, weight, origin = self.edges()
         nodes = 1 + 2 * len(self.ids)
         forward = _Graph(nodes, src, dst, weight)
@@ -419,38 +427,191 @@ class Network:
         lower = np.where(lower == POS, NEG, -lower)
         return lower[1::2], upper[1::2], lower[2::2], upper[2::2]
 
+    def _refuse_order_cycles(self) -> None:
+        """``ConstraintConflictError`` for a cycle of "before" (``a before a``; x before z before
+        x) through an item that is not an instant: each link puts an end no later than the next
+        start, which only instants at one time satisfy (see ``order_cycle``)."""
+        cycle = order_cycle(self.constraints, self.position, self.es == self.le)
+        if cycle:
+            items = list(dict.fromkeys(name for c in cycle for name in (c.a, c.b)))
+            message = (
+                "constraints contradict: "
+                + "; ".join(_capped([str(c) for c in _ends(cycle)], len(cycle), "links"))
+                + " is a cycle of 'before', which only instants at one time satisfy"
+                + f" (items in conflict: {', '.join(_capped([repr(i) for i in _ends(items)], len(items), 'items'))})"
+            )
+            raise ConstraintConflictError(message, tuple(cycle))
+
     def _conflict(self, edges: list[int], origin: Int64Array) -> ConstraintConflictError:
+        """The error naming the cycle ``edges``: its links in order, in time linear in its length.
+
+        A cycle has no first link: it leads with the constraint given last (often the new one)."""
+        codes = origin[np.asarray(edges, dtype=np.int64)] if edges else np.empty(0, dtype=np.int64)
+        if codes.size:
+            keep = np.ones(codes.size, dtype=bool)
+            keep[1:] = codes[1:] != codes[:-1]  # an item's bound may be two edges in a row
+            codes = codes[keep]
+            if codes.size > 1 and codes[0] == codes[-1]:
+                codes = codes[:-1]
+            if (codes >= 0).any():
+                first = int(np.argmax(codes))
+                codes = np.concatenate((codes[first:], codes[:first]))
+        bound = codes < 0
+        item, kind = np.divmod(-codes[bound] - 1, 5)
+        value = np.stack((self.es, self.ls, self.ee, self.le, self.le))[kind, item].tolist()
+        bounds = iter(zip(item.tolist(), kind.tolist(), value, strict=True))
+        ids, constraints, position = self.ids, self.constraints, self.position
         chain: list[Constraint | ItemBound] = []
-        for edge in edges:
-            code = int(origin[edge])
+        rows: list[int] = []  # the items of the links, in chain order
+        for code in codes.tolist():
             if code >= 0:
-                link: Constraint | ItemBound = self.constraints[code]
+                c = constraints[code]
+                chain.append(c)
+                rows += (position[c.a], position[c.b])
             else:
-                item, kind = divmod(-code - 1, 5)
-                column = (self.es, self.ls, self.ee, self.le)[kind] if kind < 4 else None
-                value = None if column is None else int(column[item])
-                link = ItemBound(self.ids[item], _KINDS[kind], value)
-            if not chain or chain[-1] != link:
-                chain.append(link)
-        if len(chain) > 1 and chain[0] == chain[-1]:
-            chain.pop()
-        # a cycle has no first link: lead with the constraint given last (often the new one)
-        number = {c: k for k, c in enumerate(self.constraints)}
-        given = [k for k, link in enumerate(chain) if isinstance(link, Constraint)]
-        if given:
-            first = max(given, key=lambda k: number.get(chain[k], -1))  # type: ignore[arg-type]
-            chain = chain[first:] + chain[:first]
-        items: list[str] = []
-        for link in chain:
-            for name in (link.a, link.b) if isinstance(link, Constraint) else (link.item,):
-                if name not in items:
-                    items.append(name)
+                row, k, v = next(bounds)
+                chain.append(ItemBound(ids[row], _KINDS[k], v if k < 4 else None))
+                rows.append(row)
+        unique, seen = np.unique(np.asarray(rows, dtype=np.int64), return_index=True)
+        items = [ids[r] for r in unique[np.argsort(seen)].tolist()]
         message = (
             "constraints contradict: "
-            + "; ".join(str(link) for link in chain)
-            + f" (items in conflict: {', '.join(repr(i) for i in items)})"
+            + "; ".join(_capped([str(link) for link in _ends(chain)], len(chain), "links"))
+            + f" (items in conflict: {', '.join(_capped([repr(i) for i in _ends(items)], len(items), 'items'))})"
         )
         return ConstraintConflictError(message, tuple(chain))
+
+
+@functools.cache
+def _orders(name: str) -> tuple[bool, bool]:
+    """Whether relation ``name`` puts a's end no later than b's start, and b's end before a's start."""
+    clauses = relation_named(name).clauses
+    return (
+        any(x == "a.end" and op in ("<", "<=") and y == "b.start" for x, op, y in clauses),
+        any(x == "b.end" and op in ("<", "<=") and y == "a.start" for x, op, y in clauses),
+    )
+
+
+def order_cycle(constraints: Sequence[Constraint], position: Mapping[str, int], instant: npt.NDArray[np.bool_]) -> list[Constraint]:
+    """A cycle of "before"-like constraints (in order) through an item that is not an instant
+    (``instant[row]``), or ``[]``.
+
+    Strongly connected components of the items' order by Tarjan's algorithm (iterative, over
+    plain lists in compressed rows), then the shortest way back round from a non-instant."""
+    src: list[int] = []
+    dst: list[int] = []
+    link: list[int] = []
+    for number, c in enumerate(constraints):
+        forward, backward = _orders(c.relation)
+        if forward or backward:
+            a, b = position[c.a], position[c.b]
+            if forward:
+                src.append(a)
+                dst.append(b)
+                link.append(number)
+            if backward:
+                src.append(b)
+                dst.append(a)
+                link.append(number)
+    if not src:
+        return []
+    n = len(instant)
+    by_src = np.argsort(np.asarray(src, dtype=np.int64), kind="stable")
+    heads = np.asarray(dst, dtype=np.int64)[by_src].tolist()
+    links = np.asarray(link, dtype=np.int64)[by_src].tolist()
+    indptr = np.searchsorted(np.asarray(src, dtype=np.int64)[by_src], np.arange(n + 1)).tolist()
+    strict = (~instant).tolist()
+    index = [-1] * n
+    low = [0] * n
+    nxt_edge = indptr[:-1]
+    on_stack = bytearray(n)
+    stack: list[int] = []
+    counter = 0
+    for root in dict.fromkeys(src):
+        if index[root] >= 0:
+            continue
+        index[root] = low[root] = counter
+        counter += 1
+        stack.append(root)
+        on_stack[root] = 1
+        work = [root]
+        while work:
+            node = work[-1]
+            e = nxt_edge[node]
+            if e < indptr[node + 1]:
+                nxt_edge[node] = e + 1
+                head = heads[e]
+                if index[head] < 0:
+                    index[head] = low[head] = counter
+                    counter += 1
+                    stack.append(head)
+                    on_stack[head] = 1
+                    work.append(head)
+                elif on_stack[head] and index[head] < low[node]:
+                    low[node] = index[head]
+                continue
+            work.pop()
+            if work and low[node] < low[work[-1]]:
+                low[work[-1]] = low[node]
+            if low[node] != index[node]:
+                continue
+            component = []
+            while True:
+                member = stack.pop()
+                on_stack[member] = 0
+                component.append(member)
+                if member == node:
+                    break
+            looped = len(component) > 1 or node in heads[indptr[node] : indptr[node + 1]]
+            start = next((m for m in component if strict[m]), None)
+            if looped and start is not None:
+                members = set(component)
+                path = _way_round(start, members, indptr, heads, links)
+                return [constraints[k] for k in path]
+    return []
+
+
+def _way_round(start: int, component: set[int], indptr: list[int], heads: list[int], links: list[int]) -> list[int]:
+    """The constraint numbers of a shortest cycle from ``start`` back to it inside
+    ``component`` (breadth first)."""
+    came: dict[int, tuple[int, int]] = {}
+    frontier = [start]
+    while frontier:
+        following = []
+        for node in frontier:
+            for e in range(indptr[node], indptr[node + 1]):
+                head = heads[e]
+                if head not in component or head in came:
+                    continue
+                came[head] = (node, links[e])
+                if head == start:
+                    path, at = [], start
+                    while True:
+                        at, number = came[at]
+                        path.append(number)
+                        if at == start:
+                            return path[::-1]
+                following.append(head)
+        frontier = following
+    return []
+
+
+MESSAGE_LINKS = 3
+"""A conflict's message names this many links (and items) at each end of a longer chain."""
+
+
+def _ends(values: Sequence[Any]) -> Sequence[Any]:
+    """The first and last ``MESSAGE_LINKS`` of ``values`` (all of them when that is no fewer)."""
+    if len(values) <= 2 * MESSAGE_LINKS + 1:
+        return values
+    return [*values[:MESSAGE_LINKS], *values[-MESSAGE_LINKS:]]
+
+
+def _capped(texts: list[str], total: int, what: str) -> list[str]:
+    """``texts`` (from ``_ends``) with the count of what was left out between its two ends."""
+    if total == len(texts):
+        return texts
+    return [*texts[:MESSAGE_LINKS], f"... {total - len(texts)} more {what} ...", *texts[MESSAGE_LINKS:]]
 
 
 def propagate(

@@ -1,8 +1,10 @@
 """``Timeline``: items with uncertain times, ordered, constrained, queried, merged.
 
-A timeline holds any objects with the attributes of ``timeline.item.TimelineItem`` (an
-``events.Event``, a plain ``Item``) and, under them, a ``SpanIndex``: the items' bounds as
-NumPy columns with an order and overlap queries (``timeline.index``).
+A timeline holds its rows as columns (``timeline.columns``): ids, the items' bounds in a
+``SpanIndex`` (NumPy columns with an order and queries, ``timeline.index``), and either the
+item objects it was given (any objects with the attributes of ``timeline.item.TimelineItem``:
+an ``events.Event``, a plain ``Item``) or a table's columns, from which an ``Item`` is built
+when it is asked for (``Timeline.from_pandas`` and the other table readers).
 
 A timeline is immutable: ``add``, ``constrain``, ``filter`` and ``merge`` return a new one, so a
 failed operation leaves the timeline it was called on as it was. Items are immutable too; when
@@ -10,9 +12,10 @@ constraints tighten an item's bounds the new timeline holds ``attrs.evolve(item,
 
 Iteration follows an order consistent with every *certain-before* relation
 (``a.latest_end <= b.earliest_start``), ties broken by midpoint and then insertion order (see
-``timeline.index``). Time queries (``at``, ``overlapping``, ``between``, ``before``,
-``after``) answer with ``Matches``: the items for which the answer is certain, and those for
-which it is only possible.
+``timeline.index``); ``Timeline.rows`` keeps insertion order. Time queries (``at``,
+``overlapping``, ``between``, ``within``, ``before``, ``after``) answer with ``Matches``: row
+numbers of the items for which the answer is certain, and of those for which it is only
+possible, read as items only when asked.
 """
 
 from __future__ import annotations
@@ -26,11 +29,26 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 
+from timeline.columns import NAMES, TEXT, Columns, ItemSequence
 from timeline.constraints import Constraint, iso, propagate
 from timeline.errors import ForeignItemError, InvalidItemError
-from timeline.index import NEG, POS, Int64Array, IntArray, SpanIndex, bad_rows, bounds_of, column
-from timeline.item import TimelineItem
+from timeline.index import (
+    NEG,
+    POS,
+    Bounds,
+    Int64Array,
+    IntArray,
+    SpanIndex,
+    bad_rows,
+    bounds_of,
+    column,
+    effective,
+)
+from timeline.item import MergeRecord, TimelineItem
+from timeline.merge import plan_merge
 from timeline.span import Granularity, Span
 
 if TYPE_CHECKING:
@@ -40,32 +58,81 @@ if TYPE_CHECKING:
     import pandas
 
     from timeline.allen import Relations
-    from timeline.merge import MergeRecord
 
 _ID, _TIME = operator.attrgetter("id"), operator.attrgetter("time")
+_EMPTY = np.empty(0, dtype=np.int64)
 _PROTOCOL = ("id", "time", "label", "kind", "status", "doc", "actor_names", "place_names", "evidence")
 
 
-@attrs.frozen(slots=True)
 class Matches:
-    """The answer to a time query: items for which it certainly holds, and those for which it
-    possibly holds (``possible`` includes ``certain``), each in timeline order."""
+    """The answer to a time query: the rows for which it certainly holds, and those for which
+    it possibly holds (``possible`` includes ``certain``), read in timeline order.
 
-    certain: tuple[Any, ...]
-    possible: tuple[Any, ...]
+    ``certain``, ``possible`` and ``uncertain`` are lazy sequences of items; ``len()`` counts
+    the possible ones, ``ids()`` names them, ``timeline`` is the answer as a timeline (to
+    chart or to query further) and ``to_pandas()`` as a table. A ``Matches`` has no truth value.
+    """
+
+    __slots__ = ("_certain", "_columns", "_ordered", "_possible", "_source")
+
+    def __init__(self, source: Timeline, certain: IntArray, possible: IntArray) -> None:
+        self._source = source
+        self._columns = source._columns
+        self._certain, self._possible = certain, possible
+        self._ordered: dict[str, IntArray] = {}
+
+    def _rows(self, which: str) -> IntArray:
+        rows = self._ordered.get(which)
+        if rows is None:
+            if which == "uncertain":
+                rows = self._columns.index.in_order(np.setdiff1d(self._possible, self._certain))
+            else:
+                rows = self._columns.index.in_order(self._certain if which == "certain" else self._possible)
+            self._ordered[which] = rows
+        return rows
 
     @property
-    def uncertain(self) -> tuple[Any, ...]:
+    def certain(self) -> ItemSequence:
+        """Items for which the answer certainly holds, in timeline order."""
+        return ItemSequence(self._columns, self._rows("certain"))
+
+    @property
+    def possible(self) -> ItemSequence:
+        """Items for which the answer possibly holds (the certain ones included), in timeline order."""
+        return ItemSequence(self._columns, self._rows("possible"))
+
+    @property
+    def uncertain(self) -> ItemSequence:
         """Items for which the answer is possible but not certain."""
-        sure = {id(item) for item in self.certain}
-        return tuple(item for item in self.possible if id(item) not in sure)
+        return ItemSequence(self._columns, self._rows("uncertain"))
+
+    def __len__(self) -> int:
+        return len(self._possible)
 
     def ids(self, *, certain: bool = False) -> list[str]:
         """The ids of the possible (or, with ``certain=True``, the certain) matches."""
-        return [item.id for item in (self.certain if certain else self.possible)]
+        return (self.certain if certain else self.possible).ids()
+
+    @property
+    def timeline(self) -> Timeline:
+        """The possible matches as a timeline (insertion order kept, with the constraints
+        between them)."""
+        return self._source._subset(np.sort(self._possible))
+
+    def to_pandas(self) -> pandas.DataFrame:
+        """The possible matches as ``Timeline.to_pandas`` writes them, with a bool column
+        ``certain``."""
+        frame = self._source._subset(self._rows("possible")).to_pandas()
+        sure = np.zeros(len(self._columns), dtype=bool)
+        sure[self._certain] = True
+        frame["certain"] = sure[self._rows("possible")]
+        return frame
 
     def __bool__(self) -> bool:
         raise TypeError("the truth value of Matches is ambiguous: ask .certain or .possible")
+
+    def __repr__(self) -> str:
+        return f"<Matches: {len(self._certain)} certain, {len(self._possible)} possible>"
 
 
 def _describe(item: object, row: int) -> str:
@@ -152,10 +219,11 @@ class Timeline:
     ``Timeline(items, constraints=(), name="", dct=None)``. ``dct`` is the document date (a
     ``Span``), drawn as a rule on charts. Items must have unique ids and valid bounds
     (``InvalidItemError`` names the item otherwise); constraints are propagated at once
-    (``ConstraintConflictError`` when they contradict).
+    (``ConstraintConflictError`` when they contradict). The table readers
+    (``from_pandas``, ``from_parquet``, ...) fill the columns directly.
     """
 
-    __slots__ = ("_constraints", "_ids", "_index", "_items", "_merges", "_originals", "_position", "dct", "name")
+    __slots__ = ("_columns", "_constraints", "_merges", "_originals", "dct", "name")
 
     name: str
     dct: Span | None
@@ -173,16 +241,24 @@ class Timeline:
         rows = list(items)
         ids, times = _check_items(rows)
         bounds = _check_bounds(ids, times)
+        self._setup(Columns.of_objects(rows, ids, SpanIndex(*bounds)), constraints, name, dct, merges, originals)
+
+    def _setup(
+        self,
+        columns: Columns,
+        constraints: Iterable[Constraint],
+        name: str,
+        dct: Span | None,
+        merges: Iterable[MergeRecord],
+        originals: Mapping[str, Span] | None,
+    ) -> None:
         if dct is not None and not isinstance(dct, Span):
             dct = as_span(dct)
         self.name = name
         self.dct = dct
         self._merges: tuple[MergeRecord, ...] = tuple(merges)
-        self._items = rows
-        self._ids = ids
-        self._position: dict[str, int] | None = None
+        self._columns = columns
         self._constraints: tuple[Constraint, ...] = ()
-        self._index = SpanIndex(*bounds)
         self._originals: dict[str, Span] = {}
         for ident, span in (originals or {}).items():
             self._id_of(ident)
@@ -193,18 +269,30 @@ class Timeline:
         if wanted:
             self._apply(self._check_constraints(wanted))
 
+    @classmethod
+    def from_columns(
+        cls,
+        columns: Columns,
+        *,
+        constraints: Iterable[Constraint] = (),
+        name: str = "",
+        dct: Span | None = None,
+        merges: Iterable[MergeRecord] = (),
+        originals: Mapping[str, Span] | None = None,
+    ) -> Timeline:
+        """A timeline over ready ``Columns`` (the table readers build them; ids unique)."""
+        new = cls.__new__(cls)
+        new._setup(columns, constraints, name, dct, merges, originals)
+        return new
+
     # --- building ----------------------------------------------------------------------
 
-    @classmethod
-    def _derived(
-        cls, items: list[Any], ids: list[str], index: SpanIndex, like: Timeline, constraints: tuple[Constraint, ...]
-    ) -> Timeline:
-        new = cls.__new__(cls)
-        new.name, new.dct, new._merges = like.name, like.dct, like._merges
-        new._items, new._ids, new._index = items, ids, index
-        new._position, new._constraints = None, constraints
-        kept = set(ids) if like._originals else set()
-        new._originals = {i: s for i, s in like._originals.items() if i in kept}
+    def _derived(self, columns: Columns, constraints: tuple[Constraint, ...]) -> Timeline:
+        new = Timeline.__new__(Timeline)
+        new.name, new.dct, new._merges = self.name, self.dct, self._merges
+        new._columns, new._constraints = columns, constraints
+        kept = columns.position if self._originals else {}
+        new._originals = {i: s for i, s in self._originals.items() if i in kept}
         return new
 
     def _check_constraints(self, constraints: Sequence[Constraint | tuple[Any, ...]]) -> tuple[Constraint, ...]:
@@ -227,30 +315,32 @@ class Timeline:
         Propagation starts from the items' original times (before any constraint), so a
         conflict is explained by the constraints and the bounds the items came with."""
         constraints = self._constraints + new
-        index = self._index
+        columns = self._columns
+        index = columns.index
         current = (index.es, index.ls, index.ee, index.le)
-        base = current
+        base: tuple[Int64Array, ...] = current
         if self._originals:
-            base = tuple(a.copy() for a in current)  # type: ignore[assignment]
+            base = tuple(a.copy() for a in current)
             rows = [self.position[i] for i in self._originals]
             es, ls, ee, le = bounds_of(list(self._originals.values()))
-            for column, values in zip(base, (es, np.minimum(ls, le), np.maximum(ee, es), le), strict=True):
-                column[rows] = values
-        after = propagate(self._ids, base, constraints, self.position)
+            for values, original in zip(base, (es, np.minimum(ls, le), np.maximum(ee, es), le), strict=True):
+                values[rows] = original
+        ids = columns.id_list
+        after = propagate(ids, (base[0], base[1], base[2], base[3]), constraints, self.position)
         changed = np.flatnonzero(np.any([a != b for a, b in zip(current, after, strict=True)], axis=0))
         if changed.size:
-            items: list[Any] = list(self._items)
             originals = dict(self._originals)
             rows = changed.tolist()
             new_bounds = dict(zip(rows, np.stack(after)[:, changed].T.tolist(), strict=True))
-            related = _neighbours(constraints, {self._ids[row] for row in rows})
+            related = _neighbours(constraints, {ids[row] for row in rows})
+            items = dict(zip(rows, columns.items(changed), strict=True))
+            tightened = {}
             for row in rows:
-                originals.setdefault(self._ids[row], items[row].time)
+                originals.setdefault(ids[row], items[row].time)
                 time = self._tightened(row, new_bounds, related, after)
-                items[row] = attrs.evolve(items[row], time=time)
-            self._items = items
+                tightened[row] = attrs.evolve(items[row], time=time)
+            self._columns = columns.tightened(SpanIndex(*after), tightened)
             self._originals = originals
-            self._index = SpanIndex(*after)
         self._constraints = constraints
 
     def original_time(self, item: object) -> Span:
@@ -272,31 +362,29 @@ class Timeline:
         bounds = new_bounds[row]
         es, ls, ee, le = (None if v in (NEG, POS) else v for v in bounds)
         position = self.position
-        for other in related.get(self._ids[row], ()):
+        for other in related.get(self._columns.id_list[row], ()):
             o = position[other]
             if o not in new_bounds and [int(column[o]) for column in after] == bounds:
-                span = self._items[o].time
+                span = self._columns.item(o).time
                 return Span(es, ls, ee, le, span.granularity, span.timex, span.mod, span.edtf)
         return Span(es, ls, ee, le, Granularity.UNKNOWN)
 
     @property
     def position(self) -> Mapping[str, int]:
         """Row number of each item id (insertion order)."""
-        if self._position is None:
-            self._position = {ident: row for row, ident in enumerate(self._ids)}
-        return self._position
+        return self._columns.position
 
     def _id_of(self, item: object) -> str:
         """The id of ``item`` (an item or an id) if it is in this timeline; ``ForeignItemError`` if not."""
         ident = item if isinstance(item, str) else getattr(item, "id", None)
         if not isinstance(ident, str):
             raise ForeignItemError(f"{item!r} is neither an item nor an item id")
-        row = self.position.get(ident)
+        row = self._columns.row_of(ident)
         if row is None:
             where = f" (timeline {self.name!r})" if self.name else ""
             raise ForeignItemError(f"item {ident!r} is not in this timeline{where}: it belongs to another timeline, or to none")
         if not isinstance(item, str):
-            held = self._items[row]
+            held = self._columns.item(row)
             if item is not held and item != held and not _same_but_time(item, held):
                 raise ForeignItemError(f"item {ident!r} belongs to another timeline: this timeline holds a different item with that id")
         return ident
@@ -304,7 +392,7 @@ class Timeline:
     def add(self, *items: TimelineItem) -> Timeline:
         """A new timeline with ``items`` added (constraints are propagated again)."""
         return Timeline(
-            itertools.chain(self._items, items),
+            itertools.chain(self.rows, items),
             constraints=self._constraints,
             name=self.name,
             dct=self.dct,
@@ -329,7 +417,8 @@ class Timeline:
         ``timedelta``; default 7 days); before/after take ``within`` too. Aliases are read
         from ``timeline/data/relations.json``. ``UnknownRelationError`` for an unknown name,
         ``ForeignItemError`` for an item of another timeline, ``ConstraintConflictError``
-        (naming the chain) when the constraints contradict.
+        (naming the chain) when the constraints contradict, a cycle of "before" through an
+        item that is not an instant included.
         """
         constraint = Constraint.make(self._id_of(a), relation, self._id_of(b), within=within, note=note)
         return self.constrain_all([constraint])
@@ -337,8 +426,7 @@ class Timeline:
     def constrain_all(self, constraints: Iterable[Constraint | tuple[Any, str, Any]]) -> Timeline:
         """A new timeline under many constraints at once (``Constraint``s or ``(a, relation, b)``)."""
         checked = self._check_constraints(list(constraints))
-        new = Timeline._derived(self._items, self._ids, self._index, self, self._constraints)
-        new._position = self._position
+        new = self._derived(self._columns, self._constraints)
         new._originals = dict(self._originals)
         new._apply(checked)
         return new
@@ -356,35 +444,36 @@ class Timeline:
     @classmethod
     def merge(cls, *timelines: Timeline, threshold: float = 0.5, name: str = "", **options: Any) -> Timeline:
         """One timeline from several; the same event reported by several documents becomes one
-        item with all its evidence. See ``timeline.merge.merge``."""
-        from timeline.merge import merge
-
-        return merge(*timelines, threshold=threshold, name=name, **options)
+        item with all its evidence. See ``timeline.merge`` (``plan_merge`` decides, this builds)."""
+        for k, t in enumerate(timelines):
+            if not isinstance(t, Timeline):
+                raise TypeError(f"merge() takes timelines; argument {k} is a {type(t).__name__}")
+        plan = plan_merge(timelines, threshold=threshold, **options)
+        return cls(plan.items, constraints=plan.constraints, name=name, dct=plan.dct, merges=plan.records, originals=plan.originals)
 
     # --- reading -------------------------------------------------------------------------
 
     def __len__(self) -> int:
-        return len(self._items)
+        return len(self._columns)
 
     def __iter__(self) -> Iterator[Any]:
-        items = self._items
-        return map(items.__getitem__, self._index.order.tolist())
+        return iter(ItemSequence(self._columns, self._columns.index.order))
 
     def __getitem__(self, ident: str) -> Any:
         if not isinstance(ident, str):
             raise TypeError(f"timelines are indexed by item id (a str), not {type(ident).__name__}")
-        return self._items[self._row(ident)]
+        return self._columns.item(self._row(ident))
 
     def _row(self, ident: str) -> int:
-        row = self.position.get(ident)
+        row = self._columns.row_of(ident)
         if row is None:
             raise ForeignItemError(f"item {ident!r} is not in this timeline")
         return row
 
     def get(self, ident: str, default: Any = None) -> Any:
         """The item with id ``ident``, or ``default``."""
-        row = self.position.get(ident)
-        return default if row is None else self._items[row]
+        row = self._columns.row_of(ident)
+        return default if row is None else self._columns.item(row)
 
     def __contains__(self, item: object) -> bool:
         try:
@@ -401,13 +490,22 @@ class Timeline:
     @property
     def ids(self) -> list[str]:
         """Item ids in timeline order."""
-        ids = self._ids
-        return [ids[row] for row in self._index.order.tolist()]
+        return ItemSequence(self._columns, self._columns.index.order).ids()
+
+    @property
+    def rows(self) -> ItemSequence:
+        """The items in insertion order (row numbers as in ``index``), built when read."""
+        return ItemSequence(self._columns, np.arange(len(self)))
 
     @property
     def index(self) -> SpanIndex:
-        """The columnar index: effective bounds as int64 arrays (row = insertion order)."""
-        return self._index
+        """The columnar index: effective bounds as read-only int64 arrays (row = insertion order)."""
+        return self._columns.index
+
+    @property
+    def columns(self) -> Columns:
+        """The storage: the rows as columns (``timeline.columns``)."""
+        return self._columns
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Timeline):
@@ -416,10 +514,10 @@ class Timeline:
             self.name == other.name
             and self.dct == other.dct
             and len(self) == len(other)
-            and all(a == b for a, b in zip(self, other, strict=True))
             and self._constraints == other._constraints
             and self._merges == other._merges
             and self._originals == other._originals
+            and all(a == b for a, b in zip(self, other, strict=True))
         )
 
     __hash__ = None  # type: ignore[assignment]
@@ -428,7 +526,8 @@ class Timeline:
         name = f" {self.name!r}" if self.name else ""
         extent = ""
         if len(self):
-            lo, hi = int(self._index.es.min()), int(self._index.le.max())
+            ix = self._columns.index
+            lo, hi = int(ix.es.min()), int(ix.le.max())
             extent = f", {iso(None if lo == NEG else lo)} .. {iso(None if hi == POS else hi)}"
         return f"<Timeline{name}: {len(self)} items, {len(self._constraints)} constraints{extent}>"
 
@@ -440,155 +539,157 @@ class Timeline:
 
     # --- queries -------------------------------------------------------------------------
 
-    def _matches(self, certain: IntArray, possible: IntArray) -> Matches:
-        index, items = self._index, self._items
-        return Matches(
-            tuple(items[r] for r in index.in_order(certain).tolist()),
-            tuple(items[r] for r in index.in_order(possible).tolist()),
-        )
-
     def overlapping(self, span: object) -> Matches:
         """Items that share time with ``span``.
 
-        A time (a ``Span``, a string such as ``"2003-W11"``, a date, seconds, or a
-        ``(start, end)`` pair of seconds with ``None`` for open) is taken as the interval it
-        covers, from its earliest start to its latest end; an item (of any timeline) keeps its
-        uncertainty, so it certainly shares time only with what overlaps it whatever its true time.
+        A time (a ``Span``, a string such as ``"2003-W11"``, a date, a pandas ``Timestamp``,
+        seconds, or a ``(start, end)`` pair of any of these with ``None`` for open: from the
+        start's earliest start to the end's latest end) is taken as the interval it covers; an
+        item (of any timeline) keeps its uncertainty, so it certainly shares time only with
+        what overlaps it whatever its true time.
         """
         query: Span | tuple[int | None, int | None]
         if isinstance(span, tuple):
-            query = span
+            query = time_range(span)
         elif not isinstance(span, Span) and isinstance(getattr(span, "time", None), Span) and hasattr(span, "id"):
             query = span.time  # type: ignore[attr-defined]
         else:
             whole = as_span(span)
             query = (whole.earliest_start, whole.latest_end)
-        certain, possible = self._index.overlap_in_order(query)
-        items = self._items
-        return Matches(tuple(items[r] for r in certain.tolist()), tuple(items[r] for r in possible.tolist()))
+        certain, possible = self._columns.index.overlap_rows(query)
+        return Matches(self, certain, possible)
 
     def at(self, t: object) -> Matches:
         """Items going on at time ``t`` (seconds, a date/datetime, a string, a Span: the
         interval it covers, so ``at("2003-03-12")`` asks about that whole day)."""
         return self.overlapping(t)
 
-    def _endpoints(self, value: object) -> tuple[int, int, int, int]:
+    def _endpoints(self, value: object) -> Bounds:
         """Effective (es, ls, ee, le) of a time or an item of this timeline."""
-        if isinstance(value, str) and value in self.position:
-            value = self[value]
-        if not isinstance(value, Span) and hasattr(value, "time") and hasattr(value, "id"):
-            row = self.position[self._id_of(value)]
-            ix = self._index
-            return int(ix.es[row]), int(ix.ls[row]), int(ix.ee[row]), int(ix.le[row])
-        span = as_span(value)
-        es = NEG if span.earliest_start is None else span.earliest_start
-        le = POS if span.latest_end is None else span.latest_end
-        ls = min(POS if span.latest_start is None else span.latest_start, le)
-        ee = max(NEG if span.earliest_end is None else span.earliest_end, es)
-        return es, ls, ee, le
+        held = self._columns.row_of(value) if isinstance(value, str) else None
+        if held is not None:
+            row = held
+        elif not isinstance(value, Span) and hasattr(value, "time") and hasattr(value, "id"):
+            row = self._row(self._id_of(value))
+        else:
+            return effective(as_span(value))
+        ix = self._columns.index
+        return int(ix.es[row]), int(ix.ls[row]), int(ix.ee[row]), int(ix.le[row])
 
     def _exclude(self, value: object) -> int | None:
-        if isinstance(value, str) and value in self.position:
-            return self.position[value]
+        if isinstance(value, str):
+            return self._columns.row_of(value)
         ident = getattr(value, "id", None)
         if isinstance(ident, str) and not isinstance(value, Span):
-            return self.position[self._id_of(value)]
+            return self._row(self._id_of(value))
         return None
 
-    def _query(self, certain: np.ndarray[Any, Any], possible: np.ndarray[Any, Any], *exclude: int | None) -> Matches:
+    def _answer(self, certain: IntArray, possible: IntArray, *exclude: int | None) -> Matches:
         for row in exclude:
             if row is not None:
-                certain[row] = possible[row] = False
-        return self._matches(np.flatnonzero(certain), np.flatnonzero(possible | certain))
+                certain, possible = certain[certain != row], possible[possible != row]
+        return Matches(self, certain, possible)
 
     def before(self, other: object) -> Matches:
         """Items that end before ``other`` (an item, id or time) starts."""
-        es, ls, _, le = self._endpoints(other)
-        ix = self._index
-        certain = (ix.le <= es) & ~((ix.es == ix.le) & (ix.le == es) & (es == le))
-        possible = ix.ee <= ls
-        return self._query(certain, possible, self._exclude(other))
+        return self._answer(*self._columns.index.before(self._endpoints(other)), self._exclude(other))
 
     def after(self, other: object) -> Matches:
         """Items that start after ``other`` (an item, id or time) ends."""
-        es, _, ee, le = self._endpoints(other)
-        ix = self._index
-        certain = (ix.es >= le) & ~((ix.es == ix.le) & (ix.es == le) & (es == le))
-        possible = ix.ls >= ee
-        return self._query(certain, possible, self._exclude(other))
+        return self._answer(*self._columns.index.after(self._endpoints(other)), self._exclude(other))
 
     def between(self, a: object, b: object) -> Matches:
-        """Items that start after ``a`` ends and end before ``b`` starts (items, ids or times)."""
-        _, _, aee, ale = self._endpoints(a)
-        bes, bls, _, _ = self._endpoints(b)
-        ix = self._index
-        certain = (ix.es >= ale) & (ix.le <= bes)
-        possible = (ix.ls >= aee) & (ix.ee <= bls) & (ix.es < bls) & (ix.le > aee)
-        return self._query(certain, possible, self._exclude(a), self._exclude(b))
+        """Items that start after ``a`` ends and end before ``b`` starts (items, ids or times),
+        both excluded: ``between("2003-03", "2003-05")`` is April. ``within`` includes them."""
+        certain, possible = self._columns.index.between(self._endpoints(a), self._endpoints(b))
+        return self._answer(certain, possible, self._exclude(a), self._exclude(b))
+
+    def within(self, a: object, b: object = None) -> Matches:
+        """Items that happened within ``a`` .. ``b`` (items, ids or times), both included:
+        from ``a``'s earliest start to ``b``'s latest end (``b`` defaults to ``a``), so
+        ``within("2003-03", "2003-04")`` is March and April. Certain: whatever the true times."""
+        lo = self._endpoints(a)[0]
+        hi = self._endpoints(a if b is None else b)[3]
+        certain, possible = self._columns.index.within(lo, hi)
+        return self._answer(certain, possible, self._exclude(a), None if b is None else self._exclude(b))
 
     def filter(
         self,
         predicate: Callable[[Any], bool] | None = None,
         *,
+        start: object = None,
+        end: object = None,
         kind: str | Collection[str] | None = None,
         actor: str | Collection[str] | None = None,
         place: str | Collection[str] | None = None,
         status: str | Collection[str] | None = None,
         doc: str | Collection[str] | None = None,
     ) -> Timeline:
-        """A new timeline of the items that match every given test (each a value or a set of
-        values, any of which will do; actor and place match any of the item's names, case
-        aside), keeping the constraints between kept items."""
+        """A new timeline of the items that match every given test, keeping the constraints
+        between kept items.
 
-        def wanted(value: str | Collection[str] | None) -> set[str] | None:
-            if value is None:
-                return None
-            return {value.casefold()} if isinstance(value, str) else {v.casefold() for v in value}
+        ``start``/``end``: items that may share time with ``start`` .. ``end`` (times as
+        ``overlapping`` reads them, either may be left open). ``kind``, ``status``, ``doc``,
+        ``actor``, ``place``: a value or a set of values, any of which will do (actor and
+        place match any of the item's names), case aside. These run over the columns;
+        ``predicate`` is then asked about each item left.
+        """
+        keep = np.ones(len(self), dtype=bool)
+        if start is not None or end is not None:
+            keep &= self._mask(self.overlapping((start, end))._possible)
+        for name, wanted in (("kind", kind), ("status", status), ("doc", doc), ("actor_names", actor), ("place_names", place)):
+            if wanted is not None:
+                keep &= self._text_mask(name, wanted)
+        rows = np.flatnonzero(keep)
+        if predicate is not None:
+            rows = rows[[bool(predicate(item)) for item in ItemSequence(self._columns, rows)]] if len(rows) else rows
+        return self._subset(rows)
 
-        kinds, actors, places, statuses, docs = map(wanted, (kind, actor, place, status, doc))
+    def _mask(self, rows: IntArray) -> np.ndarray[Any, np.dtype[np.bool_]]:
+        mask = np.zeros(len(self), dtype=bool)
+        mask[rows] = True
+        return mask
 
-        def one(value: str | None, allowed: set[str] | None) -> bool:
-            return allowed is None or (value is not None and value.casefold() in allowed)
+    def _text_mask(self, name: str, wanted: str | Collection[str]) -> np.ndarray[Any, np.dtype[np.bool_]]:
+        values = pa.array(sorted({wanted.lower()} if isinstance(wanted, str) else {v.lower() for v in wanted}), type=pa.string())
+        column = self._columns.column(name)
+        if name in NAMES:
+            flat = pc.list_flatten(column)
+            hit = pc.is_in(pc.utf8_lower(flat), value_set=values).to_numpy(zero_copy_only=False)
+            parents = pc.list_parent_indices(column).to_numpy()
+            return self._mask(parents[hit])
+        assert name in TEXT
+        mask: np.ndarray[Any, np.dtype[np.bool_]] = pc.fill_null(pc.is_in(pc.utf8_lower(column), value_set=values), False).to_numpy(zero_copy_only=False)
+        return mask
 
-        def some(values: Iterable[str], allowed: set[str] | None) -> bool:
-            return allowed is None or any(v.casefold() in allowed for v in values)
+    @property
+    def loc(self) -> _TimeSlicer:
+        """Slicing by time: ``tl.loc["1840":"1860"]`` is ``tl.filter(start="1840", end="1860")``
+        (everything that may have happened from 1840 through 1860); ``tl.loc["1848"]`` the same for one time."""
+        return _TimeSlicer(self)
 
-        keep = [
-            row
-            for row, item in enumerate(self._items)
-            if one(item.kind, kinds)
-            and one(item.status, statuses)
-            and one(item.doc, docs)
-            and some(item.actor_names, actors)
-            and some(item.place_names, places)
-            and (predicate is None or predicate(item))
-        ]
-        return self._subset(keep)
-
-    def _subset(self, rows: list[int]) -> Timeline:
-        items = [self._items[r] for r in rows]
-        ids = [self._ids[r] for r in rows]
-        kept = set(ids)
+    def _subset(self, rows: IntArray) -> Timeline:
+        columns = self._columns.take(np.asarray(rows, dtype=np.int64))
+        kept = set(columns.id_list) if self._constraints else set()
         constraints = tuple(c for c in self._constraints if c.a in kept and c.b in kept)
-        ix = self._index
-        take = np.asarray(rows, dtype=np.int64)
-        index = SpanIndex(ix.es[take], ix.ls[take], ix.ee[take], ix.le[take])
         # the bounds are a fixpoint of all the constraints, so of any subset of them too
-        return Timeline._derived(items, ids, index, self, constraints)
+        return self._derived(columns, constraints)
 
     # --- in and out ----------------------------------------------------------------------
 
     @classmethod
     def from_records(cls, records: Iterable[Mapping[str, Any]], **options: Any) -> Timeline:
-        """A timeline of a researcher's own rows (mappings). See ``timeline.io.tables.items_from_records``."""
+        """A timeline of a researcher's own rows (mappings), read as a table (``from_pandas`` options)."""
         from timeline.io.tables import timeline_from_records
 
         return timeline_from_records(records, **options)
 
     @classmethod
     def from_pandas(cls, frame: pandas.DataFrame, **options: Any) -> Timeline:
-        """A timeline of a DataFrame's rows: ``start=``/``end=`` or ``edtf=`` or ``timex=`` name the
-        time columns; a frame written by ``to_pandas`` comes back whole."""
+        """A timeline of a DataFrame's rows, read column by column: ``start=``/``end=`` or
+        ``edtf=`` or ``timex=`` name the time columns, ``dates="text"`` reads date phrases,
+        ``errors="raise"|"skip"|"coerce"`` says what a bad row does; a frame written by
+        ``to_pandas`` comes back whole. See ``timeline.io.tables``."""
         from timeline.io.tables import from_pandas
 
         return from_pandas(frame, **options)
@@ -602,7 +703,8 @@ class Timeline:
 
     @classmethod
     def from_parquet(cls, path: str | os.PathLike[str], **options: Any) -> Timeline:
-        """A timeline of a Parquet file's rows (options as ``from_pandas``)."""
+        """A timeline of a Parquet file's rows, or of a folder holding a partitioned Parquet
+        dataset (as Dask or Spark write it), read through pyarrow (options as ``from_pandas``)."""
         from timeline.io.tables import read_parquet
 
         return read_parquet(path, **options)
@@ -670,6 +772,34 @@ class Timeline:
         from timeline.chart import mimebundle
 
         return mimebundle(self)
+
+
+class _TimeSlicer:
+    """``Timeline.loc``: a timeline sliced by time."""
+
+    __slots__ = ("_timeline",)
+
+    def __init__(self, timeline: Timeline) -> None:
+        self._timeline = timeline
+
+    def __getitem__(self, key: object) -> Timeline:
+        if isinstance(key, slice):
+            if key.step is not None:
+                raise TypeError("a time slice takes no step")
+            return self._timeline.filter(start=key.start, end=key.stop)
+        return self._timeline.filter(start=key, end=key)
+
+
+def time_range(pair: tuple[Any, ...]) -> tuple[int | None, int | None]:
+    """The seconds ``(start, end)`` a pair of times covers: from the first's earliest start to
+    the second's latest end (ints are seconds, None is open; strings, dates, pandas
+    Timestamps and Spans as ``as_span`` reads them)."""
+    if len(pair) != 2:
+        raise TypeError(f"a time range is a (start, end) pair, got {pair!r}")
+    start, end = pair
+    lo = start if start is None or (isinstance(start, int | np.integer) and not isinstance(start, bool)) else as_span(start).earliest_start
+    hi = end if end is None or (isinstance(end, int | np.integer) and not isinstance(end, bool)) else as_span(end).latest_end
+    return (None if lo is None else int(lo)), (None if hi is None else int(hi))
 
 
 def _neighbours(constraints: Iterable[Constraint], wanted: set[str]) -> dict[str, list[str]]:

@@ -38,8 +38,9 @@ with ``[a, b)``.
 
 from __future__ import annotations
 
+import bisect
 import operator
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import numpy as np
@@ -48,6 +49,7 @@ import numpy.typing as npt
 from timeline.span import Span
 
 _EMPTY = np.empty(0, dtype=np.int64)
+_EMPTY.flags.writeable = False
 NEG = int(np.iinfo(np.int64).min)
 """Sentinel of an open earliest bound (minus infinity)."""
 POS = int(np.iinfo(np.int64).max)
@@ -89,7 +91,7 @@ def bad_rows(es: Int64Array, ls: Int64Array, ee: Int64Array, le: Int64Array) -> 
     return np.flatnonzero(es > ls), np.flatnonzero(ee > le), np.flatnonzero(es > le)
 
 
-def _ranges(starts: IntArray, stops: IntArray) -> IntArray:
+def ranges(starts: IntArray, stops: IntArray) -> IntArray:
     """The concatenation of ``arange(a, b)`` for each pair, without a Python loop."""
     counts = np.maximum(stops - starts, 0)
     total = int(counts.sum())
@@ -114,29 +116,119 @@ def order_key(es: Int64Array, le: Int64Array) -> IntArray:
     tie = parity * 4 + category
     if len(half) and int(half.min()) > -(2**59) and int(np.where(both, 0, half).max()) < 2**59:
         key = np.where(both, 2**62, half * 8 + tie)  # one int64 key: one stable sort
+        low, high = int(key.min()), int(key.max())
+        n = len(key)
+        if (high - low + 1) * n < 2**63:  # the row number breaks ties: a faster unstable sort will do
+            return np.argsort((key - low) * n + np.arange(n))
         return np.argsort(key, kind="stable")
     return np.lexsort((tie, half))
 
 
+Bounds = tuple[int, int, int, int]
+"""Effective (earliest start, latest start, earliest end, latest end) with sentinels."""
+
+
+def effective(span: Span) -> Bounds:
+    """The effective bounds of ``span`` with sentinels: a latest start no later than the
+    latest end, an earliest end no earlier than the earliest start."""
+    es = NEG if span.earliest_start is None else span.earliest_start
+    le = POS if span.latest_end is None else span.latest_end
+    ls = min(POS if span.latest_start is None else span.latest_start, le)
+    ee = max(NEG if span.earliest_end is None else span.earliest_end, es)
+    return es, ls, ee, le
+
+
+def read_only(array: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """A view of ``array`` that refuses writes (the index is shared by immutable timelines)."""
+    view = array.view()
+    view.flags.writeable = False
+    return view
+
+
+# --------------------------------------------------------------------------------------------
+# The predicates, as masks over any rows' bounds. The index narrows the rows by binary search
+# first, then applies the same mask to the few it cannot decide from the sort alone.
+
+BoolArray = npt.NDArray[np.bool_]
+
+
+def _last_start(es: Int64Array, ls: Int64Array, le: Int64Array) -> Int64Array:
+    """Latest start of an item that occupies time: a span of positive extent cannot start at
+    its exclusive latest end (``Span.within(a, b)`` has latest start b, yet lies in [a, b))."""
+    out: Int64Array = np.where(es < le, np.minimum(ls, le - 1), ls)
+    return out
+
+
+def extent_end(es: Int64Array, ls: Int64Array, le: Int64Array) -> Int64Array:
+    """The exclusive end of each span's possible extent, an instant counted as one second."""
+    out: Int64Array = np.maximum(le, np.minimum(_last_start(es, ls, le), POS - 1) + 1)
+    return out
+
+
+def overlap_masks(es: Int64Array, ls: Int64Array, ee: Int64Array, le: Int64Array, query: Bounds) -> tuple[BoolArray, BoolArray]:
+    """(certain, possible): the span shares time with the query whatever the true times are /
+    for some true times (the query's certain core ``[latest start, earliest end)`` meets the
+    span's; the possible extents meet)."""
+    lo, hi, certain_lo, certain_hi = query_extent(query)
+    if hi <= lo:
+        hi = lo + 1 if lo < POS else POS
+    possible = (es < hi) & (extent_end(es, ls, le) > lo)
+    chi = np.maximum(ee, np.minimum(es, POS - 1) + 1)
+    certain = possible & (_last_start(es, ls, le) < certain_hi) & (chi > certain_lo)
+    return certain, possible
+
+
+def before_masks(es: Int64Array, ls: Int64Array, ee: Int64Array, le: Int64Array, query: Bounds) -> tuple[BoolArray, BoolArray]:
+    """(certain, possible): the span ends before the query starts (two instants at one time
+    are not before each other)."""
+    qes, qls, _, qle = query
+    certain = (le <= qes) & ~((es == le) & (le == qes) & (qes == qle))
+    return certain, (ee <= qls) | certain
+
+
+def after_masks(es: Int64Array, ls: Int64Array, ee: Int64Array, le: Int64Array, query: Bounds) -> tuple[BoolArray, BoolArray]:
+    """(certain, possible): the span starts after the query ends."""
+    qes, _, qee, qle = query
+    certain = (es >= qle) & ~((es == le) & (es == qle) & (qes == qle))
+    return certain, (ls >= qee) | certain
+
+
+def between_masks(es: Int64Array, ls: Int64Array, ee: Int64Array, le: Int64Array, a: Bounds, b: Bounds) -> tuple[BoolArray, BoolArray]:
+    """(certain, possible): the span starts after ``a`` ends and ends before ``b`` starts."""
+    _, _, aee, ale = a
+    bes, bls, _, _ = b
+    certain = (es >= ale) & (le <= bes)
+    possible = (ls >= aee) & (ee <= bls) & (es < bls) & (le > aee)
+    return certain, possible | certain
+
+
+def within_masks(es: Int64Array, ls: Int64Array, ee: Int64Array, le: Int64Array, lo: int, hi: int) -> tuple[BoolArray, BoolArray]:
+    """(certain, possible): the span lies within ``[lo, hi)`` whatever the true times are / for
+    some true times (a start in [max(es, lo), ls], before hi, no later than an end in
+    [ee, min(le, hi)]); ``hi`` is the exclusive end of the last time asked about."""
+    end = max(hi, lo + 1) if lo < POS else POS  # ends are exclusive: nothing starts at hi itself
+    certain = (es >= lo) & (le <= hi) & (es < end)
+    first = np.maximum(es, lo)
+    possible = (ls >= lo) & (ee <= hi) & (first <= np.minimum(le, hi)) & (first < end)
+    return certain, possible | certain
+
+
 class SpanIndex:
-    """Effective bounds of n spans as int64 columns, an order, and overlap queries."""
+    """Effective bounds of n spans as read-only int64 columns, an order, and queries."""
 
     __slots__ = (
         "_bucket_len",
         "_buckets",
-        "_chi_p",
+        "_by",
         "_es_sorted",
         "_hi_open_start",
-        "_hi_p",
         "_key_base",
         "_key_pick",
         "_keys",
-        "_lso_p",
         "_max_len",
         "_n",
         "_offsets",
         "_perm",
-        "_seq",
         "ee",
         "es",
         "le",
@@ -154,15 +246,18 @@ class SpanIndex:
 
     def __init__(self, es: Int64Array, ls: Int64Array, ee: Int64Array, le: Int64Array) -> None:
         """Build from the four columns (with sentinels); they must already be valid."""
-        self.es = np.asarray(es, dtype=np.int64)
-        self.le = np.asarray(le, dtype=np.int64)
-        self.ls = np.minimum(np.asarray(ls, dtype=np.int64), self.le)
-        self.ee = np.maximum(np.asarray(ee, dtype=np.int64), self.es)
-        n = self._n = len(self.es)
+        es = np.asarray(es, dtype=np.int64)
+        le = np.asarray(le, dtype=np.int64)
+        ls = np.minimum(np.asarray(ls, dtype=np.int64), le)
+        ee = np.maximum(np.asarray(ee, dtype=np.int64), es)
+        self.es, self.ls, self.ee, self.le = (read_only(a) for a in (es, ls, ee, le))
+        n = self._n = len(es)
         small = np.int32 if n < 2**31 - 1 else np.int64
-        self.order = order_key(self.es, self.le).astype(small)
-        self.rank = np.empty(n, dtype=small)
-        self.rank[self.order] = np.arange(n, dtype=small)
+        order = order_key(es, le).astype(small)
+        rank = np.empty(n, dtype=small)
+        rank[order] = np.arange(n, dtype=small)
+        self.order, self.rank = read_only(order), read_only(rank)
+        self._by: dict[str, IntArray] = {}
         self._build_overlap(small)
 
     @classmethod
@@ -175,45 +270,35 @@ class SpanIndex:
 
     @property
     def nbytes(self) -> int:
-        """Bytes held by the arrays."""
+        """Bytes held by the arrays (the sorted orders ``before``/``after`` build included)."""
         arrays: Iterable[np.ndarray[Any, Any]] = (
             self.es, self.ls, self.ee, self.le, self.order, self.rank,
-            self._keys, self._perm, self._es_sorted, self._hi_open_start, self._max_len,
-            self._seq, self._hi_p, self._lso_p, self._chi_p,
+            self._keys, self._perm, self._es_sorted, self._hi_open_start, self._max_len, *self._by.values(),
         )  # fmt: skip
         return sum(a.nbytes for a in arrays)
 
+    def extents(self) -> tuple[Int64Array, Int64Array]:
+        """(start, exclusive end) of each span's possible extent, an instant counted as one
+        second: the intervals an interval tree would hold for the same overlap question."""
+        return self.es, extent_end(self.es, self.ls, self.le)
+
     # ----------------------------------------------------------------------------------
-    # possible extent [es, hi) and certain core [ls, chi) of each span
-
-    def _last_start(self, rows: IntArray | slice) -> Int64Array:
-        """Latest start of an item that occupies time: a span of positive extent cannot start
-        at its exclusive latest end (Span.within(a, b) has latest_start b, yet lies in [a, b))."""
-        es, ls, le = self.es[rows], self.ls[rows], self.le[rows]
-        return np.where(es < le, np.minimum(ls, le - 1), ls)
-
-    def _hi(self, rows: IntArray | slice) -> Int64Array:
-        ls, le = self._last_start(rows), self.le[rows]
-        hi: Int64Array = np.maximum(le, np.minimum(ls, POS - 1) + 1)
-        return hi
-
-    def _chi(self, rows: IntArray | slice) -> Int64Array:
-        es, ee = self.es[rows], self.ee[rows]
-        chi: Int64Array = np.maximum(ee, np.minimum(es, POS - 1) + 1)
-        return chi
+    # overlap: buckets by length, see the module docstring
 
     def _build_overlap(self, small: type[np.integer[Any]]) -> None:
         n = self._n
-        last_start = self._last_start(slice(None))
         es = self.es
-        hi = np.maximum(self.le, np.minimum(last_start, POS - 1) + 1)
+        hi = extent_end(es, self.ls, self.le)
         open_start, open_end = es == NEG, hi == POS
         finite = ~open_start & ~open_end
-        group = np.full(n, _OPEN_BOTH, dtype=np.int64)
+        group = np.full(n, _OPEN_BOTH, dtype=np.uint8)
         group[open_start & ~open_end] = _OPEN_START
         group[~open_start & open_end] = _OPEN_END
         length = hi[finite].astype(np.float64) - es[finite].astype(np.float64)
-        bucket = np.clip(np.floor(np.log2(np.maximum(length, 1.0)) / 4), 0, _BUCKETS - 1).astype(np.int64)
+        np.maximum(length, 1.0, out=length)
+        np.log2(length, out=length)
+        bucket = np.clip(length // 4, 0, _BUCKETS - 1).astype(np.uint8)
+        del length
         group[finite] = bucket
         # the longest extent in each bucket, exactly (the top bucket takes everything before hi)
         max_len = np.zeros(_BUCKETS, dtype=np.int64)
@@ -225,25 +310,25 @@ class SpanIndex:
         # rank of each sort value: earliest start for buckets and open ends, latest end otherwise
         value = np.where(group == _OPEN_START, hi, es)
         value[group == _OPEN_BOTH] = 0
-        by_value = np.argsort(value, kind="stable")
+        by_value = np.argsort(value)  # ties in any order: a run of equal values is read whole
         sorted_value = value[by_value]
-        by_group = group[by_value].astype(np.uint8)
+        del value
+        by_group = group[by_value]
         perm = by_value[np.argsort(by_group, kind="stable")]  # radix sort: (group, value)
         starts = (by_group != _OPEN_START) & (by_group != _OPEN_BOTH)
-        self._es_sorted = sorted_value[starts]
-        self._hi_open_start = sorted_value[by_group == _OPEN_START]
+        self._es_sorted = read_only(sorted_value[starts])
+        self._hi_open_start = read_only(sorted_value[by_group == _OPEN_START])
         # rank of a value = how many values of its kind are smaller: first position of its run
-        runs = [self._es_sorted, self._hi_open_start]
         ranks = []
-        for values in runs:
+        for values in (self._es_sorted, self._hi_open_start):
             new_run = np.ones(len(values), dtype=bool)
             new_run[1:] = values[1:] != values[:-1]
             ranks.append(np.maximum.accumulate(np.where(new_run, np.arange(len(values)), 0)) if len(values) else values)
         value_rank = np.zeros(n, dtype=np.int64)
         value_rank[by_value[starts]] = ranks[0]
         value_rank[by_value[by_group == _OPEN_START]] = ranks[1]
-        self._keys = (group * (n + 1) + value_rank)[perm]
-        self._perm = perm.astype(small)
+        self._keys = read_only((group.astype(np.int64) * (n + 1) + value_rank)[perm])
+        self._perm = read_only(perm.astype(small))
         self._buckets = np.flatnonzero(max_len)
         self._bucket_len: list[int] = max_len[self._buckets].tolist()
         # the runs a query reads, as (low key, high key) = base + rank of a query value
@@ -258,14 +343,9 @@ class SpanIndex:
         fits = all(length < 2**61 for length in self._bucket_len)
         self._offsets = np.array([1 - length for length in self._bucket_len] + [0, 1, 0], dtype=np.int64) if fits else None
         self._key_pick = np.array(low_pick + high_pick, dtype=np.int64)
-        # what the queries test, laid out in key order so a run of candidates is contiguous
-        self._seq = np.arange(n, dtype=small)
-        self._hi_p = hi[perm]
-        self._lso_p = last_start[perm]  # the certain core [latest start, earliest end)
-        self._chi_p = self._chi(perm)
 
     def _candidates(self, lo: int, hi: int) -> IntArray:
-        """Key positions of spans whose possible extent may meet [lo, hi): a superset.
+        """Rows whose possible extent may meet [lo, hi): a superset, each starting before hi.
 
         A few NumPy calls whatever the size: one search for the ranks of the bounds, one for
         the runs in the combined key, then the runs themselves."""
@@ -283,67 +363,119 @@ class SpanIndex:
             ranks[-2] = self._hi_open_start.searchsorted(values[-2])
         where = self._keys.searchsorted(self._key_base + ranks[self._key_pick]).tolist()
         half = len(where) // 2
-        seq = self._seq
-        runs = [seq[a:b] for a, b in zip(where[:half], where[half:], strict=True) if b > a]
+        perm = self._perm
+        runs = [perm[a:b] for a, b in zip(where[:half], where[half:], strict=True) if b > a]
         if len(runs) == 1:
             return runs[0]
         return np.concatenate(runs) if runs else _EMPTY
 
-    def _possible(self, lo: int, hi: int) -> IntArray:
-        # every candidate starts before hi (its run says so); keep those ending after lo
-        if hi <= lo:
-            hi = lo + 1 if lo < POS else POS
-        at = self._candidates(lo, hi)
-        kept: IntArray = at[self._hi_p[at] > lo]
-        return kept
+    def _decide(self, rows: IntArray, masks: Callable[..., tuple[BoolArray, BoolArray]], *query: Any) -> tuple[IntArray, IntArray]:
+        """(certain, possible) among candidate ``rows``, by the predicate ``masks``."""
+        certain, possible = masks(self.es[rows], self.ls[rows], self.ee[rows], self.le[rows], *query)
+        return rows[certain], rows[possible]
 
     def possible(self, lo: int, hi: int) -> IntArray:
         """Rows that may share time with ``[lo, hi)``, sorted by row number.
 
         ``lo`` may be ``NEG`` and ``hi`` ``POS`` (open); an empty ``[t, t)`` is taken as ``[t, t + 1)``.
         """
-        return np.sort(self._perm[self._possible(lo, hi)])
+        return np.sort(self.overlap_rows((lo, hi))[1])
 
-    def _query(self, query: Span | tuple[int | None, int | None]) -> tuple[IntArray, npt.NDArray[np.bool_]]:
-        lo, hi, certain_lo, certain_hi = query_bounds(query)
-        at = self._possible(lo, hi)
-        sure = (self._lso_p[at] < certain_hi) & (self._chi_p[at] > certain_lo)
-        return self._perm[at], sure
+    def overlap_rows(self, query: Span | tuple[int | None, int | None]) -> tuple[IntArray, IntArray]:
+        """(certain rows, possible rows) sharing time with a query span or ``(start, end)``
+        pair of seconds (None open), in no particular order; see ``overlap_masks``."""
+        bounds = query_bounds(query)
+        lo, hi, _, _ = query_extent(bounds)
+        return self._decide(self._candidates(lo, max(hi, lo + 1 if lo < POS else POS)), overlap_masks, bounds)
 
     def overlap(self, query: Span | tuple[int | None, int | None]) -> tuple[IntArray, IntArray]:
-        """(certain rows, possible rows) for a query span or an ``(start, end)`` pair, by row number.
-
-        Possible: the two may share time. Certain: they share time whatever the true times are
-        (the query's certain core ``[latest start, earliest end)`` meets the span's).
-        """
-        rows, sure = self._query(query)
-        return np.sort(rows[sure]), np.sort(rows)
+        """``overlap_rows``, each sorted by row number."""
+        certain, possible = self.overlap_rows(query)
+        return np.sort(certain), np.sort(possible)
 
     def overlap_in_order(self, query: Span | tuple[int | None, int | None]) -> tuple[IntArray, IntArray]:
-        """``overlap``, each in the index's order rather than by row number."""
-        rows, sure = self._query(query)
-        order = np.argsort(self.rank[rows], kind="stable")
-        rows = rows[order]
-        return rows[sure[order]], rows
+        """``overlap_rows``, each in the index's order."""
+        certain, possible = self.overlap_rows(query)
+        return self.in_order(certain), self.in_order(possible)
 
     def in_order(self, rows: IntArray) -> IntArray:
         """``rows`` rearranged into the index's order."""
         return rows[np.argsort(self.rank[rows], kind="stable")]
 
+    # ----------------------------------------------------------------------------------
+    # before, after, between, within: binary search over one bound in sorted order
 
-def query_bounds(query: Span | tuple[int | None, int | None]) -> tuple[int, int, int, int]:
-    """(possible lo, possible hi, certain lo, certain hi) of a query span or (start, end) pair."""
-    if isinstance(query, tuple):  # a known interval; None is minus or plus infinity
+    def _sorted_by(self, name: str) -> IntArray:
+        """Rows sorted by bound ``name`` (built on first use, then kept)."""
+        perm = self._by.get(name)
+        if perm is None:
+            perm = read_only(np.argsort(getattr(self, name)).astype(self.order.dtype))
+            self._by[name] = perm
+        return perm
+
+    def _cut(self, name: str, value: int, *, right: bool) -> tuple[IntArray, int]:
+        """(rows sorted by ``name``, how many of them are below ``value``, or at most it with ``right``)."""
+        perm, column = self._sorted_by(name), getattr(self, name)
+        find = bisect.bisect_right if right else bisect.bisect_left
+        return perm, find(perm, value, key=column.__getitem__)
+
+    def before(self, query: Bounds) -> tuple[IntArray, IntArray]:
+        """(certain, possible) rows that end before the query starts, in no particular order."""
+        qes, qls, _, qle = query
+        by_le, sure = self._cut("le", qes, right=True)
+        certain = by_le[:sure]
+        if qes == qle:  # an instant at the query's instant is not before it
+            _, touching = self._cut("le", qes, right=False)
+            certain = self._keep(certain, touching, before_masks, query)
+        by_ee, maybe = self._cut("ee", qls, right=True)
+        return certain, by_ee[:maybe]
+
+    def after(self, query: Bounds) -> tuple[IntArray, IntArray]:
+        """(certain, possible) rows that start after the query ends, in no particular order."""
+        qes, _, qee, qle = query
+        by_es, below = self._cut("es", qle, right=False)
+        certain = by_es[below:]
+        if qes == qle:
+            _, touching = self._cut("es", qle, right=True)
+            certain = self._keep(certain[::-1], len(certain) - (touching - below), after_masks, query)
+        by_ls, maybe = self._cut("ls", qee, right=False)
+        return certain, by_ls[maybe:]
+
+    def _keep(self, rows: IntArray, decided: int, masks: Callable[..., tuple[BoolArray, BoolArray]], query: Bounds) -> IntArray:
+        """``rows[:decided]`` and those of the rest the predicate keeps as certain."""
+        rest = rows[decided:]
+        certain, _ = masks(self.es[rest], self.ls[rest], self.ee[rest], self.le[rest], query)
+        return np.concatenate((rows[:decided], rest[certain])) if not certain.all() else rows
+
+    def between(self, a: Bounds, b: Bounds) -> tuple[IntArray, IntArray]:
+        """(certain, possible) rows that start after ``a`` ends and end before ``b`` starts."""
+        aee, bls = a[2], b[1]
+        # everything possible has time in (aee, bls); a degenerate window asks every row
+        rows = np.arange(self._n) if aee >= bls else self._candidates(aee, bls)
+        return self._decide(rows, between_masks, a, b)
+
+    def within(self, lo: int, hi: int) -> tuple[IntArray, IntArray]:
+        """(certain, possible) rows that lie within ``[lo, hi]``, ends included."""
+        rows = self._candidates(lo, hi + 1 if hi < POS else POS)
+        return self._decide(rows, within_masks, lo, hi)
+
+
+def query_bounds(query: Span | tuple[int | None, int | None]) -> Bounds:
+    """Effective bounds of a query span, or of an ``(start, end)`` pair of seconds known
+    exactly (None is minus or plus infinity)."""
+    if isinstance(query, tuple):
         start, end = query
-        es = ls = NEG if start is None else int(start)
-        ee = le = POS if end is None else int(end)
-    else:
-        es = NEG if query.earliest_start is None else int(query.earliest_start)
-        le = POS if query.latest_end is None else int(query.latest_end)
-        ls = min(POS if query.latest_start is None else int(query.latest_start), le)
-        ee = max(NEG if query.earliest_end is None else int(query.earliest_end), es)
-        if es < le:
-            ls = min(ls, le - 1)
+        es = NEG if start is None else int(start)
+        le = POS if end is None else int(end)
+        return es, es, le, le
+    return effective(query)
+
+
+def query_extent(bounds: Bounds) -> tuple[int, int, int, int]:
+    """(possible lo, possible hi, certain lo, certain hi) of a query's effective bounds."""
+    es, ls, ee, le = bounds
+    if es < le:
+        ls = min(ls, le - 1)
     hi = max(le, min(ls, POS - 1) + 1)
     chi = max(ee, min(es, POS - 1) + 1)
     return es, hi, ls, chi

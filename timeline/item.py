@@ -26,6 +26,16 @@ class Evidence:
     sentence: str = ""
 
 
+@attrs.frozen(slots=True)
+class MergeRecord:
+    """Items joined into one by ``Timeline.merge``: ``into`` (the id in the merged timeline),
+    the members as ``"SOURCE:id"`` (the first is the one kept), and the score of the weakest join."""
+
+    into: str
+    members: tuple[str, ...]
+    score: float
+
+
 @runtime_checkable
 class TimelineItem(Protocol):
     """The attributes a timeline reads from an item."""

@@ -1,7 +1,7 @@
 """Merging timelines: the same event reported by several documents becomes one item.
 
-``merge(*timelines, threshold=0.5)`` pools the items of the timelines and joins items that
-look like reports of one event:
+``plan_merge(timelines, threshold=0.5)`` plans the merge that ``Timeline.merge`` carries out: it
+pools the items of the timelines and joins items that look like reports of one event:
 
 - the same ``kind`` (items without a kind are never joined);
 - compatible times: the two spans can describe one event (their intersection is a valid span);
@@ -15,7 +15,9 @@ score down, and a group only grows while its time stays compatible and its docum
 distinct. A joined item is the first member (in input order) with the intersection of the
 members' times and, when the item has a ``merged(others)`` method (``events.Event`` does),
 what it returns; otherwise, for each tuple field (evidence, actor names, ...), the union of
-the members' values. ``Timeline.merges`` records each join as a ``MergeRecord``.
+the members' values. ``Timeline.merges`` records each join as a ``MergeRecord``. The plan
+(``MergePlan``) holds the items, constraints, records and original times of the result; this
+module reads timelines only through their public attributes and builds none.
 
 Item ids that occur in more than one timeline are renamed ``"SOURCE:id"``, SOURCE being the
 timeline's name, else its items' one document, else ``#k`` (its position); constraints follow
@@ -24,27 +26,48 @@ their items.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, Protocol
 
 import attrs
 
 from timeline.constraints import Constraint, relation_named
-from timeline.index import NEG, POS, SpanIndex
+from timeline.index import NEG, POS, Bounds, SpanIndex, effective
+from timeline.item import MergeRecord
 from timeline.span import Granularity, Span
 
-if TYPE_CHECKING:
-    from timeline.engine import Timeline
+__all__ = ["MergePlan", "MergeRecord", "MergeSource", "MergeWeights", "plan_merge", "score"]
+# MergeRecord lives in timeline.item; it is named here too for the modules that import it from here
+
+
+class MergeSource(Protocol):
+    """What merging reads of a timeline (``Timeline`` has it)."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def dct(self) -> Span | None: ...
+    @property
+    def rows(self) -> Sequence[Any]: ...
+    @property
+    def constraints(self) -> tuple[Constraint, ...]: ...
+    @property
+    def originals(self) -> Mapping[str, Span]: ...
+    @property
+    def merges(self) -> tuple[MergeRecord, ...]: ...
 
 
 @attrs.frozen(slots=True)
-class MergeRecord:
-    """Items joined into one: ``into`` (the id in the merged timeline), the members as
-    ``"SOURCE:id"`` (the first is the one kept), and the score of the weakest join."""
+class MergePlan:
+    """The result of a merge, ready to become a timeline: items (input order), the
+    constraints between them, the document date they share (or None), every merge record
+    (earlier ones first) and the original times of items constraints had tightened."""
 
-    into: str
-    members: tuple[str, ...]
-    score: float
+    items: list[Any]
+    constraints: list[Constraint]
+    dct: Span | None
+    records: list[MergeRecord]
+    originals: dict[str, Span]
 
 
 @attrs.frozen(slots=True)
@@ -66,15 +89,7 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float | None:
     return len(a & b) / len(a | b)
 
 
-def _effective(span: Span) -> tuple[int, int, int, int]:
-    es = NEG if span.earliest_start is None else span.earliest_start
-    le = POS if span.latest_end is None else span.latest_end
-    ls = min(POS if span.latest_start is None else span.latest_start, le)
-    ee = max(NEG if span.earliest_end is None else span.earliest_end, es)
-    return es, ls, ee, le
-
-
-def _intersect(a: tuple[int, ...], b: tuple[int, ...]) -> tuple[int, int, int, int] | None:
+def _intersect(a: tuple[int, ...], b: tuple[int, ...]) -> Bounds | None:
     es, ls, ee, le = max(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), min(a[3], b[3])
     if es > ls or ee > le or es > le:
         return None
@@ -95,7 +110,7 @@ def score(a: Any, b: Any, weights: MergeWeights = MergeWeights()) -> float:
     """How alike two items are as reports of one event, 0..1 (0 unless they may be one)."""
     if a.kind is None or a.kind != b.kind:
         return 0.0
-    ta, tb = _effective(a.time), _effective(b.time)
+    ta, tb = effective(a.time), effective(b.time)
     if _intersect(ta, tb) is None:
         return 0.0
     actors = _jaccard(_names(a.actor_names), _names(b.actor_names))
@@ -129,7 +144,7 @@ def _union(values: Sequence[tuple[Any, ...]]) -> tuple[Any, ...]:
 
 def _joined(members: list[Any], bounds: tuple[int, int, int, int]) -> Any:
     first = members[0]
-    time = next((m.time for m in members if _effective(m.time) == bounds), None)
+    time = next((m.time for m in members if effective(m.time) == bounds), None)
     if time is None:
         es, ls, ee, le = (None if v in (NEG, POS) else v for v in bounds)
         time = Span(es, ls, ee, le, Granularity.UNKNOWN)
@@ -146,38 +161,34 @@ def _joined(members: list[Any], bounds: tuple[int, int, int, int]) -> Any:
     return attrs.evolve(first, **changes)
 
 
-def merge(
-    *timelines: Any,
+def plan_merge(
+    timelines: Sequence[MergeSource],
+    *,
     threshold: float = 0.5,
     weights: MergeWeights = MergeWeights(),
     same_document: bool = False,
-    name: str = "",
-) -> Timeline:
-    """One timeline from ``timelines``, joining reports of the same event (see the module)."""
-    from timeline.engine import Timeline
-
-    for k, t in enumerate(timelines):
-        if not isinstance(t, Timeline):
-            raise TypeError(f"merge() takes timelines; argument {k} is a {type(t).__name__}")
+) -> MergePlan:
+    """The plan of one timeline from ``timelines``, joining reports of the same event (see the module)."""
     if not 0.0 <= threshold <= 1.0:
         raise ValueError(f"threshold must be within 0..1, got {threshold!r}")
-    sources = []
-    for k, t in enumerate(timelines):
-        docs = {item.doc for item in t._items if item.doc is not None}
+    rows = [list(t.rows) for t in timelines]
+    sources: list[str] = []
+    for k, (t, items_of_t) in enumerate(zip(timelines, rows, strict=True)):
+        docs = {item.doc for item in items_of_t if item.doc is not None}
         source = t.name or (str(docs.pop()) if len(docs) == 1 else f"#{k}")
         sources.append(source if source not in sources else f"{source}#{k}")
     counts: dict[str, int] = {}
-    for t in timelines:
-        for ident in t._ids:
-            counts[ident] = counts.get(ident, 0) + 1
+    for items_of_t in rows:
+        for item in items_of_t:
+            counts[item.id] = counts.get(item.id, 0) + 1
 
     items: list[Any] = []
     refs: list[str] = []
     constraints: list[Constraint] = []
     originals: dict[str, Span] = {}
-    for source, t in zip(sources, timelines, strict=True):
-        rename = {i: (f"{source}:{i}" if counts[i] > 1 else i) for i in t._ids}
-        for item in t._items:
+    for source, t, items_of_t in zip(sources, timelines, rows, strict=True):
+        rename = {item.id: (f"{source}:{item.id}" if counts[item.id] > 1 else item.id) for item in items_of_t}
+        for item in items_of_t:
             new_id = rename[item.id]
             items.append(item if new_id == item.id else attrs.evolve(item, id=new_id))
             refs.append(f"{source}:{item.id}")
@@ -192,30 +203,28 @@ def merge(
         if len(members) == 1:
             kept.append(items[members[0]])
             continue
-        bounds: tuple[int, int, int, int] | None = _effective(items[members[0]].time)
+        bounds: Bounds | None = effective(items[members[0]].time)
         for m in members[1:]:
             assert bounds is not None
-            bounds = _intersect(bounds, _effective(items[m].time))
+            bounds = _intersect(bounds, effective(items[m].time))
         assert bounds is not None
         joined = _joined([items[m] for m in members], bounds)
         kept.append(joined)
         for m in members:
             into[items[m].id] = joined.id
         records.append(MergeRecord(joined.id, tuple(refs[m] for m in members), round(weakest, 6)))
-    remapped = []
+    remapped: dict[Constraint, None] = {}
     for c in constraints:
         c = attrs.evolve(c, a=into.get(c.a, c.a), b=into.get(c.b, c.b))
         if c.a == c.b and _reflexive(c.relation):
             continue
-        if c not in remapped:
-            remapped.append(c)
+        remapped[c] = None
     dcts = {t.dct for t in timelines}
-    return Timeline(
-        kept,
-        constraints=remapped,
-        name=name,
+    return MergePlan(
+        items=kept,
+        constraints=list(remapped),
         dct=dcts.pop() if len(dcts) == 1 else None,
-        merges=[*(r for t in timelines for r in t.merges), *records],
+        records=[*(r for t in timelines for r in t.merges), *records],
         originals={i: s for i, s in originals.items() if i not in into},  # a join's time is its base
     )
 
@@ -245,7 +254,7 @@ def _groups(items: list[Any], threshold: float, weights: MergeWeights, same_docu
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
 
     parent = list(range(len(items)))
-    bounds = {row: _effective(item.time) for row, item in enumerate(items)}
+    bounds = {row: effective(item.time) for row, item in enumerate(items)}
     docs = {row: {item.doc} if item.doc is not None else set() for row, item in enumerate(items)}
     weakest = dict.fromkeys(range(len(items)), 1.0)
 

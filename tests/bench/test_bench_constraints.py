@@ -15,7 +15,7 @@ import networkx as nx
 import numpy as np
 import pytest
 
-from timeline import Constraint, Item, Span, Timeline
+from timeline import Constraint, ConstraintConflictError, Item, Span, Timeline
 from timeline.constraints import Network, relation_named, relations
 
 DAY = 86_400
@@ -70,7 +70,7 @@ def _edges(n: int) -> tuple[np.ndarray[Any, Any], ...]:
     items, constraints = cached(n)
     base = Timeline(items)
     ix = base.index
-    return Network(base._ids, ix.es, ix.ls, ix.ee, ix.le, tuple(constraints), base.position).edges()
+    return Network(base.rows.ids(), ix.es, ix.ls, ix.ee, ix.le, tuple(constraints), base.position).edges()
 
 
 def _networkx(src: list[int], dst: list[int], weight: list[int]) -> tuple[dict[int, int], dict[int, int]]:
@@ -119,7 +119,40 @@ def test_propagate_chain_networkx(benchmark: Any, n: int) -> None:
     items, constraints = chain(n)
     base = Timeline(items)
     ix = base.index
-    edges = Network(base._ids, ix.es, ix.ls, ix.ee, ix.le, tuple(constraints), base.position).edges()
+    edges = Network(base.rows.ids(), ix.es, ix.ls, ix.ee, ix.le, tuple(constraints), base.position).edges()
     src, dst, weight, _ = (a.tolist() for a in edges)
     benchmark.pedantic(_networkx, args=(src, dst, weight), rounds=1, iterations=1)
     benchmark.extra_info.update(items=n + 2, constraints=len(constraints))
+
+
+def closed_chain(n: int) -> tuple[list[Item], list[Constraint]]:
+    """n lasting items in a chain of "before" closed into a cycle: a contradiction to explain."""
+    items = [Item(f"c{k}", Span(0, 10**9, 10**9 + 1, 2 * 10**9)) for k in range(n)]
+    names = [f"c{k}" for k in range(n)]
+    return items, [Constraint(a, "before", b) for a, b in itertools.pairwise([*names, names[0]])]
+
+
+def dated_chain(n: int) -> tuple[list[Item], list[Constraint]]:
+    """n undated items in a chain of "before" from 2003 back to 2002: a negative cycle through
+    the two dates' bounds, explained by walking it."""
+    items, constraints = chain(n)
+    items[-1] = Item("end", Span.from_timex3("2002"))
+    return items, constraints
+
+
+def _explained(base: Timeline, constraints: list[Constraint]) -> ConstraintConflictError:
+    try:
+        base.constrain_all(constraints)
+    except ConstraintConflictError as error:
+        return error
+    raise AssertionError("no conflict")
+
+
+@pytest.mark.parametrize("n", [10_000, 30_000, 100_000])
+@pytest.mark.parametrize("make", [closed_chain, dated_chain], ids=["before-cycle", "negative-cycle"])
+def test_conflict_explained(benchmark: Any, n: int, make: Any) -> None:
+    items, constraints = make(n)
+    base = Timeline(items)
+    error = benchmark.pedantic(_explained, args=(base, constraints), rounds=3, iterations=1)
+    benchmark.extra_info.update(items=n, chain=len(error.chain), message_chars=len(str(error)))
+    assert len(str(error)) < 1000

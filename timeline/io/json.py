@@ -35,7 +35,7 @@ from timeline.convert import (
 )
 from timeline.engine import Timeline
 from timeline.io.atomic import write_atomic
-from timeline.merge import MergeRecord
+from timeline.item import MergeRecord
 
 __all__ = [
     "FORMAT",
@@ -64,13 +64,12 @@ MAX_NUMBER_DIGITS = 40
 
 def timeline_data(timeline: Timeline) -> dict[str, Any]:
     """``timeline`` as JSON-ready data."""
-    rows = sorted(timeline.position, key=timeline.position.__getitem__)  # insertion order
     return {
         "format": FORMAT,
         "version": VERSION,
         "name": timeline.name,
         "dct": None if timeline.dct is None else span_data(timeline.dct),
-        "items": [unstructure_item(timeline[ident]) for ident in rows],
+        "items": [unstructure_item(item) for item in timeline.rows],
         "constraints": converter.unstructure(list(timeline.constraints), list[Constraint]),
         "originals": {ident: span_data(span) for ident, span in timeline.originals.items()},
         "merges": converter.unstructure(list(timeline.merges), list[MergeRecord]),
