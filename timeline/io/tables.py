@@ -50,7 +50,6 @@ import json
 import os
 import re
 from collections.abc import Callable, Iterable, Mapping
-from importlib import resources
 from typing import Any, Literal
 
 import attrs
@@ -82,6 +81,7 @@ from timeline.io.rows import (
     write_csv_rows,
 )
 from timeline.item import Evidence, Item, MergeRecord
+from timeline.package_data import load_table
 from timeline.span import Granularity, Span
 from timeline.timex import tag
 
@@ -366,9 +366,7 @@ _DAY = 86_400
 
 @functools.cache
 def _leading_words() -> dict[str, str]:
-    text = resources.files("timeline.io").joinpath("data/date_phrases.json").read_text(encoding="utf-8")
-    words: dict[str, str] = json.loads(text)["leading_words"]
-    return words
+    return dict(load_table("timeline.io", "date_phrases.json")["leading_words"])
 
 
 @attrs.frozen(slots=True)
