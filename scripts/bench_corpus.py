@@ -19,14 +19,16 @@ import sys
 import time
 from pathlib import Path
 
-from events.corpus import _read_task, _tasks, _warm_up, default_workers, iter_documents
+from events.corpus import default_workers, iter_documents
+from events.corpus.sources import tasks
+from events.corpus.worker import read_task, warm_up
 
 
 def _run(files: list[Path], workers: int | None) -> tuple[float, int, int, int]:
     """(seconds, documents read, failures, events) of one pass; ``workers=None``: in process."""
     started = time.perf_counter()
     ok = failed = found = 0
-    results = (_read_task(t) for t in _tasks(files, None)) if workers is None else iter_documents(files, workers=workers)
+    results = (read_task(t) for t in tasks(files, None)) if workers is None else iter_documents(files, workers=workers)
     for result in results:
         if result.document is None:
             failed += 1
@@ -55,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     cores = default_workers()
     settings: list[int | None] = [None] if args.serial else []
     settings += args.workers or sorted({1, cores})
-    _warm_up()
+    warm_up()
     print(f"{len(files)} TimeML files, {chars / 1e6:.2f} MB of markup, from {args.corpus}; {cores} cores; "
           f"load average {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
     print(f"{'setting':>12} {'seconds':>8} {'docs/s':>8} {'MB/s':>6} {'speed-up':>8} {'events':>7} {'failed':>6}")

@@ -1,0 +1,307 @@
+"""A process pool that outlives its workers.
+
+``ProcessPool`` is a ``concurrent.futures.Executor`` whose worker processes are watched one by
+one. A worker that dies (killed by the OOM killer, a segfault, ``os._exit``) is replaced, and
+the task it was running is given again to a fresh worker, ``retries`` times; after that its
+future fails with ``WorkerDied("worker died: signal 9 (SIGKILL)")``. Every other task goes on.
+
+Workers never outlive the process that started them: on Linux each asks the kernel for
+SIGKILL when its parent goes (``PR_SET_PDEATHSIG``), and everywhere a watchdog thread ends the
+worker when its parent process changes. Workers ignore SIGINT: Ctrl-C is the parent's to
+handle, and it shuts the pool down. ``shutdown(cancel_futures=True)`` kills the busy workers
+at once instead of waiting for their documents.
+"""
+
+from __future__ import annotations
+
+import collections
+import contextlib
+import ctypes
+import multiprocessing
+import os
+import signal
+import sys
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import Executor, Future
+from multiprocessing.connection import Connection, wait
+from multiprocessing.context import BaseContext
+from typing import Any
+
+import attrs
+
+__all__ = ["ProcessPool", "WorkerDied", "exit_reason"]
+
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+WATCHDOG_SECONDS = 0.5
+STOP_SECONDS = 2.0  # how long a stopped worker may take to leave before it is killed
+
+
+class WorkerDied(RuntimeError):
+    """The worker process running a task ended, on every try; the message says how."""
+
+
+def exit_reason(exitcode: int | None) -> str:
+    """How a worker ended, from its exit code: ``worker died: signal 9 (SIGKILL)``."""
+    if exitcode is None:
+        return "worker died"
+    if exitcode < 0:
+        try:
+            name = f" ({signal.Signals(-exitcode).name})"
+        except ValueError:
+            name = ""
+        return f"worker died: signal {-exitcode}{name}"
+    return f"worker died: exit code {exitcode}"
+
+
+# ------------------------------------------------------------------------------ in the worker
+
+
+def _die_with_parent(parent: int | None) -> None:
+    """End this process when its parent ends: the kernel's parent-death signal on Linux, and a
+    watchdog thread everywhere."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    first = os.getppid()
+    if parent is not None and first != parent:  # the parent ended before the signal was set
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == first:
+            time.sleep(WATCHDOG_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watchdog", daemon=True).start()
+
+
+def _worker_main(conn: Connection, parent: int | None, initializer: Callable[..., Any] | None, initargs: tuple[Any, ...]) -> None:
+    _die_with_parent(parent)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for name in ("SIGTERM", "SIGHUP"):  # not the handlers the parent's command installed
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
+    if initializer is not None:
+        initializer(*initargs)
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return
+        if job is None:
+            return
+        fn, args, kwargs = job
+        try:
+            reply: tuple[str, Any] = ("ok", fn(*args, **kwargs))
+        except BaseException as error:  # SystemExit and KeyboardInterrupt too: reported, not swallowed
+            reply = ("error", error)
+        try:
+            conn.send(reply)
+        except Exception as error:  # the result or the exception does not pickle
+            conn.send(("error", RuntimeError(f"the result could not be sent back: {type(error).__name__}: {error}")))
+
+
+# ------------------------------------------------------------------------------ in the parent
+
+
+@attrs.define(slots=True, eq=False)
+class _Job:
+    future: Future[Any]
+    fn: Callable[..., Any]
+    args: tuple[Any, ...]
+    kwargs: dict[str, Any]
+    tries: int = 0
+
+
+@attrs.define(slots=True, eq=False)
+class _Worker:
+    process: Any  # a multiprocessing Process of the pool's context
+    conn: Connection
+    job: _Job | None = None
+
+
+class ProcessPool(Executor):
+    """``workers`` processes running submitted functions; a dead worker is replaced and its
+    task retried ``retries`` times before its future fails with ``WorkerDied``.
+
+    ``initializer(*initargs)`` runs once in every worker, the replacements included.
+    ``deaths`` counts the workers that died while the pool ran.
+    """
+
+    def __init__(
+        self,
+        workers: int,
+        *,
+        initializer: Callable[..., Any] | None = None,
+        initargs: tuple[Any, ...] = (),
+        retries: int = 1,
+        mp_context: BaseContext | None = None,
+    ) -> None:
+        if workers < 1:
+            raise ValueError(f"workers must be at least 1, got {workers}")
+        if retries < 0:
+            raise ValueError(f"retries must be at least 0, got {retries}")
+        self.max_workers = workers
+        self.retries = retries
+        self.deaths = 0
+        self._context: Any = mp_context or multiprocessing.get_context()
+        self._initializer = initializer
+        self._initargs = initargs
+        self._jobs: collections.deque[_Job] = collections.deque()
+        self._lock = threading.Lock()
+        self._closing = False
+        self._cancel = False
+        self._closed = False  # the wake-up pipe is closed
+        self._wake_read, self._wake_write = os.pipe()
+        self._manager = threading.Thread(target=self._manage, name="corpus-pool", daemon=True)
+        self._manager.start()
+
+    # --- the Executor interface
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+        future: Future[Any] = Future()
+        with self._lock:
+            if self._closing:
+                raise RuntimeError("cannot submit to a pool that was shut down")
+            self._jobs.append(_Job(future, fn, args, kwargs))
+        self._wake()
+        return future
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        """Stop taking work; with ``cancel_futures``, drop the queued tasks and kill the busy
+        workers at once (their futures fail). ``wait`` joins the pool's thread."""
+        with self._lock:
+            self._closing = True
+            self._cancel = self._cancel or cancel_futures
+        self._wake()
+        if wait and self._manager is not threading.current_thread():
+            self._manager.join()
+
+    # --- the manager thread
+
+    def _wake(self) -> None:
+        with self._lock, contextlib.suppress(OSError):
+            if not self._closed:
+                os.write(self._wake_write, b"x")
+
+    def _start(self) -> _Worker:
+        ours, theirs = self._context.Pipe(duplex=True)
+        parent = os.getpid() if self._context.get_start_method() == "fork" else None
+        process = self._context.Process(
+            target=_worker_main, args=(theirs, parent, self._initializer, self._initargs), daemon=True, name="corpus-worker"
+        )
+        process.start()
+        theirs.close()
+        return _Worker(process, ours)
+
+    def _next_job(self) -> _Job | None:
+        with self._lock:
+            while self._jobs:
+                job = self._jobs.popleft()
+                if job.tries > 0 or job.future.set_running_or_notify_cancel():
+                    return job
+        return None
+
+    def _send(self, worker: _Worker, job: _Job) -> None:
+        job.tries += 1
+        worker.job = job
+        try:
+            worker.conn.send((job.fn, job.args, job.kwargs))
+        except OSError:
+            pass  # the worker is gone: its sentinel says so, and the job is tried again
+        except Exception as error:  # the task does not pickle
+            worker.job = None
+            job.future.set_exception(error)
+
+    def _finish(self, worker: _Worker) -> None:
+        job, worker.job = worker.job, None
+        try:
+            status, value = worker.conn.recv()
+        except (EOFError, OSError):
+            worker.job = job  # no answer: the worker died with the job
+            return
+        if job is None:
+            return
+        if status == "ok":
+            job.future.set_result(value)
+        else:
+            job.future.set_exception(value)
+
+    def _buried(self, worker: _Worker) -> None:
+        """A worker that ended: its job goes back to the queue, or fails after its tries."""
+        worker.process.join()
+        worker.conn.close()
+        self.deaths += 1
+        job = worker.job
+        if job is None:
+            return
+        if job.tries > self.retries:
+            job.future.set_exception(WorkerDied(exit_reason(worker.process.exitcode)))
+        else:
+            with self._lock:
+                self._jobs.appendleft(job)
+
+    def _manage(self) -> None:
+        workers: list[_Worker] = []
+        try:
+            while True:
+                with self._lock:
+                    closing, cancel, queued = self._closing, self._cancel, bool(self._jobs)
+                if cancel:
+                    break
+                while len(workers) < self.max_workers and (queued or not closing):
+                    workers.append(self._start())
+                for worker in workers:
+                    if worker.job is None and (job := self._next_job()) is not None:
+                        self._send(worker, job)
+                if closing and not self._jobs and all(w.job is None for w in workers):
+                    break
+                busy = [w.conn for w in workers if w.job is not None]
+                ready = wait([*busy, *(w.process.sentinel for w in workers), self._wake_read])
+                if self._wake_read in ready:
+                    os.read(self._wake_read, 4096)
+                for worker in list(workers):
+                    if worker.job is not None and (worker.conn in ready or worker.process.sentinel in ready):
+                        with contextlib.suppress(OSError):
+                            if worker.conn.poll():
+                                self._finish(worker)
+                    if worker.process.sentinel in ready:
+                        workers.remove(worker)
+                        self._buried(worker)
+        except BaseException as error:  # never leave a future waiting
+            self._fail_all(workers, RuntimeError(f"the pool failed: {type(error).__name__}: {error}"))
+            raise
+        finally:
+            self._stop(workers)
+
+    def _fail_all(self, workers: list[_Worker], error: BaseException) -> None:
+        with self._lock:
+            jobs = [*self._jobs, *(w.job for w in workers if w.job is not None)]
+            self._jobs.clear()
+        for job in jobs:
+            if not job.future.done():
+                if job.tries == 0 and job.future.cancel():
+                    continue
+                job.future.set_exception(error)
+
+    def _stop(self, workers: list[_Worker]) -> None:
+        """End every worker: idle ones are asked to leave, busy ones (cancelled work) killed."""
+        self._fail_all(workers, RuntimeError("the pool was shut down before this task ran"))
+        for worker in workers:
+            if worker.job is not None:
+                worker.process.kill()
+            else:
+                with contextlib.suppress(OSError):
+                    worker.conn.send(None)
+        deadline = time.monotonic() + STOP_SECONDS
+        for worker in workers:
+            worker.process.join(max(0.0, deadline - time.monotonic()))
+            if worker.process.is_alive():
+                worker.process.kill()
+                worker.process.join()
+            worker.conn.close()
+        with self._lock:
+            self._closing = self._closed = True
+            os.close(self._wake_read)
+            os.close(self._wake_write)
