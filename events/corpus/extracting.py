@@ -18,6 +18,10 @@ from events.corpus.writers import output_format, writing
 __all__ = ["extract_to"]
 
 
+class _NothingRead(Exception):
+    """Every document failed: the previous output is kept rather than replaced by an empty one."""
+
+
 def extract_to(
     sources: Sources | Expanded,
     output: str | os.PathLike[str] | None,
@@ -46,7 +50,8 @@ def extract_to(
 
     The output is written under a hidden ``.part`` name beside it and renamed when complete,
     so a failed or interrupted run leaves the previous output as it was; a missing output
-    folder is an ``OutputError`` before anything is read. Memory stays bounded (see
+    folder is an ``OutputError`` before anything is read. When every document failed, the
+    output is not replaced (``Summary.written`` is false). Memory stays bounded (see
     ``iter_documents`` for ``window``, ``workers``, ``reader`` and ``glob``). Failures and
     skipped folder entries are listed in the summary, with their reasons; they never stop the
     batch. ``include_all`` also writes negated and hypothetical events.
@@ -56,22 +61,30 @@ def extract_to(
     document_date(dct)
     expanded = expand(sources, glob)
     name = "standard output" if output is None or os.fspath(output) == "-" else os.path.basename(os.fspath(output))
+    to_file = output is not None and os.fspath(output) != "-"
     started = time.perf_counter()
     documents = events = 0
     failures: list[tuple[str, str]] = []
-    with (
-        writing(output, include_all=include_all, row_group=row_group, partitioned=partitioned) as writer,
-        progress_bar(expanded.total, progress, f"extracting to {name}") as bar,
-    ):
-        for result in iter_documents(expanded, executor=executor, workers=workers, dct=dct, window=window, reader=reader):
-            bar.update(1)
-            if result.document is None:
-                failures.append((result.name, result.error or "unknown"))
-            else:
-                writer.write(result.name, result.document)
-                documents += 1
-                doc = result.document
-                events += len(doc.all_events if include_all else doc.events)
-            bar.set_postfix(events=events, failed=len(failures), refresh=False)
+    try:
+        with (
+            writing(output, include_all=include_all, row_group=row_group, partitioned=partitioned) as writer,
+            progress_bar(expanded.total, progress, f"extracting to {name}") as bar,
+        ):
+            for result in iter_documents(expanded, executor=executor, workers=workers, dct=dct, window=window, reader=reader):
+                bar.update(1)
+                if result.document is None:
+                    failures.append((result.name, result.error or "unknown"))
+                else:
+                    writer.write(result.name, result.document)
+                    documents += 1
+                    doc = result.document
+                    events += len(doc.all_events if include_all else doc.events)
+                bar.set_postfix(events=events, failed=len(failures), refresh=False)
+            if to_file and failures and not documents:
+                raise _NothingRead
+        written = True
+    except _NothingRead:
+        written = False
+    seconds = round(time.perf_counter() - started, 3)
     where = None if output is None else os.fspath(output)
-    return Summary(documents, events, tuple(failures), where, round(time.perf_counter() - started, 3), expanded.skipped)
+    return Summary(documents, events, tuple(failures), where, seconds, expanded.skipped, written=written)

@@ -51,7 +51,8 @@ class DocumentResult:
 @attrs.frozen(slots=True)
 class Summary:
     """What ``extract_to`` did: documents read, events written, failures ``(name, reason)``,
-    and the folder entries skipped."""
+    the folder entries skipped, and whether ``output`` was written (not when every document
+    failed: the previous file is kept)."""
 
     documents: int
     events: int
@@ -59,6 +60,7 @@ class Summary:
     output: str | None = None
     seconds: float = 0.0
     skipped: tuple[Skipped, ...] = ()
+    written: bool = True
 
     @property
     def total(self) -> int:
@@ -67,13 +69,15 @@ class Summary:
 
     def __str__(self) -> str:
         rate = f" ({self.total / self.seconds:.1f} documents/s)" if self.seconds > 0 else ""
-        where = f" to {self.output}" if self.output else ""
+        where = f" to {self.output}" if self.output and self.written else ""
         lines = [
             f"{self.documents} of {self.total} documents read, {self.events} events written{where} "
             f"in {self.seconds:.1f} s{rate}; {len(self.failures)} failed"
             + (":" if self.failures else ".")
         ]
         lines.extend(f"  {name}: {reason}" for name, reason in self.failures)
+        if not self.written:
+            lines.append(f"Nothing was read: {self.output} was not written, and is as it was.")
         if self.skipped:
             lines.append(f"{len(self.skipped)} skipped:")
             lines.extend(f"  {s.name}: {s.reason}" for s in self.skipped)

@@ -9,7 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from events.corpus import CorpusReadError, CorpusWarning, Skipped, extract_to, iter_documents, read_corpus, walk
+from events.corpus import (
+    CorpusReadError,
+    CorpusWarning,
+    Skipped,
+    extract_to,
+    iter_documents,
+    read_corpus,
+    walk,
+)
 from events.corpus.sources import UnreadableFile, display_name, expand, read_text_file
 
 TEXT = "Prague, 18 March 2003 (RFE/RL) -- Putin will pay a visit to Dushanbe next month.\n"

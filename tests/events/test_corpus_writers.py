@@ -87,7 +87,7 @@ def test_a_missing_output_folder_is_an_error_naming_it(tmp_path: Path) -> None:
     assert not missing.exists()
     taken = tmp_path / "taken.jsonl"
     taken.mkdir()
-    with pytest.raises(OutputError, match="taken.jsonl: is a folder, not a file"):
+    with pytest.raises(OutputError, match=r"taken\.jsonl: is a folder, not a file"):
         extract_to(EXAMPLES, taken, workers=0, progress=False)
 
 
