@@ -27,6 +27,7 @@ from collections.abc import Callable
 from concurrent.futures import Executor, Future
 from multiprocessing.connection import Connection, wait
 from multiprocessing.context import BaseContext
+from multiprocessing.reduction import ForkingPickler
 from typing import Any
 
 import attrs
@@ -35,6 +36,8 @@ __all__ = ["ProcessPool", "WorkerDied", "exit_reason"]
 
 PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 WATCHDOG_SECONDS = 0.5
+AHEAD = 2  # tasks sent to a worker at once, so it never waits for the next one
+SMALL_TASK = 16_384  # bytes: only a task this small is sent ahead (a full pipe both ways would block)
 STOP_SECONDS = 2.0  # how long a stopped worker may take to leave before it is killed
 
 
@@ -118,7 +121,11 @@ class _Job:
 class _Worker:
     process: Any  # a multiprocessing Process of the pool's context
     conn: Connection
-    job: _Job | None = None
+    sent: collections.deque[_Job] = attrs.Factory(collections.deque)  # the first one is running
+
+    @property
+    def busy(self) -> bool:
+        return bool(self.sent)
 
 
 class ProcessPool(Executor):
@@ -199,48 +206,61 @@ class ProcessPool(Executor):
         with self._lock:
             while self._jobs:
                 job = self._jobs.popleft()
-                if job.tries > 0 or job.future.set_running_or_notify_cancel():
+                if job.future.running() or job.future.set_running_or_notify_cancel():
                     return job
         return None
 
-    def _send(self, worker: _Worker, job: _Job) -> None:
-        job.tries += 1
-        worker.job = job
-        try:
-            worker.conn.send((job.fn, job.args, job.kwargs))
-        except OSError:
-            pass  # the worker is gone: its sentinel says so, and the job is tried again
-        except Exception as error:  # the task does not pickle
-            worker.job = None
-            job.future.set_exception(error)
+    def _feed(self, worker: _Worker) -> None:
+        """Send the worker its next tasks: one when idle, and one more ahead if it is small."""
+        while len(worker.sent) < AHEAD and (job := self._next_job()) is not None:
+            try:
+                data = bytes(ForkingPickler.dumps((job.fn, job.args, job.kwargs)))
+            except Exception as error:  # the task does not pickle
+                job.future.set_exception(error)
+                continue
+            if worker.sent and len(data) > SMALL_TASK:
+                with self._lock:
+                    self._jobs.appendleft(job)
+                return
+            job.tries += 1
+            worker.sent.append(job)
+            try:
+                worker.conn.send_bytes(data)
+            except OSError:
+                return  # the worker is gone: its sentinel says so, and its tasks are tried again
 
     def _finish(self, worker: _Worker) -> None:
-        job, worker.job = worker.job, None
+        """Take one answer of the worker: the result of its running task."""
         try:
             status, value = worker.conn.recv()
         except (EOFError, OSError):
-            worker.job = job  # no answer: the worker died with the job
-            return
-        if job is None:
-            return
+            return  # no answer: the worker died with the task
+        job = worker.sent.popleft()
         if status == "ok":
             job.future.set_result(value)
         else:
             job.future.set_exception(value)
 
     def _buried(self, worker: _Worker) -> None:
-        """A worker that ended: its job goes back to the queue, or fails after its tries."""
+        """A worker that ended: its running task goes back to the queue, or fails after its
+        tries; the tasks sent ahead go back untried."""
         worker.process.join()
         worker.conn.close()
         self.deaths += 1
-        job = worker.job
-        if job is None:
+        if not worker.sent:
             return
-        if job.tries > self.retries:
-            job.future.set_exception(WorkerDied(exit_reason(worker.process.exitcode)))
+        running, *ahead = worker.sent
+        worker.sent.clear()
+        back = []
+        if running.tries > self.retries:
+            running.future.set_exception(WorkerDied(exit_reason(worker.process.exitcode)))
         else:
-            with self._lock:
-                self._jobs.appendleft(job)
+            back.append(running)
+        for job in ahead:
+            job.tries -= 1
+            back.append(job)
+        with self._lock:
+            self._jobs.extendleft(reversed(back))
 
     def _manage(self) -> None:
         workers: list[_Worker] = []
@@ -253,19 +273,20 @@ class ProcessPool(Executor):
                 while len(workers) < self.max_workers and (queued or not closing):
                     workers.append(self._start())
                 for worker in workers:
-                    if worker.job is None and (job := self._next_job()) is not None:
-                        self._send(worker, job)
-                if closing and not self._jobs and all(w.job is None for w in workers):
+                    self._feed(worker)
+                if closing and not self._jobs and not any(w.busy for w in workers):
                     break
-                busy = [w.conn for w in workers if w.job is not None]
+                busy = [w.conn for w in workers if w.busy]
                 ready = wait([*busy, *(w.process.sentinel for w in workers), self._wake_read])
                 if self._wake_read in ready:
                     os.read(self._wake_read, 4096)
                 for worker in list(workers):
-                    if worker.job is not None and (worker.conn in ready or worker.process.sentinel in ready):
-                        with contextlib.suppress(OSError):
-                            if worker.conn.poll():
-                                self._finish(worker)
+                    with contextlib.suppress(OSError):
+                        while worker.busy and worker.conn.poll():
+                            before = len(worker.sent)
+                            self._finish(worker)
+                            if len(worker.sent) == before:
+                                break  # the end of the pipe: the worker died
                     if worker.process.sentinel in ready:
                         workers.remove(worker)
                         self._buried(worker)
@@ -277,11 +298,11 @@ class ProcessPool(Executor):
 
     def _fail_all(self, workers: list[_Worker], error: BaseException) -> None:
         with self._lock:
-            jobs = [*self._jobs, *(w.job for w in workers if w.job is not None)]
+            jobs = [*self._jobs, *(job for w in workers for job in w.sent)]
             self._jobs.clear()
         for job in jobs:
             if not job.future.done():
-                if job.tries == 0 and job.future.cancel():
+                if job.future.cancel():
                     continue
                 job.future.set_exception(error)
 
@@ -289,7 +310,7 @@ class ProcessPool(Executor):
         """End every worker: idle ones are asked to leave, busy ones (cancelled work) killed."""
         self._fail_all(workers, RuntimeError("the pool was shut down before this task ran"))
         for worker in workers:
-            if worker.job is not None:
+            if worker.busy:
                 worker.process.kill()
             else:
                 with contextlib.suppress(OSError):

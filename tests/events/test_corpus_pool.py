@@ -131,14 +131,16 @@ def test_cancelling_kills_busy_workers_and_fails_their_futures() -> None:
     pool = ProcessPool(1)
     pid = pool.submit(_pid).result(timeout=60)
     busy = pool.submit(time.sleep, 60)
-    queued = pool.submit(_square, 3)
+    ahead = pool.submit(_square, 3)  # sent to the worker, behind the sleep
+    queued = pool.submit(_square, 4)
     time.sleep(0.3)
     started = time.monotonic()
     pool.shutdown(wait=True, cancel_futures=True)
     assert time.monotonic() - started < 30  # not the 60 s of the busy task
     assert queued.cancelled()
-    with pytest.raises(RuntimeError, match="shut down"):
-        busy.result(timeout=1)
+    for future in (busy, ahead):
+        with pytest.raises(RuntimeError, match="shut down"):
+            future.result(timeout=1)
     assert not _alive(pid)
 
 
