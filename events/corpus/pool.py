@@ -37,12 +37,17 @@ __all__ = ["ProcessPool", "WorkerDied", "exit_reason"]
 PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 WATCHDOG_SECONDS = 0.5
 AHEAD = 2  # tasks sent to a worker at once, so it never waits for the next one
+FAILED_STARTS = 3  # workers in a row that die before they are ready: the pool gives up
 SMALL_TASK = 16_384  # bytes: only a task this small is sent ahead (a full pipe both ways would block)
 STOP_SECONDS = 2.0  # how long a stopped worker may take to leave before it is killed
 
 
 class WorkerDied(RuntimeError):
     """The worker process running a task ended, on every try; the message says how."""
+
+
+class _CannotStart(Exception):
+    """Workers die before their initializer ends: the pool stops, failing every task."""
 
 
 def exit_reason(exitcode: int | None) -> str:
@@ -87,6 +92,7 @@ def _worker_main(conn: Connection, parent: int | None, initializer: Callable[...
             signal.signal(getattr(signal, name), signal.SIG_DFL)
     if initializer is not None:
         initializer(*initargs)
+    conn.send(("ready", None))
     while True:
         try:
             job = conn.recv()
@@ -122,6 +128,7 @@ class _Worker:
     process: Any  # a multiprocessing Process of the pool's context
     conn: Connection
     sent: collections.deque[_Job] = attrs.Factory(collections.deque)  # the first one is running
+    ready: bool = False  # its initializer ran
 
     @property
     def busy(self) -> bool:
@@ -152,6 +159,8 @@ class ProcessPool(Executor):
         self.max_workers = workers
         self.retries = retries
         self.deaths = 0
+        self._failed_starts = 0
+        self._broken: str | None = None  # why the pool gave up, if it did
         self._context: Any = mp_context or multiprocessing.get_context()
         self._initializer = initializer
         self._initargs = initargs
@@ -169,6 +178,8 @@ class ProcessPool(Executor):
     def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
         future: Future[Any] = Future()
         with self._lock:
+            if self._broken is not None:
+                raise WorkerDied(self._broken)
             if self._closing:
                 raise RuntimeError("cannot submit to a pool that was shut down")
             self._jobs.append(_Job(future, fn, args, kwargs))
@@ -229,17 +240,23 @@ class ProcessPool(Executor):
             except OSError:
                 return  # the worker is gone: its sentinel says so, and its tasks are tried again
 
-    def _finish(self, worker: _Worker) -> None:
-        """Take one answer of the worker: the result of its running task."""
+    def _finish(self, worker: _Worker) -> bool:
+        """Take one message of the worker (that it is ready, or the result of its running
+        task); False at the end of the pipe."""
         try:
             status, value = worker.conn.recv()
         except (EOFError, OSError):
-            return  # no answer: the worker died with the task
+            return False  # no answer: the worker died with the task
+        if status == "ready":
+            worker.ready = True
+            self._failed_starts = 0
+            return True
         job = worker.sent.popleft()
         if status == "ok":
             job.future.set_result(value)
         else:
             job.future.set_exception(value)
+        return True
 
     def _buried(self, worker: _Worker) -> None:
         """A worker that ended: its running task goes back to the queue, or fails after its
@@ -247,20 +264,22 @@ class ProcessPool(Executor):
         worker.process.join()
         worker.conn.close()
         self.deaths += 1
-        if not worker.sent:
-            return
-        running, *ahead = worker.sent
+        sent = list(worker.sent)
         worker.sent.clear()
-        back = []
-        if running.tries > self.retries:
+        running = sent.pop(0) if sent and worker.ready else None  # the task it was reading
+        for job in sent:
+            job.tries -= 1  # sent ahead, or to a worker that never started: not tried
+        if running is not None and running.tries > self.retries:
             running.future.set_exception(WorkerDied(exit_reason(worker.process.exitcode)))
-        else:
-            back.append(running)
-        for job in ahead:
-            job.tries -= 1
-            back.append(job)
+        elif running is not None:
+            sent.insert(0, running)
         with self._lock:
-            self._jobs.extendleft(reversed(back))
+            self._jobs.extendleft(reversed(sent))
+        if not worker.ready:
+            self._failed_starts += 1
+            if self._failed_starts >= FAILED_STARTS:
+                reason = exit_reason(worker.process.exitcode)
+                raise _CannotStart(f"{reason}, before it could start ({FAILED_STARTS} workers in a row)")
 
     def _manage(self) -> None:
         workers: list[_Worker] = []
@@ -276,39 +295,41 @@ class ProcessPool(Executor):
                     self._feed(worker)
                 if closing and not self._jobs and not any(w.busy for w in workers):
                     break
-                busy = [w.conn for w in workers if w.busy]
-                ready = wait([*busy, *(w.process.sentinel for w in workers), self._wake_read])
+                ready = wait([*(w.conn for w in workers), *(w.process.sentinel for w in workers), self._wake_read])
                 if self._wake_read in ready:
                     os.read(self._wake_read, 4096)
                 for worker in list(workers):
                     with contextlib.suppress(OSError):
-                        while worker.busy and worker.conn.poll():
-                            before = len(worker.sent)
-                            self._finish(worker)
-                            if len(worker.sent) == before:
-                                break  # the end of the pipe: the worker died
+                        while worker.conn.poll() and self._finish(worker):
+                            pass
                     if worker.process.sentinel in ready:
                         workers.remove(worker)
                         self._buried(worker)
+        except _CannotStart as error:
+            with self._lock:
+                self._broken = str(error)
+            self._fail_all(workers, WorkerDied(str(error)))
         except BaseException as error:  # never leave a future waiting
             self._fail_all(workers, RuntimeError(f"the pool failed: {type(error).__name__}: {error}"))
             raise
         finally:
             self._stop(workers)
 
-    def _fail_all(self, workers: list[_Worker], error: BaseException) -> None:
+    def _fail_all(self, workers: list[_Worker], error: BaseException, *, cancel_queued: bool = False) -> None:
         with self._lock:
             jobs = [*self._jobs, *(job for w in workers for job in w.sent)]
             self._jobs.clear()
         for job in jobs:
             if not job.future.done():
-                if job.future.cancel():
+                if cancel_queued and job.future.cancel():
                     continue
                 job.future.set_exception(error)
 
     def _stop(self, workers: list[_Worker]) -> None:
         """End every worker: idle ones are asked to leave, busy ones (cancelled work) killed."""
-        self._fail_all(workers, RuntimeError("the pool was shut down before this task ran"))
+        with self._lock:
+            self._closing = True  # no task is queued from here on
+        self._fail_all(workers, RuntimeError("the pool was shut down before this task ran"), cancel_queued=True)
         for worker in workers:
             if worker.busy:
                 worker.process.kill()
@@ -323,6 +344,6 @@ class ProcessPool(Executor):
                 worker.process.join()
             worker.conn.close()
         with self._lock:
-            self._closing = self._closed = True
+            self._closed = True
             os.close(self._wake_read)
             os.close(self._wake_write)

@@ -144,6 +144,20 @@ def test_cancelling_kills_busy_workers_and_fails_their_futures() -> None:
     assert not _alive(pid)
 
 
+def test_workers_that_cannot_start_fail_every_task_instead_of_respawning() -> None:
+    pool = ProcessPool(2, initializer=_die, initargs=(5,))
+    try:
+        futures = [pool.submit(_square, k) for k in range(5)]
+        for future in futures:
+            with pytest.raises(WorkerDied, match=r"worker died: exit code 5, before it could start \(3 workers in a row\)"):
+                future.result(timeout=60)
+        with pytest.raises(WorkerDied, match="before it could start"):
+            pool.submit(_square, 1)
+        assert pool.deaths <= 4
+    finally:
+        pool.shutdown()
+
+
 def test_exit_reasons() -> None:
     assert exit_reason(-9) == "worker died: signal 9 (SIGKILL)"
     assert exit_reason(-11) == "worker died: signal 11 (SIGSEGV)"
