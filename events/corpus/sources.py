@@ -1,6 +1,6 @@
 """Where the documents of a corpus come from: folders walked for ``*.txt`` files, lists of
 paths, texts and ``(doc_id, text)`` pairs, each one a ``Task`` with a unique document id; and
-files read as UTF-8 text, refused by name when they are not.
+files read as UTF-8 text (``timeline.io.text_files``), refused by name when they are not.
 
 A folder is walked recursively in sorted order, its hidden entries left out. Only regular
 files whose name matches a pattern (``*.txt`` by default) are read, so the tool never reads its
@@ -23,6 +23,7 @@ from typing import Any, TypeAlias
 import attrs
 
 from events.corpus.results import CorpusReadError, Skipped
+from timeline.io.text_files import UnreadableFile, display_name, file_kind, read_text_file
 from timeline.io.timeml import read_timeml
 from timeline.span import Span
 
@@ -30,11 +31,8 @@ __all__ = [
     "DEFAULT_GLOB",
     "Expanded",
     "Task",
-    "UnreadableFile",
-    "display_name",
     "expand",
     "load",
-    "read_text_file",
     "tasks",
     "walk",
 ]
@@ -45,58 +43,7 @@ DocumentDate: TypeAlias = "Span | _dt.date | str | None"
 
 DEFAULT_GLOB = ("*.txt",)
 TIMEML_SUFFIXES = (".tml", ".timeml")
-BINARY_PROBE = 8192  # a NUL byte among the first bytes marks a binary file
 LONGEST_FILE_NAME = 4096  # a str longer than this, or with a line break, is never a file name
-
-
-class UnreadableFile(ValueError):
-    """A file that is not a readable document; the message is the reason (without the name)."""
-
-
-def display_name(path: str | os.PathLike[str]) -> str:
-    """``path`` as text that can always be printed and written as UTF-8: bytes of a file name
-    that are not UTF-8 are shown escaped (``caf\\xe9.txt``)."""
-    return os.fsencode(path).decode("utf-8", "backslashreplace")
-
-
-def _kind_of(mode: int) -> str:
-    if stat.S_ISDIR(mode):
-        return "a folder, not a file"
-    if stat.S_ISFIFO(mode):
-        return "a FIFO, not a file"
-    if stat.S_ISSOCK(mode):
-        return "a socket, not a file"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device, not a file"
-    return "not a regular file"
-
-
-def read_text_file(path: str | os.PathLike[str]) -> str:
-    """The UTF-8 text of the regular file ``path``; ``UnreadableFile`` with the reason when it
-    cannot be read, is binary, is not UTF-8, or is a FIFO, device or folder (refused at once,
-    never waited on)."""
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except OSError as error:
-        raise UnreadableFile(f"cannot read: {error.strerror or error}") from error
-    try:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            raise UnreadableFile(_kind_of(mode))
-        with os.fdopen(fd, "rb") as handle:
-            fd = -1
-            data = handle.read()
-    except OSError as error:
-        raise UnreadableFile(f"cannot read: {error.strerror or error}") from error
-    finally:
-        if fd >= 0:
-            os.close(fd)
-    if b"\x00" in data[:BINARY_PROBE]:
-        raise UnreadableFile("a binary file, not text")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise UnreadableFile(f"not UTF-8 text (byte {error.start})") from error
 
 
 # ------------------------------------------------------------------------------ folders
@@ -155,7 +102,7 @@ def walk(root: str | os.PathLike[str], glob: Sequence[str] = DEFAULT_GLOB) -> tu
                     elif stat.S_ISDIR(target.st_mode):
                         skipped.append(Skipped(display_name(entry.path), "a link to a folder, not followed"))
                     elif not stat.S_ISREG(target.st_mode):
-                        skipped.append(Skipped(display_name(entry.path), "a link to " + _kind_of(target.st_mode)))
+                        skipped.append(Skipped(display_name(entry.path), "a link to " + file_kind(target.st_mode)))
                     elif _matches(entry.name, glob):
                         files.append(Path(entry.path))
                 elif entry.is_dir(follow_symlinks=False):
@@ -164,7 +111,7 @@ def walk(root: str | os.PathLike[str], glob: Sequence[str] = DEFAULT_GLOB) -> tu
                     if _matches(entry.name, glob):
                         files.append(Path(entry.path))
                 else:
-                    skipped.append(Skipped(display_name(entry.path), _kind_of(entry.stat(follow_symlinks=False).st_mode)))
+                    skipped.append(Skipped(display_name(entry.path), file_kind(entry.stat(follow_symlinks=False).st_mode)))
             except OSError as error:
                 skipped.append(Skipped(display_name(entry.path), f"cannot read: {error.strerror or error}"))
     files.sort(key=os.fsencode)

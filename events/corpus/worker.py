@@ -11,9 +11,10 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from events.corpus.results import DocumentResult
-from events.corpus.sources import Task, UnreadableFile, load
+from events.corpus.sources import Task, load
 from events.document import Document
 from events.text.pipeline import read
+from timeline.io.text_files import UnreadableFile
 
 __all__ = [
     "DEFAULT_READER",

@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from types import FrameType
 
+from timeline.io.text_files import UnreadableFile, display_name, read_text_file
+
 # The signals that end a command the way Ctrl-C does: the command's ``finally`` blocks run
 # (workers stopped, partial files removed) and it exits with 128 + the signal's number.
 ENDING_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
@@ -26,9 +28,6 @@ class Terminated(SystemExit):
 def read_text(path: str | Path) -> str:
     """The UTF-8 text of ``path`` (``-``: standard input); ``InputFileError`` naming the file
     when it cannot be read, is not text, or is a FIFO or device (refused, never waited on)."""
-    # events is imported here, when a file is read: the commands import it only inside run()
-    from events.corpus.sources import UnreadableFile, display_name, read_text_file
-
     if str(path) == "-":
         data = sys.stdin.buffer.read()
         if b"\x00" in data[:8192]:
