@@ -3,6 +3,7 @@ folder) as they are read, and a ``Summary`` of what happened."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 from collections.abc import Sequence
@@ -69,8 +70,9 @@ def extract_to(
         with (
             writing(output, include_all=include_all, row_group=row_group, partitioned=partitioned) as writer,
             progress_bar(expanded.total, progress, f"extracting to {name}") as bar,
+            contextlib.closing(iter_documents(expanded, executor=executor, workers=workers, dct=dct, window=window, reader=reader)) as results,
         ):
-            for result in iter_documents(expanded, executor=executor, workers=workers, dct=dct, window=window, reader=reader):
+            for result in results:  # closed on any exception: the workers stop at once
                 bar.update(1)
                 if result.document is None:
                     failures.append((result.name, result.error or "unknown"))

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import warnings
 from collections.abc import Generator, Sequence
 from concurrent.futures import Executor
@@ -91,12 +92,11 @@ def read_corpus(
     timelines: list[Timeline] = []
     failures: list[tuple[str, str]] = []
     results = iter_documents(expanded, executor=executor, workers=workers, dct=dct, window=window, reader=reader)
-    with progress_bar(expanded.total, progress, "reading") as bar:
+    with progress_bar(expanded.total, progress, "reading") as bar, contextlib.closing(results):
         for result in results:
             bar.update(1)
             if result.document is None:
                 if errors == "raise":
-                    results.close()
                     raise CorpusReadError(f"{result.name}: {result.error}")
                 failures.append((result.name, result.error or "unknown"))
                 bar.set_postfix(failed=len(failures), refresh=False)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import multiprocessing
 import os
 import subprocess
 import sys
@@ -128,3 +129,13 @@ def test_a_partitioned_dataset_is_a_folder_of_part_files(tmp_path: Path) -> None
     assert _parts(tmp_path) == []
     with pytest.raises(OutputError, match="a partitioned dataset is a folder"):
         extract_to(EXAMPLES, single, workers=0, progress=False, partitioned=True)
+
+
+def test_a_failed_run_stops_its_workers_at_once(tmp_path: Path) -> None:
+    target = tmp_path / "events.jsonl"
+    target.write_bytes(PREVIOUS)
+    with pytest.raises(OSError, match="Input/output error"):
+        extract_to(_crashing(), target, workers=2, progress=False)
+    assert multiprocessing.active_children() == []
+    assert target.read_bytes() == PREVIOUS
+    assert _parts(tmp_path) == []
