@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from events.convert import event_to_dict
 from events.document import Document
 from events.text.timing import iso
 
@@ -26,6 +25,11 @@ CSV_COLUMNS = (
 def document_record(name: str, doc: Document, *, include_all: bool = False) -> dict[str, Any]:
     """The JSON of one read document, as ``timeline extract`` writes it: its id, file, date,
     body and events (the event JSON of ``events.convert``)."""
+    # Imported here: importing events.convert registers its hooks on timeline's converter,
+    # which changes how Timeline.to_csv writes events (review B1). Until that import has no
+    # side effect, ``import events`` must not import it.
+    from events.convert import event_to_dict
+
     dct = doc.dct
     chosen = doc.all_events if include_all else doc.events
     return {
