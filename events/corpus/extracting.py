@@ -57,12 +57,12 @@ def extract_to(
     skipped folder entries are listed in the summary, with their reasons; they never stop the
     batch. ``include_all`` also writes negated and hypothetical events.
     """
-    if output is not None and os.fspath(output) != "-":
+    to_file = output is not None and os.fspath(output) != "-"
+    if output is not None and to_file:
         output_format(output, partitioned=partitioned)  # refused before anything is read
     document_date(dct)
     expanded = expand(sources, glob)
-    name = "standard output" if output is None or os.fspath(output) == "-" else os.path.basename(os.fspath(output))
-    to_file = output is not None and os.fspath(output) != "-"
+    name = os.path.basename(os.fspath(output)) if output is not None and to_file else "standard output"
     started = time.perf_counter()
     documents = events = 0
     failures: list[tuple[str, str]] = []
