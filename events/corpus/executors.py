@@ -9,8 +9,10 @@ import collections
 import contextlib
 import multiprocessing
 import os
+import sys
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future
+from multiprocessing.context import BaseContext
 from typing import Any
 
 from events.corpus.pool import ProcessPool, WorkerDied
@@ -44,6 +46,15 @@ class InlineExecutor(Executor):
 Submit = Callable[[Task], "Future[DocumentResult]"]
 
 
+def _context() -> BaseContext:
+    """How the pool starts its workers: the platform's default, except that from Python 3.12
+    on a process with threads (the pool has one) is not forked, but served by a forkserver."""
+    context = multiprocessing.get_context()
+    if sys.version_info >= (3, 12) and context.get_start_method() == "fork":
+        return multiprocessing.get_context("forkserver")
+    return context
+
+
 @contextlib.contextmanager
 def reading_executor(executor: Executor | None, workers: int | None, reader: TextReader | None) -> Iterator[tuple[Submit, int]]:
     """How to submit a task, and how many documents are read at once.
@@ -66,7 +77,7 @@ def reading_executor(executor: Executor | None, workers: int | None, reader: Tex
         inline = InlineExecutor()
         yield (lambda task: inline.submit(read_task, task, reader)), 1
         return
-    context = multiprocessing.get_context()
+    context = _context()
     if context.get_start_method() == "fork":
         warm_up(reader)  # once, here: the forked workers share what it loaded
     pool = ProcessPool(n, initializer=install_reader, initargs=(reader,), mp_context=context)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
 import sys
@@ -165,3 +166,18 @@ def test_exit_reasons() -> None:
     assert exit_reason(None) == "worker died"
     with pytest.raises(ValueError, match="workers must be at least 1"):
         ProcessPool(0)
+
+
+@pytest.mark.parametrize("method", ["forkserver", "spawn"])
+def test_the_pool_works_under_every_start_method(method: str) -> None:
+    pool = ProcessPool(2, mp_context=multiprocessing.get_context(method))
+    try:
+        doomed = pool.submit(_die, 6)
+        squares = [pool.submit(_square, k) for k in range(6)]
+        with pytest.raises(WorkerDied, match="worker died: exit code 6"):
+            doomed.result(timeout=120)
+        assert [f.result(timeout=120) for f in squares] == [k * k for k in range(6)]
+        pids = {pool.submit(_pid).result(timeout=120) for _ in range(4)}
+        assert os.getpid() not in pids
+    finally:
+        pool.shutdown()
