@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 
+import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 import pytest
 
@@ -223,3 +224,18 @@ def test_after_sigkill_no_worker_lives_on_and_the_next_run_clears_the_part(big_c
     (small / "a.txt").write_text(ARTICLE, encoding="utf-8")
     assert main(["extract", str(small), "-o", str(out)]) == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "events.jsonl", "small"]
+
+
+def test_glob_and_a_partitioned_dataset(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (corpus / "b.news").write_text("Moscow pulled its troops out of Kyrgyzstan in 1999.\n", encoding="utf-8")
+    (corpus / "events.json").write_text("[]", encoding="utf-8")
+    folder = tmp_path / "dataset"
+    assert main(["extract", str(corpus), "--glob", "*.txt", "--glob", "*.news", "-o", str(folder), "--partitioned"]) == 0
+    table = ds.dataset(folder, format="parquet").to_table()
+    assert sorted(set(table.column("doc").to_pylist())) == ["a", "b"]
+    assert "2 of 2 documents read" in capsys.readouterr().err
+    assert main(["extract", str(corpus), "-o", str(tmp_path / "x.jsonl"), "--partitioned"]) == 0  # a folder named x.jsonl
+    assert (tmp_path / "x.jsonl").is_dir()
