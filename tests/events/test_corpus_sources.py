@@ -107,7 +107,7 @@ def test_file_names_that_are_not_utf8_are_read(tmp_path: Path) -> None:
     assert result.name == display_name(raw)
     assert result.name.encode("utf-8")  # printable and writable as UTF-8
     assert result.document is not None
-    assert [e.kind for e in result.document.events] == ["Visit"]
+    assert "Visit" in [e.kind for e in result.document.events]
 
 
 def test_a_list_of_str_naming_files_is_refused(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
