@@ -2,6 +2,11 @@
 
     python scripts/bench_corpus.py ../shared/corpora/tbaq            # every .tml under it
     python scripts/bench_corpus.py ../shared/corpora/tbaq --limit 64 --repeat 3
+    python scripts/bench_corpus.py ../shared/corpora/tbaq --limit 59 --kill-one
+
+``--kill-one`` adds one text whose reading kills its worker with SIGKILL (as the OOM killer
+would) to the files, reads them on 2 workers, and prints how many were read and how the one
+that failed is reported: the pool replaces the dead worker and the others are all read.
 
 For each worker count (default: 1 and every core) it reads the documents through
 ``iter_documents`` on the default process pool and reports documents/s, characters/s and the
@@ -15,18 +20,23 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
-from events.corpus import _read_task, _tasks, _warm_up, default_workers, iter_documents
+import events
+from events.corpus import default_workers, iter_documents
+from events.corpus.sources import tasks
+from events.corpus.worker import read_task, warm_up
 
 
 def _run(files: list[Path], workers: int | None) -> tuple[float, int, int, int]:
     """(seconds, documents read, failures, events) of one pass; ``workers=None``: in process."""
     started = time.perf_counter()
     ok = failed = found = 0
-    results = (_read_task(t) for t in _tasks(files, None)) if workers is None else iter_documents(files, workers=workers)
+    results = (read_task(t) for t in tasks(files, None)) if workers is None else iter_documents(files, workers=workers)
     for result in results:
         if result.document is None:
             failed += 1
@@ -36,6 +46,32 @@ def _run(files: list[Path], workers: int | None) -> tuple[float, int, int, int]:
     return time.perf_counter() - started, ok, failed, found
 
 
+POISON = "This text kills the worker that reads it."
+
+
+class KillingReader:
+    """``events.read``, except that the poisoned text kills its worker process."""
+
+    def read(self, text: str, dct: Any = None, doc_id: str | None = None) -> events.Document:
+        if text == POISON:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return events.read(text, dct=dct, doc_id=doc_id)
+
+
+def kill_one(files: list[Path]) -> int:
+    """Read the files and one poisoned text on 2 workers; print what was read and reported."""
+    sources: list[Any] = [*files[: len(files) // 2], POISON, *files[len(files) // 2 :]]
+    started = time.perf_counter()
+    results = list(iter_documents(sources, workers=2, reader=KillingReader()))
+    seconds = time.perf_counter() - started
+    failed = [r for r in results if not r.ok]
+    print(f"{len(results)} documents on 2 workers, one of them killing its worker: {len(results) - len(failed)} read, "
+          f"{len(failed)} reported in {seconds:.1f} s")
+    for result in failed:
+        print(f"  {result.name}: {result.error}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("corpus", type=Path, help="a folder of TimeML files (searched recursively), e.g. ../shared/corpora/tbaq")
@@ -43,6 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, nargs="+", default=None, help="worker counts to try (default: 1 and all cores)")
     parser.add_argument("--repeat", type=int, default=1, help="passes per setting; the best is reported")
     parser.add_argument("--serial", action="store_true", help="also time reading in this process, without a pool")
+    parser.add_argument("--kill-one", action="store_true", help="read the files and a text that kills its worker; print what is read and reported")
     args = parser.parse_args(argv)
     if not args.corpus.is_dir():
         print(f"bench_corpus: {args.corpus}: not a folder", file=sys.stderr)
@@ -51,11 +88,13 @@ def main(argv: list[str] | None = None) -> int:
     if not files:
         print(f"bench_corpus: {args.corpus}: no .tml files", file=sys.stderr)
         return 2
+    if args.kill_one:
+        return kill_one(files)
     chars = sum(p.stat().st_size for p in files)
     cores = default_workers()
     settings: list[int | None] = [None] if args.serial else []
     settings += args.workers or sorted({1, cores})
-    _warm_up()
+    warm_up()
     print(f"{len(files)} TimeML files, {chars / 1e6:.2f} MB of markup, from {args.corpus}; {cores} cores; "
           f"load average {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
     print(f"{'setting':>12} {'seconds':>8} {'docs/s':>8} {'MB/s':>6} {'speed-up':>8} {'events':>7} {'failed':>6}")

@@ -202,9 +202,10 @@ print(files[2].read_text(encoding="utf-8"))"""),
     ("md", """\
 ## Reading a folder
 
-`events.read_corpus` takes a folder (every file in it), a list of paths, or a list of texts. It
-reads the documents on a pool of processes, one per core (pass `executor=` to use another
-`concurrent.futures` executor, such as a thread pool or a Dask cluster), shows a progress bar,
+`events.read_corpus` takes a folder (its `*.txt` files; `glob=` for other names), a list of
+paths, or a list of texts. It reads the documents on a pool of processes, one per core (pass
+`executor=` to use another `concurrent.futures` executor, such as a thread pool or a Dask
+cluster), shows a progress bar,
 and merges the documents' timelines. The result is the same whatever the executor: documents
 are merged in input order."""),
     ("py", """\
@@ -306,7 +307,7 @@ pd.read_parquet("cable-events.parquet")[["doc", "kind", "status", "timex", "earl
     ("py", """\
 # A file that is not text is reported, and the others are still read.
 Path("broken").mkdir(exist_ok=True)
-(Path("broken") / "scan.pdf").write_bytes(b"%PDF-1.4\\x00\\x01\\x02")
+(Path("broken") / "scan.txt").write_bytes(b"%PDF-1.4\\x00\\x01\\x02")
 (Path("broken") / "note.txt").write_text("BERLIN, 2 March 2024 -- Germany sent aid to Poland on Friday.", encoding="utf-8")
 print(events.extract_to(Path("broken"), "broken.jsonl", progress=False))"""),
     ("md", """\

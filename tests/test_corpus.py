@@ -17,18 +17,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from events import DocumentDateError
-from events.convert import event_from_dict
+from events.convert import event_from_dict, event_parquet_schema
 from events.corpus import (
     CorpusReadError,
     CorpusWarning,
     DocumentResult,
     Summary,
-    _tasks,
     extract_to,
     iter_documents,
-    parquet_schema,
     read_corpus,
 )
+from events.corpus.sources import tasks
 from timeline import Span, Timeline, read_timeml
 
 CORPORA = Path(__file__).resolve().parents[1].parent / "shared" / "corpora"
@@ -196,11 +195,11 @@ def test_one_string_is_refused() -> None:
 
 @given(st.lists(st.tuples(st.sampled_from(["a", "b", "a-2", "text-1"]), st.text(max_size=5)), max_size=12))
 def test_document_ids_are_unique_and_in_order(pairs: list[tuple[str, str]]) -> None:
-    tasks = list(_tasks(pairs, None))
-    assert [t.index for t in tasks] == list(range(len(pairs)))
-    assert len({t.doc_id for t in tasks}) == len(tasks)
-    assert [t.text for t in tasks] == [text for _, text in pairs]
-    assert all(t.doc_id == name or t.doc_id.startswith(f"{name}-") for t, (name, _) in zip(tasks, pairs, strict=True))
+    made = list(tasks(pairs, None))
+    assert [t.index for t in made] == list(range(len(pairs)))
+    assert len({t.doc_id for t in made}) == len(made)
+    assert [t.text for t in made] == [text for _, text in pairs]
+    assert all(t.doc_id == name or t.doc_id.startswith(f"{name}-") for t, (name, _) in zip(made, pairs, strict=True))
 
 
 def test_timeml_files_are_read_with_their_dct(tmp_path: Path) -> None:
@@ -274,13 +273,13 @@ def test_failures_are_reported_and_never_stop_the_batch(mixed_folder: Path, tmp_
 
 def test_read_corpus_warns_skips_or_raises(mixed_folder: Path) -> None:
     with pytest.warns(CorpusWarning, match=r"3 documents could not be read: .*b-scan\.pdf: a binary file"):
-        warned = read_corpus(mixed_folder, workers=1, progress=False)
-    skipped = read_corpus(mixed_folder, workers=1, progress=False, errors="skip")
+        warned = read_corpus(mixed_folder, workers=1, progress=False, glob="*")
+    skipped = read_corpus(mixed_folder, workers=1, progress=False, errors="skip", glob="*")
     assert warned == skipped
     assert len(skipped) > 0
     assert {item.doc for item in skipped} <= {"a-good", "e-good"}
     with pytest.raises(CorpusReadError, match=r"b-scan\.pdf: a binary file"):
-        read_corpus(mixed_folder, workers=1, progress=False, errors="raise")
+        read_corpus(mixed_folder, workers=1, progress=False, errors="raise", glob="*")
     with pytest.raises(ValueError, match="errors must be"):
         read_corpus(mixed_folder, progress=False, errors="ignore")  # type: ignore[arg-type]
 
@@ -313,7 +312,7 @@ def test_parquet_rows_are_the_events_in_row_groups(example_files: list[Path], tm
     out = tmp_path / "events.parquet"
     summary = extract_to(example_files, out, workers=1, progress=False, row_group=7)
     table = pq.read_table(out)
-    assert table.schema.equals(parquet_schema())
+    assert table.schema.equals(event_parquet_schema())
     assert table.num_rows == summary.events > 7
     assert pq.ParquetFile(out).metadata.num_row_groups >= summary.events // 7
     expected = [e for r in _documents(example_files) if r.document is not None for e in r.document.events]
@@ -341,8 +340,8 @@ def test_include_all_writes_unrealized_events_too() -> None:
 
 
 def test_unknown_output_format_writes_nothing(tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match=r"events\.csv: unknown output format '\.csv'"):
-        extract_to(EXAMPLES, tmp_path / "events.csv", progress=False)
+    with pytest.raises(ValueError, match=r"events\.xml: unknown output format '\.xml'"):
+        extract_to(EXAMPLES, tmp_path / "events.xml", progress=False)
     assert list(tmp_path.iterdir()) == []
 
 

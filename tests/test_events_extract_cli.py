@@ -105,6 +105,10 @@ def test_a_directory_streams_to_jsonl_and_parquet(tmp_path: Path, capsys: pytest
     assert [(r["doc"], r["kind"]) for r in rows] == [("a", "Visit"), ("a", "Withdrawal"), ("b", "Visit"), ("b", "Withdrawal")]
 
 
-def test_a_directory_needs_a_streaming_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["extract", str(tmp_path)]) == 2
-    assert "-o OUT.jsonl" in capsys.readouterr().err
+def test_a_folder_without_text_files_is_said_not_silent(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "events.json").write_text("[]", encoding="utf-8")  # the tool's own output is not news
+    (tmp_path / "page.html").write_text("<p>Putin visited Dushanbe.</p>", encoding="utf-8")
+    assert main(["extract", str(tmp_path)]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out) == []
+    assert f"{tmp_path}: no file in it matches *.txt" in captured.err

@@ -1,14 +1,14 @@
-"""``timeline extract FILE...``: the typed events of news texts, as JSON, JSON lines or CSV."""
+"""``timeline extract FILE|DIR...``: the typed events of news texts, as JSON, JSON lines, CSV,
+Parquet or a partitioned Parquet folder."""
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
-from timeline.commands._common import InputFileError, fail, read_text
+from timeline.commands._common import InputFileError, ending_on_signals, fail, read_text
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -17,93 +17,88 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="read the typed events (visits, agreements, attacks ...) of news texts",
         description="Read the typed events of UTF-8 news texts: kind (with PLOVER and CAMEO codes), "
         "status, actors, places, quantities and an uncertain time, each with its evidence. "
-        "Files that cannot be read are reported at the end; the others are still read.",
+        "Files are read in parallel and written as they are read. Files that cannot be read are "
+        "reported by name at the end, and the others are still read; folder entries that are not "
+        "files (dangling links, link loops, FIFOs, devices) are listed as skipped. The output "
+        "replaces OUT only once it is complete: a failed or interrupted run (Ctrl-C, SIGTERM, "
+        "SIGHUP) leaves the previous OUT as it was. The folder of OUT must exist: it is not created.",
         epilog="Examples:\n"
         "  timeline extract article.txt --dct 2003-03-18\n"
-        "  timeline extract news/*.txt -o events.jsonl\n"
-        "  timeline extract corpus_dir/ -o events.parquet   (streamed, in parallel)\n"
+        "  timeline extract news/ -o events.jsonl          (the *.txt files under news/)\n"
+        "  timeline extract corpus/ --glob '*.tml' -o events.parquet\n"
+        "  timeline extract corpus/ -o events_dataset --partitioned\n"
         "  timeline extract article.txt -o events.csv\n"
         "  cat article.txt | timeline extract -",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("files", metavar="FILE", nargs="+", help="UTF-8 text files or directories of them (- for standard input)")
+    parser.add_argument("files", metavar="FILE", nargs="+", help="UTF-8 text files, folders of them (read recursively), or - for standard input")
+    parser.add_argument("--glob", metavar="PATTERN", action="append", help="in folders, read the files whose name matches PATTERN (repeatable; default: *.txt)")
     parser.add_argument("--dct", metavar="D", help="the document date (YYYY-MM-DD) for every file; default: each file's dateline")
-    parser.add_argument("-o", "--output", metavar="OUT", help="write to OUT: .json (a list of documents), .jsonl (one document a line, written as read), .parquet (one event a row, written as read) or .csv (one event a row); default: JSON on standard output")
+    parser.add_argument("-o", "--output", metavar="OUT", help="write to OUT: .json (a list of documents), .jsonl (one document a line), .parquet (one event a row) or .csv (one event a row); its folder must exist; default: JSON on standard output")
+    parser.add_argument("--partitioned", action="store_true", help="write OUT as a folder of Parquet part files (a partitioned dataset)")
+    parser.add_argument("--workers", metavar="N", type=int, help="processes that read (default: every core for several files; 0: this process)")
     parser.add_argument("--all", action="store_true", help="also write negated and hypothetical events")
     parser.set_defaults(run=run)
 
 
-def _streams(args: argparse.Namespace) -> bool:
-    """Whether to read as a stream: a directory, or output that can be written as it goes."""
-    if "-" in args.files:
-        return False
-    return any(Path(f).is_dir() for f in args.files) or (args.output or "").endswith((".jsonl", ".parquet"))
+def _sources(args: argparse.Namespace) -> tuple[Any, list[str]]:
+    """The corpus of the command line: each file, each folder's matching files, and standard
+    input as a text; and the arguments that could not be read at all."""
+    from events.corpus.sources import DEFAULT_GLOB, Expanded, walk
 
-
-def _stream(args: argparse.Namespace) -> int:
-    """Read the files (directories recursively) in parallel and write each document as it is read."""
-    from events.corpus import directory_files, extract_to
-
-    output = args.output
-    if not output.endswith((".jsonl", ".parquet")):
-        fail(f"{output}: a directory is read as a stream: write .jsonl or .parquet")
-        return 2
-    paths = [Path(f) for f in args.files]
-    sources = [file for path in paths for file in (directory_files(path) if path.is_dir() else [path])]
-    summary = extract_to(sources, output, dct=args.dct, include_all=args.all, progress=sys.stderr.isatty())
-    print(summary, file=sys.stderr)
-    for name, reason in summary.failures:
-        fail(f"{name}: {reason}")
-    return 1 if summary.failures else 0
+    sources: list[Any] = []
+    skipped: list[Any] = []
+    unreadable: list[str] = []
+    for name in args.files:
+        if name == "-":
+            try:
+                sources.append(("stdin", read_text("-")))
+            except InputFileError as error:
+                unreadable.append(str(error))
+            continue
+        path = Path(name)
+        if path.is_dir():
+            patterns = tuple(args.glob or DEFAULT_GLOB)
+            files, passed = walk(path, patterns)
+            if not files:
+                print(f"timeline: warning: {name}: no file in it matches {' or '.join(patterns)} (see --glob)", file=sys.stderr)
+            sources.extend(files)
+            skipped.extend(passed)
+        else:
+            sources.append(path)  # a missing file, a FIFO or a device is refused by name when read
+    return Expanded(sources, tuple(skipped)), unreadable
 
 
 def run(args: argparse.Namespace) -> int:
-    import events
-    from events.convert import document_record, event_columns, event_rows
-    from timeline.io.atomic import write_atomic
-    from timeline.io.rows import csv_text
+    from events.corpus import OutputError, extract_to
+    from events.errors import DocumentDateError
 
-    if _streams(args):
-        if args.output is None:
-            fail("reading a directory needs -o OUT.jsonl or -o OUT.parquet")
-            return 2
-        return _stream(args)
-    records: list[dict[str, Any]] = []
-    rows: list[dict[str, Any]] = []
-    failed: list[str] = []
-    for name in args.files:
+    with ending_on_signals():
+        corpus, unreadable = _sources(args)
+        for message in unreadable:
+            fail(message)
+        total = len(corpus.sources) + len(unreadable)
+        workers = args.workers if args.workers is not None else (0 if len(corpus.sources) <= 1 else None)
+        to_file = args.output not in (None, "-")
         try:
-            text = read_text(name)
-        except InputFileError as error:
+            summary = extract_to(
+                corpus, args.output, dct=args.dct, include_all=args.all, workers=workers,
+                partitioned=args.partitioned, progress=to_file and sys.stderr.isatty(),
+            )  # fmt: skip
+        except (OutputError, DocumentDateError) as error:
             fail(str(error))
-            failed.append(str(error))
-            continue
-        doc_id = "stdin" if name == "-" else Path(name).stem
-        try:
-            doc = events.read(text, dct=args.dct, doc_id=doc_id)
-        except ValueError as error:  # a --dct that is not a date
-            fail(f"{name}: {error}")
-            failed.append(f"{name}: {error}")
-            continue
-        records.append(document_record(doc, name, include_all=args.all))
-        rows.extend(event_rows(doc, name, include_all=args.all))
-    out = args.output
-    if out is None or out.endswith(".json") or out == "-":
-        payload = json.dumps(records, ensure_ascii=False, indent=1) + "\n"
-    elif out.endswith(".csv"):
-        payload = csv_text(event_columns(), rows)
-    else:
-        fail(f"{out}: unknown output format (use .json, .jsonl, .parquet or .csv)")
-        return 2
-    if out is None or out == "-":
-        sys.stdout.write(payload)
-    else:
-        try:
-            write_atomic(out, payload)
+            return 2
         except OSError as error:
-            fail(f"{out}: cannot write: {error.strerror or error}")
+            fail(f"{args.output}: cannot write: {error.strerror or error}")
             return 1
+    for name, reason in summary.failures:
+        fail(f"{name}: {reason}")
+    for entry in summary.skipped:
+        print(f"timeline: skipped {entry.name}: {entry.reason}", file=sys.stderr)
+    if to_file:
+        print(summary, file=sys.stderr)
+    failed = len(summary.failures) + len(unreadable)
     if failed:
-        fail(f"{len(failed)} of {len(args.files)} files could not be read: " + "; ".join(failed))
+        fail(f"{failed} of {total} files could not be read")
         return 1
     return 0
