@@ -204,13 +204,6 @@ def _time(record: Mapping[str, Any], row: int, ident: str | None, options: Mappi
         raise InvalidItemError(f"{where}: {error}") from error
 
 
-def _derived_edtf(span: Span) -> str | None:
-    try:
-        return attrs.evolve(span, edtf=None).to_edtf()
-    except (ValueError, ImportError, AttributeError):
-        return None
-
-
 def items_from_records(
     records: Iterable[Mapping[str, Any]],
     *,
@@ -903,6 +896,13 @@ def to_pandas(timeline: Timeline) -> pd.DataFrame:
     frame = pd.DataFrame(columns)
     frame.attrs["timeline"] = _meta(timeline)
     return frame
+
+
+def _derived_edtf(span: Span) -> str | None:
+    try:
+        return attrs.evolve(span, edtf=None).to_edtf()
+    except (ValueError, ImportError, AttributeError):
+        return None
 
 
 def _fields_json(item: Any) -> str | None:
