@@ -20,7 +20,10 @@ cost would dominate, so a plain-Python FIFO work list takes over until the front
 Each point remembers the edge that last improved it; a cycle among those predecessor edges is
 a negative cycle (looked for by pointer doubling at rounds 32, 64, 128, ... and as the work
 list's relaxations double), and walking it gives the chain of constraints and item bounds in
-conflict, which ``ConstraintConflictError`` names, in order.
+conflict, which ``ConstraintConflictError`` names, in order (the message names the first and
+last links of a long chain and counts the rest). Before any of that, a cycle of "before"-like
+constraints through an item that is not an instant is refused (``order_cycle``): it would only
+hold if every item on it were one instant.
 
 Measured (``tests/bench/test_bench_constraints.py``, see ``docs/timeline-engine.md``): 10,000
 items under 20,000 constraints propagate in about 0.15 s, growing a little faster than linearly

@@ -60,7 +60,6 @@ if TYPE_CHECKING:
     from timeline.allen import Relations
 
 _ID, _TIME = operator.attrgetter("id"), operator.attrgetter("time")
-_EMPTY = np.empty(0, dtype=np.int64)
 _PROTOCOL = ("id", "time", "label", "kind", "status", "doc", "actor_names", "place_names", "evidence")
 
 

@@ -19,11 +19,6 @@ distributed = pytest.importorskip("distributed")
 EXAMPLES = Path(str(resources.files("events").joinpath("data", "examples", "baltic-cable")))
 
 
-def _timeline(rows: list[dict[str, Any]]) -> Timeline:
-    """The events of Parquet rows as a timeline (the granularity column left to the bounds)."""
-    return Timeline.from_records([{k: v for k, v in row.items() if k != "granularity"} for row in rows], kind="type")
-
-
 @pytest.fixture(scope="module")
 def client() -> Any:
     with (
@@ -48,7 +43,7 @@ def test_a_dask_cluster_writes_a_partitioned_dataset_with_the_in_process_items(c
     in_process = pq.read_table(single)
     assert clustered.to_pylist() == in_process.to_pylist()
 
-    from_cluster, from_process = _timeline(clustered.to_pylist()), _timeline(in_process.to_pylist())
+    from_cluster, from_process = Timeline.from_parquet(folder), Timeline.from_parquet(single)
     assert len(from_cluster) == summary.events
     assert from_cluster == from_process
     assert {item.doc for item in from_cluster} == {p.stem for p in EXAMPLES.glob("*.txt")}
