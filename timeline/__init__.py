@@ -22,7 +22,7 @@ from timeline.io.timeml import TimeMLDocument, TimeMLError, read_timeml, write_t
 from timeline.item import Evidence, Item, TimelineItem
 from timeline.merge import MergeRecord
 from timeline.span import Granularity, Span
-from timeline.timex import Timex, find_document_date, tag
+from timeline.timex import DocumentDate, Timex, find_document_date, parse_document_date, tag
 
 __version__ = "0.1.0"
 
@@ -30,6 +30,7 @@ __all__ = [
     "Certainty",
     "Constraint",
     "ConstraintConflictError",
+    "DocumentDate",
     "EDTFValueError",
     "Evidence",
     "ForeignItemError",
@@ -54,6 +55,7 @@ __all__ = [
     "UnknownRelationError",
     "__version__",
     "find_document_date",
+    "parse_document_date",
     "read_timeml",
     "relation",
     "save",

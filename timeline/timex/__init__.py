@@ -7,6 +7,7 @@ read from the text) and ``tagger`` (the public ``tag``).
 """
 
 from timeline.timex.dateline import find_document_date
+from timeline.timex.document_date import DocumentDate, parse_document_date
 from timeline.timex.tagger import Timex, tag
 
-__all__ = ["Timex", "find_document_date", "tag"]
+__all__ = ["DocumentDate", "Timex", "find_document_date", "parse_document_date", "tag"]

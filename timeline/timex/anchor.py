@@ -4,8 +4,8 @@ Stage four of the tagger. Three things:
 
 - ``Point``: a date at some granularity (a day, an ISO week, a month, a quarter ...), the
   form in which anchors are held and shifted ("two years ago", "a year earlier");
-- ``parse_dct``: the document creation time given to ``tag()``, read from a string, a date,
-  a datetime or a ``Span``; refused with a ``ValueError`` naming it;
+- ``parse_dct``: the document creation time given to ``tag()``, as ``parse_document_date``
+  reads it;
 - ``tense_at``: whether the clause around an expression speaks of the past or the future
   (the nearest cue wins: "will meet on Tuesday" against "said on Tuesday"), cues from
   ``data/tense.json``.
@@ -14,13 +14,13 @@ Stage four of the tagger. Three things:
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 import functools
 import re
 
 import attrs
 
 from timeline import calendar as cal
+from timeline.timex.document_date import parse_document_date, year_text
 from timeline.timex.lexicon import lexicon
 
 # Granularities of a Point, finest first.
@@ -28,13 +28,6 @@ DAY, WEEK, MONTH, SEASON, QUARTER, HALF, YEAR, DECADE, CENTURY = "D", "W", "M", 
 _ORDER = {DAY: 0, WEEK: 1, MONTH: 2, SEASON: 3, QUARTER: 4, HALF: 5, YEAR: 6, DECADE: 7, CENTURY: 8}
 SEASONS = ("SP", "SU", "FA", "WI")
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-
-
-def year_text(year: int) -> str:
-    """A TIMEX3 year: four digits, BC years as BCnnnn (astronomical year 0 is 1 BC)."""
-    if year <= 0:
-        return f"BC{1 - year:04d}"
-    return f"{year:04d}"
 
 
 @attrs.frozen(slots=True)
@@ -182,37 +175,14 @@ def parse_point(value: str) -> Point | None:
     return Point(YEAR, year)
 
 
-_DCT_COARSE = re.compile(r"^\s*(?P<y>\d{4})(?:-(?P<m>\d{2}))?\s*$")
-_DCT_TEXT = re.compile(r"^\s*(?P<y>\d{4})-?(?P<m>\d{2})-?(?P<d>\d{2})(?:[T ].*)?\s*$")
-
-
 def parse_dct(dct: object) -> Point | None:
-    """The document date given to ``tag()`` as a day Point (None stays None).
-
-    Accepts "2003-03-18" (also with a time, or "20030318"), a ``date``/``datetime``, or a
-    ``Span`` with a start. Anything else raises ``ValueError`` naming the value.
-    """
+    """The document date given to ``tag()`` as a Point (None stays None): a day, a month or a
+    year, read by ``parse_document_date`` (a ``ValueError`` naming anything else)."""
     if dct is None:
         return None
-    if isinstance(dct, dt.datetime | dt.date):
-        return Point.of_day(dct.year, dct.month, dct.day)
-    if isinstance(dct, str):
-        match = _DCT_TEXT.match(dct)
-        if match:
-            y, m, d = int(match["y"]), int(match["m"]), int(match["d"])
-            if 1 <= m <= 12 and 1 <= d <= cal.days_in_month(y, m):
-                return Point.of_day(y, m, d)
-        coarse = _DCT_COARSE.match(dct)
-        if coarse:  # a month or a year: expressions finer than it stay underspecified
-            if coarse["m"] is None:
-                return Point(YEAR, int(coarse["y"]))
-            if 1 <= int(coarse["m"]) <= 12:
-                return Point(MONTH, int(coarse["y"]), int(coarse["m"]))
-        raise ValueError(f"dct {dct!r} is not a document date: expected YYYY-MM-DD (or YYYY-MM, YYYY)")
-    start = getattr(dct, "earliest_start", None)
-    if isinstance(start, int):
-        return Point.of_days(start // cal.SECONDS_PER_DAY)
-    raise ValueError(f"dct {dct!r} is not a document date: expected a YYYY-MM-DD string, a date or a Span")
+    date = parse_document_date(dct)
+    gran = {"day": DAY, "month": MONTH, "year": YEAR}[date.granularity]
+    return Point(gran, date.year, date.month, date.day)
 
 
 # --- tense ---------------------------------------------------------------------------------
