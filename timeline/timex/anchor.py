@@ -21,13 +21,18 @@ import attrs
 
 from timeline import calendar as cal
 from timeline.timex.document_date import parse_document_date, year_text
-from timeline.timex.lexicon import lexicon
+from timeline.timex.lexicon import Lexicon, english
 
 # Granularities of a Point, finest first.
 DAY, WEEK, MONTH, SEASON, QUARTER, HALF, YEAR, DECADE, CENTURY = "D", "W", "M", "S", "Q", "H", "Y", "DE", "CE"
 _ORDER = {DAY: 0, WEEK: 1, MONTH: 2, SEASON: 3, QUARTER: 4, HALF: 5, YEAR: 6, DECADE: 7, CENTURY: 8}
 SEASONS = ("SP", "SU", "FA", "WI")
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def granularity_order(gran: str) -> int:
+    """0 for a day, up to 8 for a century: finer granularities first."""
+    return _ORDER[gran]
 
 
 @attrs.frozen(slots=True)
@@ -180,7 +185,7 @@ def parse_dct(dct: object) -> Point | None:
     year, read by ``parse_document_date`` (a ``ValueError`` naming anything else)."""
     if dct is None:
         return None
-    date = parse_document_date(dct)
+    date = parse_document_date(dct, what="dct")
     gran = {"day": DAY, "month": MONTH, "year": YEAR}[date.granularity]
     return Point(gran, date.year, date.month, date.day)
 
@@ -191,12 +196,12 @@ PAST, UNKNOWN, FUTURE = -1, 0, 1
 
 
 @functools.cache
-def _sentence_end() -> re.Pattern[str]:
+def _sentence_end(lex: Lexicon) -> re.Pattern[str]:
     """A sentence ends at . ! ? ; followed by space and a capital, a digit or a quote; not after
     abbreviations with inner dots ("a.m.", "U.S."), initials, or the words of ``tense.json``'s
     "abbreviations" ("Mr.", "Gen.", "Jan. 14"): one fixed-width look-behind per length."""
     by_length: dict[int, list[str]] = {}
-    for word in lexicon().cues.get("abbreviations", ()):
+    for word in lex.cues.get("abbreviations", ()):
         by_length.setdefault(len(word), []).append(re.escape(word))
     not_after = "".join(rf"(?<!\b(?:{'|'.join(words)}))" for _, words in sorted(by_length.items()))
     return re.compile(rf"(?<![.][A-Za-z])(?<!\b[A-Z]){not_after}[.!?;]\s{{1,4}}(?=[A-Z0-9\"'“`(])|[;:]\s|\n\s*\n")
@@ -211,13 +216,12 @@ _LONGEST_CUE = 4  # words
 
 
 @functools.cache
-def _cues() -> tuple[dict[tuple[str, ...], tuple[int, bool]], dict[str, int], tuple[str, ...], str, int]:
+def _cues(lex: Lexicon) -> tuple[dict[tuple[str, ...], tuple[int, bool]], dict[str, int], tuple[str, ...], str, int]:
     """(phrase -> (PAST/FUTURE/UNKNOWN, weak), preposition -> PAST/FUTURE, future contractions, past suffix, its minimum length).
 
     UNKNOWN marks phrases that only look like cues ("next to"); weak cues (modals: "could", a
     conditional as often as a future) weigh as if farther away.
     """
-    lex = lexicon()
     table: dict[tuple[str, ...], tuple[int, bool]] = {}
     for sign, key, weak in ((PAST, "past", False), (FUTURE, "future", False), (FUTURE, "weak_future", True), (UNKNOWN, "neutral", False)):
         for phrase in lex.cues.get(key, ()):
@@ -228,10 +232,10 @@ def _cues() -> tuple[dict[tuple[str, ...], tuple[int, bool]], dict[str, int], tu
     return table, prepositions, lex.cues.get("future_contractions", ()), suffix, minimum
 
 
-def _cues_in(window: str) -> list[tuple[int, int, int, bool]]:
+def _cues_in(window: str, lex: Lexicon) -> list[tuple[int, int, int, bool]]:
     """(start, end, sign, weak) of every tense cue in ``window``; weak: a regular past by its suffix."""
-    table, _, contractions, suffix, minimum = _cues()
-    auxiliary_be = lexicon().cues.get("auxiliary_be", ())  # a participle after it tells no tense
+    table, _, contractions, suffix, minimum = _cues(lex)
+    auxiliary_be = lex.cues.get("auxiliary_be", ())  # a participle after it tells no tense
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(window)]
     lowered = [w.lower() for _, _, w in words]
     found: list[tuple[int, int, int, bool]] = []
@@ -257,14 +261,15 @@ class TenseIndex:
     """The tense cues and sentence ends of one text, found once, so that asking the tense of
     many expressions costs a binary search each (linear in the text overall)."""
 
-    __slots__ = ("_cue_ends", "_cue_starts", "_cues", "_sentence_ends", "_sentence_starts", "text")
+    __slots__ = ("_cue_ends", "_cue_starts", "_cues", "_prepositions", "_sentence_ends", "_sentence_starts", "text")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, lex: Lexicon) -> None:
         self.text = text
-        self._cues = _cues_in(text)
+        self._prepositions = _cues(lex)[1]
+        self._cues = _cues_in(text, lex)
         self._cue_starts = [c[0] for c in self._cues]
         self._cue_ends = [c[1] for c in self._cues]
-        breaks = [(m.start(), m.end()) for m in _sentence_end().finditer(text)]
+        breaks = [(m.start(), m.end()) for m in _sentence_end(lex).finditer(text)]
         self._sentence_starts = [b[0] for b in breaks]
         self._sentence_ends = [b[1] for b in breaks]
 
@@ -285,7 +290,7 @@ class TenseIndex:
         best: tuple[float, int] | None = None
         before = self.text[max(lo, start - 20) : start]
         last_words = before.rsplit(None, 1)
-        preposition = _cues()[1].get(last_words[-1].lower()) if last_words and before[-1:].isspace() else None
+        preposition = self._prepositions.get(last_words[-1].lower()) if last_words and before[-1:].isspace() else None
         if preposition is not None:
             best = (_PREPOSITION_DISTANCE[preposition], preposition)
         k = bisect.bisect_right(self._cue_ends, start) - 1  # cues ending before the expression
@@ -315,6 +320,7 @@ class TenseIndex:
         return (best[1], best[0]) if best else (UNKNOWN, float("inf"))
 
 
-def tense_at(text: str, start: int, end: int, window: int = 160) -> int:
-    """PAST, FUTURE or UNKNOWN: the nearest tense cue in the clause around [start, end)."""
-    return TenseIndex(text).tense(start, end, window)
+def tense_at(text: str, start: int, end: int, window: int = 160, lex: Lexicon | None = None) -> int:
+    """PAST, FUTURE or UNKNOWN: the nearest tense cue in the clause around [start, end) (cues of
+    ``lex``, English by default)."""
+    return TenseIndex(text, lex or english()).tense(start, end, window)
