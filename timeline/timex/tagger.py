@@ -21,14 +21,14 @@ from __future__ import annotations
 import functools
 from typing import Literal, get_args
 
-from timeline.timex.anchor import Point, parse_dct
+from timeline.timex.anchor import DECADE, YEAR, Point, parse_dct
 from timeline.timex.attach import Found, merge_neighbours, place
 from timeline.timex.dateline import find_document_date
 from timeline.timex.lexicon import Lexicon, english
 from timeline.timex.normalize import Context, Reading, normalize
 from timeline.timex.normalize.guards import quoted_title
 from timeline.timex.recognize import Candidate, recognize
-from timeline.timex.timex import Timex, timex_span
+from timeline.timex.timex import Timex, timex_span, widened_by_years
 
 Mode = Literal["news", "narrative"]
 MODES: tuple[Mode, ...] = get_args(Mode)
@@ -41,10 +41,23 @@ def _check_text(text: object) -> str:
 
 
 class Tagger:
-    """A temporal tagger over one lexicon (``english()`` unless given): ``Tagger(lex).tag(text)``."""
+    """A temporal tagger over one lexicon (``english()`` unless given): ``Tagger(lex).tag(text)``.
 
-    def __init__(self, lexicon: Lexicon | None = None) -> None:
+    ``circa_years``: how far an approximate year ("c. 1790", "circa 1790", "about 1790") may lie
+    from the year named, each way (default 1: 1789 to 1791). ``circa_round_years``: when set,
+    the width for an approximate decade or round year ("c. 1800", "around the 1790s"), which
+    historians use for looser dates (5: 1795 to 1805); by default those widen by one unit too
+    (a decade by ten years). The TIMEX3 value and mod stay as TimeML writes them; only
+    ``Timex.span`` changes.
+    """
+
+    def __init__(self, lexicon: Lexicon | None = None, *, circa_years: int = 1, circa_round_years: int | None = None) -> None:
         self.lexicon = lexicon if lexicon is not None else english()
+        for name, value in (("circa_years", circa_years), ("circa_round_years", circa_round_years)):
+            if value is not None and (not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 1000):
+                raise ValueError(f"{name}={value!r} is not a number of years from 0 to 1000")
+        self.circa_years = circa_years
+        self.circa_round_years = circa_round_years
 
     def tag(self, text: str, dct: object = None, *, mode: Mode = "news") -> list[Timex]:
         """Every temporal expression of ``text``, normalized to TIMEX3 against the document date.
@@ -104,6 +117,12 @@ class Tagger:
     def _timex(self, text: str, item: Found, dct: Point | None) -> Timex:
         r = item.reading
         span = timex_span(r.value, r.type, r.mod, dct)
+        if span is not None and r.mod == "APPROX" and r.point is not None and r.point.gran in (YEAR, DECADE):
+            round_ = r.point.gran == DECADE or r.point.year % 10 == 0
+            if round_ and self.circa_round_years is not None:
+                span = widened_by_years(span, self.circa_round_years)
+            elif r.point.gran == YEAR:
+                span = widened_by_years(span, self.circa_years)
         return Timex(item.start, item.end, text[item.start : item.end], r.type, r.value, r.mod, span, r.anchor_value)
 
 

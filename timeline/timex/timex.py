@@ -6,6 +6,7 @@ import functools
 
 import attrs
 
+from timeline import calendar as cal
 from timeline.span import Span
 from timeline.timex.anchor import Point
 
@@ -54,4 +55,15 @@ def timex_span(value: str, type_: str, mod: str | None, dct: Point | None) -> Sp
         return None
 
 
-__all__ = ["Timex", "timex_span"]
+def widened_by_years(span: Span, years: int) -> Span:
+    """An APPROX span of a year or decade: the period named (``span.timex``) grown by ``years``
+    on each side ("c. 1790" with 1: 1789 to 1791 inclusive)."""
+    exact = Span.from_timex3(span.timex) if span.timex is not None else span
+    if exact.earliest_start is None or exact.latest_end is None:
+        return span
+    lo = cal.add_months_to_seconds(exact.earliest_start, -12 * years)
+    hi = cal.add_months_to_seconds(exact.latest_end, 12 * years)
+    return attrs.evolve(exact, earliest_start=lo, latest_start=hi, earliest_end=lo, latest_end=hi, mod="APPROX")
+
+
+__all__ = ["Timex", "timex_span", "widened_by_years"]

@@ -8,10 +8,12 @@ import re
 from timeline.timex.anchor import (
     DAY,
     DECADE,
+    FUTURE,
     MONTH,
     QUARTER,
     WEEK,
     YEAR,
+    Point,
     granularity_order,
 )
 from timeline.timex.document_date import year_text
@@ -134,13 +136,39 @@ def _duration(cand: Candidate, ctx: Context) -> Reading | None:
             gran = {"D": DAY, "W": WEEK, "M": MONTH, "Y": YEAR, "Q": QUARTER, "DE": DECADE, "CE": "CE"}.get(shift_unit, YEAR)
             if granularity_order(point.gran) < granularity_order(gran):
                 point = point.coarser(gran) if gran != "CE" else point
-        return dated(point, anchored=anchored)
+        reading = dated(point, anchored=anchored)
+        if reading is not None and sign > 0 and not anchored:
+            reading.anchor_value = reading.value  # "five months from now": already the point
+        return reading
     if adj is not None and adj.lower() == "-old":
         return None
     start = None
     if det and "-" in cand.match.string[cand.match.end("num") : cand.match.start("unit") + 1]:
         start = cand.match.start("num")  # "a two-year contract": the adjective alone
-    return unknown(duration_value(n, unit), "DURATION", start=start)
+    reading = unknown(duration_value(n, unit), "DURATION", start=start)
+    if start is None and det == "" and n is not None and n == int(n) and n > 0:
+        reading.anchor_value = _counted_from_now(cand, ctx, int(n), unit)
+    return reading
+
+
+_count_from_now_before = context_regex(r"\b{count_from_now_prepositions}\s{1,3}$")
+_COUNT_SHIFT = {"D": ("D", 1), "W": ("D", 7), "FORTNIGHT": ("D", 14), "M": ("M", 1), "Q": ("M", 3), "Y": ("Y", 1), "DE": ("Y", 10), "CE": ("Y", 100)}
+
+
+def _counted_from_now(cand: Candidate, ctx: Context, n: int, unit: str) -> str | None:
+    """ "will travel to Rome in three weeks", "within two years": the point that many units after
+    the document date (the deictic anchor), when a future clause counts them from now; else None."""
+    shift = _COUNT_SHIFT.get(unit)
+    anchor = ctx.deictic_anchor()
+    if shift is None or anchor is None or anchor.gran != DAY:
+        return None
+    if _count_from_now_before(ctx.lex).search(ctx.text, max(0, cand.start - 12), cand.start) is None:
+        return None
+    if ctx.tense(cand) != FUTURE:
+        return None
+    step, size = shift
+    point = anchor.shift(step, n * size) if step == "D" else anchor.coarser(MONTH).shift("M", n * size) if step == "M" else Point(YEAR, anchor.year + n * size)
+    return point.value() if point is not None else None
 
 
 def _unit_long(cand: Candidate, ctx: Context) -> Reading | None:
