@@ -22,7 +22,16 @@ from timeline.io.timeml import TimeMLDocument, TimeMLError, read_timeml, write_t
 from timeline.item import Evidence, Item, TimelineItem
 from timeline.merge import MergeRecord
 from timeline.span import Granularity, Span
-from timeline.timex import DocumentDate, Timex, find_document_date, parse_document_date, tag
+from timeline.timex import (
+    DocumentDate,
+    Tagger,
+    Timex,
+    TimexRange,
+    find_document_date,
+    parse_document_date,
+    tag,
+    tag_ranges,
+)
 
 __version__ = "0.1.0"
 
@@ -45,12 +54,14 @@ __all__ = [
     "Relation",
     "Relations",
     "Span",
+    "Tagger",
     "TimeMLDocument",
     "TimeMLError",
     "Timeline",
     "TimelineError",
     "TimelineItem",
     "Timex",
+    "TimexRange",
     "TimexValueError",
     "UnknownRelationError",
     "__version__",
@@ -61,6 +72,7 @@ __all__ = [
     "save",
     "save_html",
     "tag",
+    "tag_ranges",
     "timeline_chart",
     "write_timeml",
 ]

@@ -9,7 +9,8 @@ read from the text) and ``tagger`` (the public ``tag``).
 from timeline.timex.dateline import find_document_date
 from timeline.timex.document_date import DocumentDate, parse_document_date
 from timeline.timex.lexicon import Lexicon
-from timeline.timex.tagger import Tagger, default_tagger, tag
+from timeline.timex.ranges import TimexRange
+from timeline.timex.tagger import Tagger, default_tagger, tag, tag_ranges
 from timeline.timex.timex import Timex
 
-__all__ = ["DocumentDate", "Lexicon", "Tagger", "Timex", "default_tagger", "find_document_date", "parse_document_date", "tag"]
+__all__ = ["DocumentDate", "Lexicon", "Tagger", "Timex", "TimexRange", "default_tagger", "find_document_date", "parse_document_date", "tag", "tag_ranges"]

@@ -41,6 +41,8 @@ _part_of_day_of = context_regex(r"\b{night_of_determiners}\s{1,3}({night_of_part
 _or_so = context_regex(r"\s{approximate_after}\b")
 _ago_end = context_regex(r"\b{ago_ends}$")
 _determined_duration = context_regex(r"{determined_duration_starts}\s")
+_bound_before = context_regex(r"(?:^|(?<=\W))(?:(?P<before>{before_words})|(?P<after>{after_words})|(?P<until>{until_words}))\s{1,3}$")
+_BOUND_MODS = {"before": "BEFORE", "after": "AFTER", "until": "ON_OR_BEFORE"}
 
 
 def _modifier(text: str, start: int, end: int, floor: int, reading: Reading, lex: Lexicon) -> tuple[int, str | None] | None:
@@ -89,7 +91,21 @@ def place(text: str, start: int, end: int, floor: int, reading: Reading, lex: Le
         start, reading.mod = modified
     elif reading.mod is None and _or_so(lex).search(text, start, end) is not None:
         reading.mod = "APPROX"  # "a week or so ago", "the next year or so"
+    elif reading.mod is None:
+        reading.mod = _bound(text, start, floor, reading, lex)
     return Found(start, end, reading)
+
+
+def _bound(text: str, start: int, floor: int, reading: Reading, lex: Lexicon) -> str | None:
+    """BEFORE / AFTER / ON_OR_BEFORE for a date right after "before", "after", "until"."""
+    if reading.type not in POINT_TYPES or reading.point is None or reading.value in REFS:
+        return None
+    match = _bound_before(lex).search(text, max(floor, start - 16), start)
+    if match is None:
+        return None
+    if floor and not text[floor : match.start()].strip():
+        return None  # "two days before Christmas": the duration counts from the date
+    return next(mod for group, mod in _BOUND_MODS.items() if match.group(group) is not None)
 
 
 # --- neighbours ----------------------------------------------------------------------------

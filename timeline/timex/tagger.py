@@ -27,6 +27,7 @@ from timeline.timex.dateline import find_document_date
 from timeline.timex.lexicon import Lexicon, english
 from timeline.timex.normalize import Context, Reading, normalize
 from timeline.timex.normalize.guards import quoted_title
+from timeline.timex.ranges import TimexRange, find_ranges
 from timeline.timex.recognize import Candidate, recognize
 from timeline.timex.timex import Timex, timex_span, widened_by_years
 
@@ -83,6 +84,11 @@ class Tagger:
         found = self._read(text, anchor, narrative=mode == "narrative")
         return [self._timex(text, item, anchor) for item in merge_neighbours(text, found, self.lexicon)]
 
+    def tag_ranges(self, text: str, dct: object = None, *, mode: Mode = "news") -> list[TimexRange]:
+        """The ranges of ``text`` ("from 1618 to 1648", "between 1995 and 1999", "7-9 June"): pairs
+        of the timexes ``tag`` gives, each with the span from the first to the second."""
+        return find_ranges(text, self.tag(text, dct, mode=mode), self.lexicon)
+
     def _read(self, text: str, dct: Point | None, *, narrative: bool) -> list[Found]:
         lex = self.lexicon
         ctx = Context(text=text, dct=dct, lex=lex, narrative=narrative, ref=dct)  # while choosing: the document date
@@ -137,4 +143,13 @@ def tag(text: str, dct: object = None, *, mode: Mode = "news") -> list[Timex]:
     return default_tagger().tag(text, dct, mode=mode)
 
 
-__all__ = ["MODES", "Mode", "Tagger", "Timex", "default_tagger", "find_document_date", "tag"]
+def tag_ranges(text: str, dct: object = None, *, mode: Mode = "news") -> list[TimexRange]:
+    """``default_tagger().tag_ranges(text, dct, mode=mode)``: see ``Tagger.tag_ranges``.
+
+    >>> [(r.first.value, r.last.value) for r in tag_ranges("The war lasted from 1618 to 1648.")]
+    [('1618', '1648')]
+    """
+    return default_tagger().tag_ranges(text, dct, mode=mode)
+
+
+__all__ = ["MODES", "Mode", "Tagger", "Timex", "TimexRange", "default_tagger", "find_document_date", "tag", "tag_ranges"]
