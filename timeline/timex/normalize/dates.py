@@ -32,6 +32,7 @@ from timeline.timex.normalize.words import (
     weekday_number,
     year_of,
 )
+from timeline.timex.patterns import context_regex
 from timeline.timex.recognize import Candidate
 
 
@@ -220,7 +221,38 @@ def _century(cand: Candidate, ctx: Context) -> Reading | None:
     return dated(Point("CE", (n - 1) * 100), absolute=True)
 
 
+_ordinal_day_before = context_regex(r"\b{ordinal_day_prepositions}\s{1,3}$")
+_ordinal_day_after = context_regex(r"\s{0,3}(?:[.,;:!?)\"'”’]|$)|\s{1,3}{ordinal_day_followers}\b")
+
+
+def _ordinal_day(cand: Candidate, ctx: Context) -> Reading | None:
+    """ "on the 12th", "by the 3rd": a day of the reference month, the tense choosing between
+    that month and the one before (past) or after (future) when the day is on the other side."""
+    text = ctx.text
+    if _ordinal_day_before(ctx.lex).search(text, max(0, cand.start - 12), cand.start) is None:
+        return None
+    if _ordinal_day_after(ctx.lex).match(text, cand.end, cand.end + 20) is None:
+        return None  # "on the 3rd floor": an ordinal of something else
+    day = day_number(cand.group("day") or "", ctx.lex)
+    if not 1 <= day <= 31:
+        return None
+    anchor = ctx.deictic_anchor()
+    if anchor is None or anchor.gran not in (DAY, MONTH):
+        return unknown(f"XXXX-XX-{day:02d}")
+    year, month = anchor.year, anchor.month
+    if anchor.gran == DAY and not ctx.narrative:
+        tense = ctx.tense(cand)
+        if tense == PAST and day > anchor.day:
+            year, month = cal.add_months(year, month, -1)
+        elif tense == FUTURE and day < anchor.day:
+            year, month = cal.add_months(year, month, 1)
+    if day > cal.days_in_month(year, month):
+        return None
+    return dated(Point.of_day(year, month, day), anchored=True)
+
+
 HANDLERS: dict[str, Handler] = {
+    "ordinal_day": _ordinal_day,
     "year_tail": _year_tail,
     "date": _date,
     "week_of": _week_of,
