@@ -70,6 +70,7 @@ class Lexicon:
     macros: dict[str, str]
     cues: dict[str, tuple[str, ...]]
     past_suffix: tuple[str, int]
+    century_fractions: dict[str, int] = attrs.field(factory=dict)  # "half": 2, "quarter": 4
     generic_nouns: frozenset[str] = frozenset()
     not_month_modifiers: tuple[str, ...] = ()  # "March to the Sea": words after a month that keep it a name
     context_words: dict[str, tuple[str, ...]] = attrs.field(factory=dict)  # the {name} lists of patterns.context_regex
@@ -160,5 +161,6 @@ def _read(folder: Traversable | Path) -> Lexicon:
         past_suffix=(str(tense["past_suffix"]), int(tense["past_suffix_min"])),
         not_month_modifiers=tuple(words["not_month_modifiers"]),
         generic_nouns=frozenset(words.get("generic_nouns", ())),
+        century_fractions=dict(words.get("century_fractions", {})),
         context_words={k: tuple(v) for k, v in words["context_words"].items()},
     )

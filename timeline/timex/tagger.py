@@ -21,6 +21,8 @@ from __future__ import annotations
 import functools
 from typing import Literal, get_args
 
+from timeline import calendar as cal
+from timeline.span import Granularity, Span
 from timeline.timex.anchor import DECADE, YEAR, Point, parse_dct
 from timeline.timex.attach import Found, merge_neighbours, place
 from timeline.timex.dateline import find_document_date
@@ -123,6 +125,8 @@ class Tagger:
     def _timex(self, text: str, item: Found, dct: Point | None) -> Timex:
         r = item.reading
         span = timex_span(r.value, r.type, r.mod, dct)
+        if r.years is not None:
+            span = Span.within(cal.seconds(r.years[0]), cal.seconds(r.years[1]), Granularity.YEAR, timex=r.value, mod=r.mod)
         if span is not None and r.mod == "APPROX" and r.point is not None and r.point.gran in (YEAR, DECADE):
             round_ = r.point.gran == DECADE or r.point.year % 10 == 0
             if round_ and self.circa_round_years is not None:

@@ -39,6 +39,7 @@ class Reading:
     partial: str = ""  # what a neighbour may complete: "month" (no year), "weekday", "year"
     month: int = 0
     absolute: bool = False  # the text gave the year itself
+    years: tuple[int, int] | None = None  # the years [first, last + 1) when they are finer than the value (a part of a century)
     anchor_value: str | None = None  # a duration counted from the document date: the point it reaches
 
 

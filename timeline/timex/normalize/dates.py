@@ -200,6 +200,8 @@ def _decade(cand: Candidate, ctx: Context) -> Reading | None:
                 year -= 100
         else:
             year = int(dec)
+            if year % 100 == 0 and year >= 1000 and not cand.group("era"):  # "the 1700s": the century 1700-1799
+                return dated(Point("CE", year), absolute=True)
     else:
         tens = ctx.lex.decade_words[lookup_key(cand.group("decw"))]
         base = (ctx.anaphoric_anchor() or Point(YEAR, 1900)).year
@@ -216,9 +218,22 @@ def _century(cand: Candidate, ctx: Context) -> Reading | None:
     n = ctx.lex.ordinals.get(word) or int(re.sub(r"[^0-9]", "", word) or 0)
     if not 1 <= n <= 30:
         return None
-    if cand.group("era") and lookup_key(cand.group("era")).startswith("b"):
-        return unknown(f"BC{n - 1:02d}")
-    return dated(Point("CE", (n - 1) * 100), absolute=True)
+    bc = bool(cand.group("era")) and lookup_key(cand.group("era")).startswith("b")
+    reading = unknown(f"BC{n - 1:02d}") if bc else dated(Point("CE", (n - 1) * 100), absolute=True)
+    if reading is None or cand.group("frac") is None:
+        return reading
+    # "the second half of the 17th century": one expression; TIMEX3 has no part of a century,
+    # so the value is the century with START / MID / END, and the years are the part itself
+    parts = ctx.lex.century_fractions[lookup_key(cand.group("frac"))]
+    part_word = lookup_key(cand.group("part"))
+    index = parts if part_word in ctx.lex.context_words["last_part_words"] else ctx.lex.ordinals.get(part_word, 0)
+    if not 1 <= index <= parts:
+        return None
+    first = -100 * n + 1 if bc else (n - 1) * 100  # astronomical: the 5th century BC is -499 .. -400
+    size = 100 // parts
+    reading.years = (first + (index - 1) * size, first + 100 if index == parts else first + index * size)
+    reading.mod = "START" if index == 1 else "END" if index == parts else "MID"
+    return reading
 
 
 _ordinal_day_before = context_regex(r"\b{ordinal_day_prepositions}\s{1,3}$")
