@@ -210,9 +210,12 @@ def _season(cand: Candidate, ctx: Context) -> Reading | None:
         if year is None:
             return None
         return dated(Point(SEASON, year, season=code), mod=mod, absolute=True)
-    anchor = ctx.deictic_anchor()
+    anaphoric = rel in ctx.lex.context_words["anaphoric_season_determiners"]
+    anchor = ctx.anaphoric_anchor() if anaphoric else ctx.deictic_anchor()
     if anchor is None:
         return unknown(f"XXXX-{code}")
+    if anaphoric:  # "that same spring": the spring of the year under discussion
+        return dated(Point(SEASON, anchor.year, season=code), mod=mod, anchored=True)
     if anchor.gran not in (DAY, WEEK, MONTH, SEASON):  # "in 1942 ... during the summer"
         shift = {"last": -1, "past": -1, "this past": -1, "next": 1, "coming": 1, "this coming": 1}.get(rel, 0)
         return dated(Point(SEASON, anchor.year + shift, season=code), mod=mod)
