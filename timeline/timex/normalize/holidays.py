@@ -12,13 +12,14 @@ from timeline import calendar as cal
 from timeline.timex.anchor import (
     FUTURE,
     PAST,
+    UNKNOWN,
     WEEK,
     Point,
 )
 from timeline.timex.lexicon import Lexicon
 from timeline.timex.normalize.context import Context, Handler, Reading, dated
 from timeline.timex.normalize.tense_year import CLOSE_CUE, CLOSE_SLACK, TENSE_SLACK
-from timeline.timex.normalize.words import lookup_key
+from timeline.timex.normalize.words import direction_of, lookup_key
 from timeline.timex.recognize import Candidate
 
 
@@ -82,13 +83,10 @@ def _holiday_day(cand: Candidate, ctx: Context) -> Reading | None:
     if this_year is None:
         return None
     slack = 0  # "last Easter": the one before the anchor, however near the next one is
-    if rel in ("last", "this past"):
-        direction = PAST
-    elif rel in ("next", "this coming"):
-        direction = FUTURE
-    elif ctx.narrative or rel == "this":
-        return dated(Point.of_days(this_year))
-    else:
+    direction = direction_of(rel, ctx.lex)
+    if direction == UNKNOWN:
+        if ctx.narrative or rel == "this":
+            return dated(Point.of_days(this_year))
         direction, distance = ctx.tense_and_distance(cand)
         slack = CLOSE_SLACK if distance <= CLOSE_CUE else TENSE_SLACK
     if direction == PAST and this_year > base + slack:

@@ -21,7 +21,7 @@ from timeline.timex.lexicon import Lexicon
 from timeline.timex.normalize.context import Context, Handler, Reading, dated, unknown
 from timeline.timex.normalize.relative import year_long
 from timeline.timex.normalize.tense_year import year_of_numbered
-from timeline.timex.normalize.words import edge_mod, lookup_key, month_number, year_of
+from timeline.timex.normalize.words import direction_of, edge_mod, lookup_key, month_number, year_of
 from timeline.timex.patterns import context_regex
 from timeline.timex.recognize import Candidate
 
@@ -217,7 +217,7 @@ def _season(cand: Candidate, ctx: Context) -> Reading | None:
     if anaphoric:  # "that same spring": the spring of the year under discussion
         return dated(Point(SEASON, anchor.year, season=code), mod=mod, anchored=True)
     if anchor.gran not in (DAY, WEEK, MONTH, SEASON):  # "in 1942 ... during the summer"
-        shift = {"last": -1, "past": -1, "this past": -1, "next": 1, "coming": 1, "this coming": 1}.get(rel, 0)
+        shift = direction_of(rel, ctx.lex)  # PAST -1, FUTURE 1, UNKNOWN 0
         return dated(Point(SEASON, anchor.year + shift, season=code), mod=mod)
     current = anchor.coarser(SEASON)
     index = ("SP", "SU", "FA", "WI").index
@@ -226,9 +226,10 @@ def _season(cand: Candidate, ctx: Context) -> Reading | None:
     target_in_year = anchor.year * 4 + index(code)
     if code == "WI" and anchor.month <= 2:
         target_in_year -= 4
-    if rel in ("last", "past", "this past"):
+    direction = direction_of(rel, ctx.lex)
+    if direction == PAST:
         occ = now - ((now - index(code)) % 4 or 4)
-    elif rel in ("next", "coming", "this coming"):
+    elif direction == FUTURE:
         occ = now + ((index(code) - now) % 4 or 4)
     elif ctx.narrative or rel == "this":
         occ = anchor.year * 4 + index(code)

@@ -24,7 +24,7 @@ from timeline.timex.lexicon import Lexicon
 from timeline.timex.normalize.context import REFS, Context, Handler, Reading, dated, unknown
 from timeline.timex.normalize.dates import weekday_reading
 from timeline.timex.normalize.durations import duration_value
-from timeline.timex.normalize.words import day_number, lookup_key, number_of
+from timeline.timex.normalize.words import day_number, direction_of, lookup_key, number_of
 from timeline.timex.patterns import context_regex
 from timeline.timex.recognize import Candidate
 
@@ -107,9 +107,8 @@ def _relative_name(cand: Candidate, ctx: Context) -> Reading | None:
     lex = ctx.lex
     rel = lookup_key(cand.group("rel"))
     name = lookup_key(cand.group("name")).rstrip(".")
-    direction = {"last": PAST, "past": PAST, "previous": PAST, "this past": PAST, "next": FUTURE, "coming": FUTURE,
-                 "this coming": FUTURE, "following": FUTURE, "upcoming": FUTURE}.get(rel, UNKNOWN)
-    if rel in ("that", "same", "current", "present", "prior", "preceding", "ensuing"):
+    direction = direction_of(rel, lex)
+    if rel in lex.context_words["not_name_relatives"]:
         return None
     if name in lex.weekdays:
         ref = ctx.ref

@@ -6,6 +6,9 @@ from __future__ import annotations
 import re
 
 from timeline.timex.anchor import (
+    FUTURE,
+    PAST,
+    UNKNOWN,
     YEAR,
     Point,
 )
@@ -91,3 +94,13 @@ def number_of(text: str, lex: Lexicon) -> float | None:
     if value is None:
         return None
     return value + half
+
+
+def direction_of(word: str, lex: Lexicon) -> int:
+    """PAST for "last", "past", "this past"; FUTURE for "next", "coming"; else UNKNOWN (the
+    lexicon's 'past_relatives' and 'future_relatives')."""
+    if word in lex.context_words["past_relatives"]:
+        return PAST
+    if word in lex.context_words["future_relatives"]:
+        return FUTURE
+    return UNKNOWN
