@@ -35,7 +35,8 @@ def _part_of_day(cand: Candidate, ctx: Context) -> Reading | None:
         anchor = ctx.anaphoric_anchor()
     if anchor is None or anchor.gran != DAY:
         return unknown(f"XXXX-XX-XXT{code}", "TIME")
-    offset = {"yesterday": -1, "tomorrow": 1, "last": -1, "the next": 1, "the following": 1, "the previous": -1}.get(base, 0)
+    # "yesterday evening": the deictic word's day; "the next morning": the relative word's step
+    offset = int(ctx.lex.deictic[base][2]) if base in ctx.lex.deictic else ctx.lex.relative.get(base.removeprefix("the "), 0)
     if base == "last" and code in ("MO", "AF"):
         return None
     day = Point.of_days(anchor.days + offset)
