@@ -1,9 +1,13 @@
-"""TIMEX3 recognition and normalization: ``tag()``, ``Timex`` and ``find_document_date()``.
+"""TIMEX3 recognition and normalization: ``tag()``, ``tag_ranges()``, ``Tagger``, ``Timex``,
+``parse_document_date()`` and ``find_document_date()``.
 
-Stages, each its own module: ``lexicon`` (word tables from ``data/``), ``patterns`` (regular
-expressions built from them), ``recognize`` (candidates with offsets), ``anchor`` (document
-date, last date, tense), ``normalize`` (type, value, mod), ``dateline`` (the document date
-read from the text) and ``tagger`` (the public ``tag``).
+Stages, each its own module, read top to bottom: ``lexicon`` (the word tables, a ``Lexicon``
+instance), ``patterns`` (regular expressions compiled from a lexicon), ``recognize``
+(candidates with offsets), ``anchor`` (points, the document date, tense), ``normalize`` (a
+package: type, value and mod, one module per family), ``attach`` (modifiers and neighbours),
+``timex`` and ``ranges`` (the output), ``tagger`` (``Tagger`` and ``tag``); beside them
+``document_date`` (the one reader of a given document date) and ``dateline`` (the date a text
+states).
 """
 
 from timeline.timex.dateline import find_document_date
