@@ -21,7 +21,14 @@ from timeline.timex.lexicon import Lexicon
 from timeline.timex.normalize.context import Context, Handler, Reading, dated, unknown
 from timeline.timex.normalize.relative import year_long
 from timeline.timex.normalize.tense_year import year_of_numbered
-from timeline.timex.normalize.words import direction_of, edge_mod, lookup_key, month_number, year_of
+from timeline.timex.normalize.words import (
+    day_number,
+    direction_of,
+    edge_mod,
+    lookup_key,
+    month_number,
+    year_of,
+)
 from timeline.timex.patterns import context_regex
 from timeline.timex.recognize import Candidate
 
@@ -86,16 +93,17 @@ def _quarter_value(cand: Candidate, ctx: Context) -> Reading | None:
     is_half = q_word == "half"
     gran = HALF if is_half else QUARTER
     if q_word == "quarters":
-        if det in ("each", "every"):
+        if det in lex.context_words["every_words"]:
             return unknown("P1Q", "SET")
         return None
-    if det in ("each", "every"):
+    if det in lex.context_words["every_words"]:
         return unknown("P6M" if is_half else "P1Q", "SET")
     number = 0
     if ord_word:
-        ordinal = {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4}.get(ord_word) or lex.ordinals.get(ord_word, 0)
-        if ord_word in ("final", "last", "latter"):
+        if ord_word in lex.context_words["last_part_words"]:
             ordinal = 2 if is_half else 4
+        else:
+            ordinal = day_number(ord_word, lex)  # "third", "3rd"
         number = ordinal
         if number > (2 if is_half else 4) or number < 1:
             return None
