@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline import Span, Timex, tag
+from timeline.timex.lexicon import english
 from timeline.timex.patterns import rules
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -186,11 +187,11 @@ SAMPLES = [
 
 def test_rule_first_tokens_cover_every_match() -> None:
     """The scanner tries a rule only where its 'first' token stands: that must lose no match."""
-    from timeline.timex.recognize import _TOKEN
+    from timeline.timex.recognize import TOKEN
 
     for text in SAMPLES:
-        starts = {m.start(): m.group() for m in _TOKEN.finditer(text)}
-        for rule in rules():
+        starts = {m.start(): m.group() for m in TOKEN.finditer(text)}
+        for rule in rules(english()):
             for match in rule.regex.finditer(text):
                 token = starts.get(match.start())
                 assert token is not None, (rule.name, match.group())
@@ -198,10 +199,10 @@ def test_rule_first_tokens_cover_every_match() -> None:
 
 
 def test_every_rule_names_a_handler_and_a_first_token() -> None:
-    from timeline.timex.normalize import _HANDLERS
+    from timeline.timex.normalize import HANDLERS
 
-    for rule in rules():
-        assert rule.handler in _HANDLERS, rule.name
+    for rule in rules(english()):
+        assert rule.handler in HANDLERS, rule.name
         assert rule.first.pattern, rule.name
 
 

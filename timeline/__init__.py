@@ -23,7 +23,16 @@ from timeline.io.timeml import TimeMLDocument, TimeMLError, read_timeml, write_t
 from timeline.item import Evidence, Item, TimelineItem
 from timeline.merge import MergeRecord
 from timeline.span import Granularity, Span
-from timeline.timex import Timex, find_document_date, tag
+from timeline.timex import (
+    DocumentDate,
+    Tagger,
+    Timex,
+    TimexRange,
+    find_document_date,
+    parse_document_date,
+    tag,
+    tag_ranges,
+)
 
 __version__ = "0.1.0"
 
@@ -31,6 +40,7 @@ __all__ = [
     "Certainty",
     "Constraint",
     "ConstraintConflictError",
+    "DocumentDate",
     "EDTFValueError",
     "Evidence",
     "ForeignItemError",
@@ -46,21 +56,25 @@ __all__ = [
     "Relation",
     "Relations",
     "Span",
+    "Tagger",
     "TimeMLDocument",
     "TimeMLError",
     "Timeline",
     "TimelineError",
     "TimelineItem",
     "Timex",
+    "TimexRange",
     "TimexValueError",
     "UnknownRelationError",
     "__version__",
     "find_document_date",
+    "parse_document_date",
     "read_timeml",
     "relation",
     "save",
     "save_html",
     "tag",
+    "tag_ranges",
     "timeline_chart",
     "write_timeml",
 ]

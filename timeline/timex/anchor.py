@@ -4,8 +4,8 @@ Stage four of the tagger. Three things:
 
 - ``Point``: a date at some granularity (a day, an ISO week, a month, a quarter ...), the
   form in which anchors are held and shifted ("two years ago", "a year earlier");
-- ``parse_dct``: the document creation time given to ``tag()``, read from a string, a date,
-  a datetime or a ``Span``; refused with a ``ValueError`` naming it;
+- ``parse_dct``: the document creation time given to ``tag()``, as ``parse_document_date``
+  reads it;
 - ``tense_at``: whether the clause around an expression speaks of the past or the future
   (the nearest cue wins: "will meet on Tuesday" against "said on Tuesday"), cues from
   ``data/tense.json``.
@@ -14,14 +14,14 @@ Stage four of the tagger. Three things:
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 import functools
 import re
 
 import attrs
 
 from timeline import calendar as cal
-from timeline.timex.lexicon import lexicon
+from timeline.timex.document_date import parse_document_date, year_text
+from timeline.timex.lexicon import Lexicon, english
 
 # Granularities of a Point, finest first.
 DAY, WEEK, MONTH, SEASON, QUARTER, HALF, YEAR, DECADE, CENTURY = "D", "W", "M", "S", "Q", "H", "Y", "DE", "CE"
@@ -30,11 +30,9 @@ SEASONS = ("SP", "SU", "FA", "WI")
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
-def year_text(year: int) -> str:
-    """A TIMEX3 year: four digits, BC years as BCnnnn (astronomical year 0 is 1 BC)."""
-    if year <= 0:
-        return f"BC{1 - year:04d}"
-    return f"{year:04d}"
+def granularity_order(gran: str) -> int:
+    """0 for a day, up to 8 for a century: finer granularities first."""
+    return _ORDER[gran]
 
 
 @attrs.frozen(slots=True)
@@ -182,37 +180,14 @@ def parse_point(value: str) -> Point | None:
     return Point(YEAR, year)
 
 
-_DCT_COARSE = re.compile(r"^\s*(?P<y>\d{4})(?:-(?P<m>\d{2}))?\s*$")
-_DCT_TEXT = re.compile(r"^\s*(?P<y>\d{4})-?(?P<m>\d{2})-?(?P<d>\d{2})(?:[T ].*)?\s*$")
-
-
 def parse_dct(dct: object) -> Point | None:
-    """The document date given to ``tag()`` as a day Point (None stays None).
-
-    Accepts "2003-03-18" (also with a time, or "20030318"), a ``date``/``datetime``, or a
-    ``Span`` with a start. Anything else raises ``ValueError`` naming the value.
-    """
+    """The document date given to ``tag()`` as a Point (None stays None): a day, a month or a
+    year, read by ``parse_document_date`` (a ``ValueError`` naming anything else)."""
     if dct is None:
         return None
-    if isinstance(dct, dt.datetime | dt.date):
-        return Point.of_day(dct.year, dct.month, dct.day)
-    if isinstance(dct, str):
-        match = _DCT_TEXT.match(dct)
-        if match:
-            y, m, d = int(match["y"]), int(match["m"]), int(match["d"])
-            if 1 <= m <= 12 and 1 <= d <= cal.days_in_month(y, m):
-                return Point.of_day(y, m, d)
-        coarse = _DCT_COARSE.match(dct)
-        if coarse:  # a month or a year: expressions finer than it stay underspecified
-            if coarse["m"] is None:
-                return Point(YEAR, int(coarse["y"]))
-            if 1 <= int(coarse["m"]) <= 12:
-                return Point(MONTH, int(coarse["y"]), int(coarse["m"]))
-        raise ValueError(f"dct {dct!r} is not a document date: expected YYYY-MM-DD (or YYYY-MM, YYYY)")
-    start = getattr(dct, "earliest_start", None)
-    if isinstance(start, int):
-        return Point.of_days(start // cal.SECONDS_PER_DAY)
-    raise ValueError(f"dct {dct!r} is not a document date: expected a YYYY-MM-DD string, a date or a Span")
+    date = parse_document_date(dct, what="dct")
+    gran = {"day": DAY, "month": MONTH, "year": YEAR}[date.granularity]
+    return Point(gran, date.year, date.month, date.day)
 
 
 # --- tense ---------------------------------------------------------------------------------
@@ -221,12 +196,12 @@ PAST, UNKNOWN, FUTURE = -1, 0, 1
 
 
 @functools.cache
-def _sentence_end() -> re.Pattern[str]:
+def _sentence_end(lex: Lexicon) -> re.Pattern[str]:
     """A sentence ends at . ! ? ; followed by space and a capital, a digit or a quote; not after
     abbreviations with inner dots ("a.m.", "U.S."), initials, or the words of ``tense.json``'s
     "abbreviations" ("Mr.", "Gen.", "Jan. 14"): one fixed-width look-behind per length."""
     by_length: dict[int, list[str]] = {}
-    for word in lexicon().cues.get("abbreviations", ()):
+    for word in lex.cues.get("abbreviations", ()):
         by_length.setdefault(len(word), []).append(re.escape(word))
     not_after = "".join(rf"(?<!\b(?:{'|'.join(words)}))" for _, words in sorted(by_length.items()))
     return re.compile(rf"(?<![.][A-Za-z])(?<!\b[A-Z]){not_after}[.!?;]\s{{1,4}}(?=[A-Z0-9\"'“`(])|[;:]\s|\n\s*\n")
@@ -241,13 +216,12 @@ _LONGEST_CUE = 4  # words
 
 
 @functools.cache
-def _cues() -> tuple[dict[tuple[str, ...], tuple[int, bool]], dict[str, int], tuple[str, ...], str, int]:
+def _cues(lex: Lexicon) -> tuple[dict[tuple[str, ...], tuple[int, bool]], dict[str, int], tuple[str, ...], str, int]:
     """(phrase -> (PAST/FUTURE/UNKNOWN, weak), preposition -> PAST/FUTURE, future contractions, past suffix, its minimum length).
 
     UNKNOWN marks phrases that only look like cues ("next to"); weak cues (modals: "could", a
     conditional as often as a future) weigh as if farther away.
     """
-    lex = lexicon()
     table: dict[tuple[str, ...], tuple[int, bool]] = {}
     for sign, key, weak in ((PAST, "past", False), (FUTURE, "future", False), (FUTURE, "weak_future", True), (UNKNOWN, "neutral", False)):
         for phrase in lex.cues.get(key, ()):
@@ -258,10 +232,10 @@ def _cues() -> tuple[dict[tuple[str, ...], tuple[int, bool]], dict[str, int], tu
     return table, prepositions, lex.cues.get("future_contractions", ()), suffix, minimum
 
 
-def _cues_in(window: str) -> list[tuple[int, int, int, bool]]:
+def _cues_in(window: str, lex: Lexicon) -> list[tuple[int, int, int, bool]]:
     """(start, end, sign, weak) of every tense cue in ``window``; weak: a regular past by its suffix."""
-    table, _, contractions, suffix, minimum = _cues()
-    auxiliary_be = lexicon().cues.get("auxiliary_be", ())  # a participle after it tells no tense
+    table, _, contractions, suffix, minimum = _cues(lex)
+    auxiliary_be = lex.cues.get("auxiliary_be", ())  # a participle after it tells no tense
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(window)]
     lowered = [w.lower() for _, _, w in words]
     found: list[tuple[int, int, int, bool]] = []
@@ -287,14 +261,15 @@ class TenseIndex:
     """The tense cues and sentence ends of one text, found once, so that asking the tense of
     many expressions costs a binary search each (linear in the text overall)."""
 
-    __slots__ = ("_cue_ends", "_cue_starts", "_cues", "_sentence_ends", "_sentence_starts", "text")
+    __slots__ = ("_cue_ends", "_cue_starts", "_cues", "_prepositions", "_sentence_ends", "_sentence_starts", "text")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, lex: Lexicon) -> None:
         self.text = text
-        self._cues = _cues_in(text)
+        self._prepositions = _cues(lex)[1]
+        self._cues = _cues_in(text, lex)
         self._cue_starts = [c[0] for c in self._cues]
         self._cue_ends = [c[1] for c in self._cues]
-        breaks = [(m.start(), m.end()) for m in _sentence_end().finditer(text)]
+        breaks = [(m.start(), m.end()) for m in _sentence_end(lex).finditer(text)]
         self._sentence_starts = [b[0] for b in breaks]
         self._sentence_ends = [b[1] for b in breaks]
 
@@ -315,7 +290,7 @@ class TenseIndex:
         best: tuple[float, int] | None = None
         before = self.text[max(lo, start - 20) : start]
         last_words = before.rsplit(None, 1)
-        preposition = _cues()[1].get(last_words[-1].lower()) if last_words and before[-1:].isspace() else None
+        preposition = self._prepositions.get(last_words[-1].lower()) if last_words and before[-1:].isspace() else None
         if preposition is not None:
             best = (_PREPOSITION_DISTANCE[preposition], preposition)
         k = bisect.bisect_right(self._cue_ends, start) - 1  # cues ending before the expression
@@ -345,6 +320,7 @@ class TenseIndex:
         return (best[1], best[0]) if best else (UNKNOWN, float("inf"))
 
 
-def tense_at(text: str, start: int, end: int, window: int = 160) -> int:
-    """PAST, FUTURE or UNKNOWN: the nearest tense cue in the clause around [start, end)."""
-    return TenseIndex(text).tense(start, end, window)
+def tense_at(text: str, start: int, end: int, window: int = 160, lex: Lexicon | None = None) -> int:
+    """PAST, FUTURE or UNKNOWN: the nearest tense cue in the clause around [start, end) (cues of
+    ``lex``, English by default)."""
+    return TenseIndex(text, lex or english()).tense(start, end, window)

@@ -14,14 +14,12 @@ rules and returns the first that stands in one of these places, as a ``Timex``.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
+from timeline.timex.lexicon import Lexicon, english
 from timeline.timex.normalize import Context, normalize
 from timeline.timex.patterns import context_regex
 from timeline.timex.recognize import recognize
-
-if TYPE_CHECKING:
-    from timeline.timex.tagger import Timex
+from timeline.timex.timex import Timex, timex_span
 
 _DATE_RULES = frozenset({"date_mdy", "date_dmy", "numeric_mdy", "iso"})
 _FULL_DATE = re.compile(r"^-?(?:BC)?\d{4}-\d{2}-\d{2}")
@@ -41,18 +39,17 @@ _SUFFIX_END = re.compile(
 )
 
 
-def find_document_date(text: str) -> Timex | None:
+def find_document_date(text: str, lexicon: Lexicon | None = None) -> Timex | None:
     """The date of a document as its dateline (or a date line) gives it, or None.
 
     >>> find_document_date("Prague, 18 March 2003 (RFE/RL) -- Moscow said ...").value
     '2003-03-18'
     """
-    from timeline.timex.tagger import Timex, _span
-
     if not isinstance(text, str):
         raise TypeError(f"find_document_date() needs a str, got {type(text).__name__}")
-    ctx = Context(text=text, dct=None)
-    for cand in recognize(text):
+    lex = lexicon if lexicon is not None else english()
+    ctx = Context(text=text, dct=None, lex=lex)
+    for cand in recognize(text, lex):
         if cand.rule.name not in _DATE_RULES:
             continue
         reading = normalize(cand, ctx)
@@ -67,11 +64,11 @@ def find_document_date(text: str) -> Timex | None:
         if len(prefix) > 80:
             continue
         dateline = (
-            (_prefix().match(prefix) and (_SUFFIX_DASH.match(suffix) or _SUFFIX_END.match(suffix)))
-            or _prefix_agency().match(prefix)
-            or (_prefix_label().match(prefix) and len(suffix) < 60)
+            (_prefix(lex).match(prefix) and (_SUFFIX_DASH.match(suffix) or _SUFFIX_END.match(suffix)))
+            or _prefix_agency(lex).match(prefix)
+            or (_prefix_label(lex).match(prefix) and len(suffix) < 60)
         )
         if dateline:
             value = reading.value
-            return Timex(cand.start, cand.end, text[cand.start : cand.end], reading.type, value, None, _span(value, reading.type, None, None))
+            return Timex(cand.start, cand.end, text[cand.start : cand.end], reading.type, value, None, timex_span(value, reading.type, None, None))
     return None

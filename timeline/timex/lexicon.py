@@ -3,8 +3,12 @@
 The tables are data (JSON): month and weekday names, number words, units, relative words,
 deictic words ("yesterday", "now"), seasons, parts of the day, modifiers, holidays, the
 recognition rules, and the context words that normalization looks for around a candidate.
-This module only loads them into one frozen ``Lexicon`` (cached), so
-the stages after it (patterns, recognize, normalize) never hold a word list of their own.
+This module loads them into a frozen ``Lexicon``, the analogue of dateutil's ``parserinfo``:
+an instance that the ``Tagger`` is given and hands to every stage after it (patterns,
+recognize, anchor, normalize, attach), so that no stage holds a word list of its own and
+another language or a changed table is a new instance, never a changed global.
+``Lexicon.load(folder)`` reads the four files from a folder; ``english()`` is the packaged
+English lexicon (loaded once).
 """
 
 from __future__ import annotations
@@ -12,19 +16,23 @@ from __future__ import annotations
 import functools
 import json
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+    from pathlib import Path
 
-def _load(name: str) -> Any:
-    text = resources.files("timeline.timex").joinpath("data", name).read_text(encoding="utf-8")
-    return json.loads(text)
+
+def _load(folder: Traversable | Path, name: str) -> Any:
+    return json.loads(folder.joinpath(name).read_text(encoding="utf-8"))
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, eq=False)
 class Lexicon:
-    """Every word table, lower-case keys."""
+    """Every word table, lower-case keys. Compared and hashed by identity: the compiled patterns
+    of a lexicon are cached under it."""
 
     months: dict[str, int]
     month_full: tuple[str, ...]
@@ -62,6 +70,7 @@ class Lexicon:
     macros: dict[str, str]
     cues: dict[str, tuple[str, ...]]
     past_suffix: tuple[str, int]
+    century_fractions: dict[str, int] = attrs.field(factory=dict)  # "half": 2, "quarter": 4
     generic_nouns: frozenset[str] = frozenset()
     not_month_modifiers: tuple[str, ...] = ()  # "March to the Sea": words after a month that keep it a name
     context_words: dict[str, tuple[str, ...]] = attrs.field(factory=dict)  # the {name} lists of patterns.context_regex
@@ -97,12 +106,22 @@ class Lexicon:
         return int(value) if value == int(value) else value
 
 
+    @classmethod
+    def load(cls, folder: Traversable | Path) -> Lexicon:
+        """The lexicon of a folder holding lexicon.json, rules.json, tense.json and holidays.json."""
+        return _read(folder)
+
+
 @functools.cache
-def lexicon() -> Lexicon:
-    """The English lexicon (loaded once)."""
-    words = _load("lexicon.json")
-    rules = _load("rules.json")
-    tense = _load("tense.json")
+def english() -> Lexicon:
+    """The packaged English lexicon (loaded once)."""
+    return _read(resources.files("timeline.timex").joinpath("data"))
+
+
+def _read(folder: Traversable | Path) -> Lexicon:
+    words = _load(folder, "lexicon.json")
+    rules = _load(folder, "rules.json")
+    tense = _load(folder, "tense.json")
     return Lexicon(
         months=dict(words["months"]),
         month_full=tuple(words["month_full"]),
@@ -135,12 +154,13 @@ def lexicon() -> Lexicon:
         ago_words=dict(words["ago_words"]),
         anchored_ago=frozenset(words["anchored_ago"]),
         duration_determiners=tuple(words["duration_determiners"]),
-        holidays={k: v for k, v in _load("holidays.json").items() if not k.startswith("_")},
+        holidays={k: v for k, v in _load(folder, "holidays.json").items() if not k.startswith("_")},
         rules=tuple(rules["rules"]),
         macros=dict(rules["macros"]),
         cues={k: tuple(v) for k, v in tense.items() if isinstance(v, list)},
         past_suffix=(str(tense["past_suffix"]), int(tense["past_suffix_min"])),
         not_month_modifiers=tuple(words["not_month_modifiers"]),
         generic_nouns=frozenset(words.get("generic_nouns", ())),
+        century_fractions=dict(words.get("century_fractions", {})),
         context_words={k: tuple(v) for k, v in words["context_words"].items()},
     )

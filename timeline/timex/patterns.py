@@ -1,8 +1,9 @@
 """Compiled regular expressions, built from the lexicon and the rule table.
 
 Stage two of the tagger. ``data/rules.json`` writes each rule with macros (``{MONTH}``,
-``{NUM}`` ...); word-list macros are generated here from ``data/lexicon.json``, the others
-come from the rule table itself. Every quantifier is bounded and every alternation is of
+``{NUM}`` ...); word-list macros are generated here from the lexicon given (``data/lexicon.json``
+for English), the others come from the rule table itself. Everything is compiled once per
+lexicon and cached under it. Every quantifier is bounded and every alternation is of
 literal words, so matching is linear in the text: no pattern can backtrack catastrophically.
 """
 
@@ -10,12 +11,13 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable
+import weakref
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
 
-from timeline.timex.lexicon import Lexicon, lexicon
+from timeline.timex.lexicon import Lexicon
 
 SPACE = r"\s{1,3}"
 _MACRO = re.compile(r"\{([A-Z][A-Z_0-9]*)\}")
@@ -27,20 +29,21 @@ def _word(word: str, space: str = SPACE) -> str:
     return space.join(parts)
 
 
-def _title_case(entry: str) -> str:
+def _title_case(entry: str, lower: Iterable[str]) -> str:
     """A name as titles write it: "Fourth of July", "Eid al-Fitr" (each part of a hyphenated word capitalized)."""
     parts = re.split(r"([ -])", entry)
-    return "".join(p if p in lexicon().context_words["lower_in_titles"] or not p[:1].isalpha() else p[:1].upper() + p[1:] for p in parts)
+    return "".join(p if p in lower or not p[:1].isalpha() else p[:1].upper() + p[1:] for p in parts)
 
 
-def words(entries: Iterable[str], *, case: str = "any", space: str = SPACE) -> str:
-    """An alternation of words, longest first; ``case='cap'`` accepts only Capitalized/UPPER forms."""
+def words(entries: Iterable[str], *, case: str = "any", space: str = SPACE, lower_in_titles: Iterable[str] = ()) -> str:
+    """An alternation of words, longest first; ``case='cap'`` accepts only Capitalized/UPPER forms
+    (and title case, where the words ``lower_in_titles`` stay lower-case)."""
     unique = sorted(set(entries), key=lambda w: (-len(w), w))
     if case == "cap":
         forms: list[str] = []
         for entry in unique:
             cap = " ".join(w[:1].upper() + w[1:] for w in entry.split(" "))
-            forms.extend([_word(cap, space), _word(_title_case(entry), space), _word(entry.upper(), space)])
+            forms.extend([_word(cap, space), _word(_title_case(entry, lower_in_titles), space), _word(entry.upper(), space)])
         return "(?-i:" + "|".join(dict.fromkeys(forms)) + ")"
     return "(?:" + "|".join(_word(e, space) for e in unique) + ")"
 
@@ -75,9 +78,8 @@ def first_tokens(entries: Iterable[str]) -> str:
 
 
 @functools.cache
-def macros() -> dict[str, str]:
+def macros(lex: Lexicon) -> dict[str, str]:
     """Every macro, expanded (word lists from the lexicon, the rest from the rule table)."""
-    lex = lexicon()
     month_abbr = [m for m in lex.months if m not in lex.month_full]
     weekday_abbr = [d for d in lex.weekdays if d not in lex.weekday_full]
     generated = {
@@ -93,7 +95,7 @@ def macros() -> dict[str, str]:
         "SEASON": words(lex.seasons),
         "POD": words(lex.parts_of_day),
         "TZ": f"(?:{words([z for z in lex.time_zones if ' ' not in z], case='cap')}|{words([z for z in lex.time_zones if ' ' in z])})",
-        "HOLIDAY": words(lex.holidays, case="cap"),
+        "HOLIDAY": words(lex.holidays, case="cap", lower_in_titles=lex.context_words["lower_in_titles"]),
         "REL": words(lex.relative),
         "VAGUE": words(lex.vague_numbers),
         "DECADEWORD": words(lex.decade_words),
@@ -135,9 +137,9 @@ def macros() -> dict[str, str]:
     return done
 
 
-def expand(template: str) -> str:
+def expand(template: str, lex: Lexicon) -> str:
     """A rule template with its macros and spaces expanded."""
-    table = macros()
+    table = macros(lex)
 
     def sub(match: re.Match[str]) -> str:
         name = match.group(1)
@@ -169,18 +171,18 @@ _AFTER = r"(?![\w%])(?![.,][0-9])"
 
 
 @functools.cache
-def rules() -> tuple[Rule, ...]:
-    """The rule table, compiled (case-insensitive; capitalized words stay case-sensitive)."""
+def rules(lex: Lexicon) -> tuple[Rule, ...]:
+    """The rule table of a lexicon, compiled (case-insensitive; capitalized words stay case-sensitive)."""
     compiled = []
-    for spec in lexicon().rules:
-        pattern = f"{_BEFORE}(?:{expand(spec['pattern'])}){_AFTER}"
+    for spec in lex.rules:
+        pattern = f"{_BEFORE}(?:{expand(spec['pattern'], lex)}){_AFTER}"
         compiled.append(
             Rule(
                 name=spec["name"],
                 handler=spec["handler"],
                 priority=int(spec.get("priority", 0)),
                 regex=re.compile(pattern, re.IGNORECASE),
-                first=re.compile(expand(spec["first"]), re.IGNORECASE),
+                first=re.compile(expand(spec["first"], lex), re.IGNORECASE),
                 reports_x="(?P<x>" in spec["pattern"],
                 options={k: v for k, v in spec.items() if k not in ("name", "handler", "priority", "pattern", "first")},
             )
@@ -189,27 +191,39 @@ def rules() -> tuple[Rule, ...]:
 
 
 @functools.cache
-def modifier_regex() -> re.Pattern[str]:
+def modifier_regex(lex: Lexicon) -> re.Pattern[str]:
     """Modifier words just before a candidate ("early", "the end of", "more than")."""
-    mods = words(m.rstrip("-") for m in lexicon().mods)
+    mods = words(m.rstrip("-") for m in lex.mods)
     return re.compile(rf"(?<![\w])(?P<mod>{mods})(?:{SPACE}|-)$", re.IGNORECASE)
 
 
 _CONTEXT_LIST = re.compile(r"\{([a-z_]+)\}")
 
 
-def context_regex(template: str, *, ignore_case: bool = True, space: str = SPACE) -> Callable[[], re.Pattern[str]]:
-    """A regex of the words around a candidate, compiled on its first use (then cached).
+class ContextPattern:
+    """A regex of the words around a candidate, written as a template over the lexicon's
+    ``context_words``: each ``{name}`` is the alternation of ``lex.context_words[name]``
+    (longest first), a space inside an entry matches ``space``, and quantifiers like ``{1,3}``
+    stay as they are. Calling it with a lexicon gives the pattern compiled for that lexicon
+    (compiled on first use, then cached under it)."""
 
-    Each ``{name}`` of the template is the alternation of ``lexicon().context_words[name]``
-    (longest first); a space inside an entry matches ``space``. Quantifiers like ``{1,3}``
-    stay as they are.
-    """
+    __slots__ = ("_compiled", "flags", "space", "template")
 
-    @functools.cache
-    def compiled() -> re.Pattern[str]:
-        table = lexicon().context_words
-        pattern = _CONTEXT_LIST.sub(lambda m: words(table[m.group(1)], space=space), template)
-        return re.compile(pattern, re.IGNORECASE if ignore_case else 0)
+    def __init__(self, template: str, *, ignore_case: bool = True, space: str = SPACE) -> None:
+        self.template = template
+        self.flags = re.IGNORECASE if ignore_case else 0
+        self.space = space
+        self._compiled: weakref.WeakKeyDictionary[Lexicon, re.Pattern[str]] = weakref.WeakKeyDictionary()
 
-    return compiled
+    def __call__(self, lex: Lexicon) -> re.Pattern[str]:
+        found = self._compiled.get(lex)
+        if found is None:
+            table = lex.context_words
+            pattern = _CONTEXT_LIST.sub(lambda m: words(table[m.group(1)], space=self.space), self.template)
+            found = self._compiled[lex] = re.compile(pattern, self.flags)
+        return found
+
+
+def context_regex(template: str, *, ignore_case: bool = True, space: str = SPACE) -> ContextPattern:
+    """A ``ContextPattern``: call it with a lexicon to get the compiled regex."""
+    return ContextPattern(template, ignore_case=ignore_case, space=space)

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 import attrs
 
+from timeline.timex.lexicon import Lexicon
 from timeline.timex.patterns import Rule, rules
 
 
@@ -37,35 +38,33 @@ class Candidate:
 
 
 # Tokens a rule may start on: runs of word characters, and apostrophes ("'90s").
-_TOKEN = re.compile(r"\w+|['’]")
+TOKEN = re.compile(r"\w+|['’]")
 _CACHE_LIMIT = 100_000
 
 
 @functools.cache
-def _dispatch() -> dict[str, tuple[Rule, ...]]:
-    """token -> the rules whose first token it can be (filled lazily, bounded)."""
+def _dispatch(lex: Lexicon) -> dict[str, tuple[Rule, ...]]:
+    """token -> the rules of ``lex`` whose first token it can be (filled lazily, bounded)."""
     return {}
 
 
-def _rules_for(token: str) -> tuple[Rule, ...]:
-    table = _dispatch()
-    found = table.get(token)
-    if found is None:
-        if len(table) > _CACHE_LIMIT:
-            table.clear()
-        found = table[token] = tuple(r for r in rules() if r.first.fullmatch(token))
+def _rules_for(token: str, lex: Lexicon) -> tuple[Rule, ...]:
+    table = _dispatch(lex)
+    if len(table) > _CACHE_LIMIT:
+        table.clear()
+    found = table[token] = tuple(r for r in rules(lex) if r.first.fullmatch(token))
     return found
 
 
-def scan(text: str) -> list[Candidate]:
+def scan(text: str, lex: Lexicon) -> list[Candidate]:
     """Every rule's matches over ``text`` (overlapping), each tried only where its first token stands."""
     found: list[Candidate] = []
-    table = _dispatch()
-    for token in _TOKEN.finditer(text):
+    table = _dispatch(lex)
+    for token in TOKEN.finditer(text):
         word = token.group()
         applicable = table.get(word)
         if applicable is None:
-            applicable = _rules_for(word)
+            applicable = _rules_for(word, lex)
         if not applicable:
             continue
         pos = token.start()
@@ -104,6 +103,6 @@ def select(candidates: list[Candidate], accept: Callable[[Candidate], bool] | No
     return chosen
 
 
-def recognize(text: str, accept: Callable[[Candidate], bool] | None = None) -> list[Candidate]:
-    """Non-overlapping candidates of ``text``, sorted by start."""
-    return select(scan(text), accept)
+def recognize(text: str, lex: Lexicon, accept: Callable[[Candidate], bool] | None = None) -> list[Candidate]:
+    """Non-overlapping candidates of ``text`` under the rules of ``lex``, sorted by start."""
+    return select(scan(text, lex), accept)
