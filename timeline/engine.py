@@ -648,10 +648,11 @@ class Timeline:
     # --- charts (timeline.chart) ---------------------------------------------------------
 
     def chart(self, **options: Any) -> altair.TopLevelMixin:
-        """An interactive Altair chart of the timeline (``timeline.chart.timeline_chart``)."""
-        from timeline.chart import timeline_chart
+        """An interactive Altair chart of the timeline (``timeline.chart.timeline_chart``); in
+        Jupyter it draws offline (``timeline.io.notebook``)."""
+        from timeline.io.notebook import chart
 
-        return timeline_chart(self, **options)
+        return chart(self, **options)
 
     def save(self, path: str | os.PathLike[str], **options: Any) -> Any:
         """Save the chart as offline HTML, PNG, SVG or PDF, by the file's suffix."""
@@ -660,7 +661,7 @@ class Timeline:
         return save(self, Path(path), **options)
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> Any:
-        from timeline.chart import mimebundle
+        from timeline.io.notebook import mimebundle
 
         return mimebundle(self)
 
