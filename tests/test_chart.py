@@ -426,3 +426,15 @@ def test_mimebundle_is_an_offline_widget() -> None:
     assert "esm.sh" not in alt.JupyterChart._esm
     with pytest.raises(TypeError, match="colour"):
         mimebundle(seed_like(), colour="kind")
+
+
+@pytest.mark.parametrize("size", [9, 2_000])
+def test_vega_lite_compiles_without_warnings(size: int, capfd: pytest.CaptureFixture[str]) -> None:
+    """Vega-Lite's compiler says nothing (the browser console would show each warning)."""
+    items = seed_like() if size == 9 else many(size)
+    for overview in (True, False):
+        spec = spec_of(timeline_chart(items, dct=DCT, overview=overview, max_marks=500, title="T"))
+        capfd.readouterr()
+        vl_convert.vegalite_to_vega(spec, show_warnings=True)
+        said = capfd.readouterr()
+        assert said.out + said.err == ""

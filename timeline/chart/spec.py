@@ -198,14 +198,18 @@ def _x2(data: ChartData, field: str) -> str:
     return f"{field}:{_kind(data)}"
 
 
-def _x_scale(data: ChartData) -> alt.Scale:
+def _x_scale(data: ChartData, *, domain: bool = True) -> alt.Scale:
     """The x scale: the full domain; the zoom (and, in our pages, the brush) moves it.
 
     A ``{"param": "brush"}`` domain would be dropped by Vega-Lite on a scale that is also bound
     to a zoom selection, so the page links the brush to the zoom (named in ``usermeta``).
     """
     kw: dict[str, Any] = {"type": "utc"} if data.axis == "temporal" else {"zero": False, "nice": False}
-    return alt.Scale(domain=list(data.domain), **kw)
+    if domain:
+        # As an expression: a literal temporal domain beside an ``x2`` channel makes Vega-Lite
+        # warn of conflicting domains (it parses the two forms differently).
+        kw["domain"] = alt.ExprRef(expr=f"[{data.domain[0]!r}, {data.domain[1]!r}]")
+    return alt.Scale(**kw)
 
 
 def _y(data: ChartData, field: str) -> alt.Y:
@@ -257,7 +261,9 @@ def _certain_opacity() -> str:
 def _detail(data: ChartData, *, width: int, height: int, names: dict[str, str]) -> TimelineLayer:
     kinds = alt.selection_point(name=names[KINDS_PARAM], fields=["color"], bind="legend")
     zoom = alt.selection_interval(name=names[ZOOM_PARAM], bind="scales", encodings=["x"])
-    scale = _x_scale(data)
+    # The domain is given once, on the layer that holds the zoom; the other layers share the
+    # scale (a domain on each would make Vega-Lite warn of conflicting domains).
+    scale = _x_scale(data, domain=False)
     X = functools.partial(_x, data, scale=scale, width=width)
     colour = _colour(data)
     y = _y(data, "y0")
@@ -269,9 +275,9 @@ def _detail(data: ChartData, *, width: int, height: int, names: dict[str, str]) 
     band_x = {"x": X("lo"), "x2": _x2(data, "hi"), "y": y, "y2": "y1:Q"}
 
     layers: list[alt.Chart] = []
-    # The coloured layer comes first and carries the legend binding and the zoom.
+    # The coloured layer comes first and carries the legend binding, the zoom and the domain.
     layers.append(thick.mark_rect(opacity=0.16, cornerRadius=2, clip=True).encode(
-        **band_x, color=colour, tooltip=_tooltip(),
+        **{**band_x, "x": _x(data, "lo", scale=_x_scale(data), width=width)}, color=colour, tooltip=_tooltip(),
     ).add_params(kinds, zoom))
     # Outlines: solid for what happened, dashed for what is planned or hypothetical.
     layers.append(thick.transform_filter(f"!({hollow})").mark_rect(
@@ -364,16 +370,16 @@ def _open_ends(data: ChartData, X: Any, colour: alt.Color, y: alt.Y) -> list[alt
 
 
 def _key_layer() -> alt.Chart:
-    """The key to the marks: a legend of what each drawing means (no marks in the plot)."""
-    key = alt.Chart(_inline([{"key": KEY[0][0], "kx": None}])).mark_point(
+    """The key to the marks: a legend of what each drawing means (it draws nothing itself)."""
+    names = [k for k, _, _ in KEY]
+    key = alt.Chart(_inline([{"key": names[0]}])).transform_filter("false").mark_point(
         color="#555", strokeWidth=1.4, size=80, filled=True
     ).encode(
-        x=alt.X("kx:Q", axis=None, scale=None),
-        shape=alt.Shape("key:N", scale=alt.Scale(domain=[k for k, _, _ in KEY], range=[s for _, s, _ in KEY]),
+        shape=alt.Shape("key:N", scale=alt.Scale(domain=names, range=[s for _, s, _ in KEY]),
                         legend=alt.Legend(title="how to read", orient="right", symbolFillColor="#555",
                                           symbolStrokeColor="#555")),
-        opacity=alt.Opacity("key:N", scale=alt.Scale(domain=[k for k, _, _ in KEY], range=[o for _, _, o in KEY]),
-                                    legend=alt.Legend(title="how to read", orient="right")),
+        opacity=alt.Opacity("key:O", scale=alt.Scale(domain=names, range=[o for _, _, o in KEY]),
+                            legend=alt.Legend(title="how to read", orient="right")),
     )
     return key
 
@@ -389,7 +395,7 @@ def _aggregate_layer(data: ChartData, *, scale: alt.Scale, width: int, zoom: str
         tests.append(f"(datum.level === {index} && {below} && {visible} >= {level.show_from!r})")
     counts: alt.Chart = alt.Chart(_inline(data.aggregates)).transform_filter(" || ".join(tests)).mark_rect(clip=True).encode(
         x=X("x0"), x2=_x2(data, "x1"), y=_y(data, "y0"), y2="y1:Q",
-        fill=_count_fill(data, legend=True),
+        fill=_count_fill(data),
         tooltip=[
             alt.Tooltip("lane:N", title="Lane"), alt.Tooltip("period:N", title="Period"),
             alt.Tooltip("n:Q", title="Items", format=","),
@@ -398,11 +404,11 @@ def _aggregate_layer(data: ChartData, *, scale: alt.Scale, width: int, zoom: str
     return counts
 
 
-def _count_fill(data: ChartData, *, legend: bool) -> alt.Fill:
+def _count_fill(data: ChartData) -> alt.Fill:
     top = max((r["n"] for r in data.aggregates), default=1)
     return alt.Fill(
         "n:Q", scale=alt.Scale(type="log", domain=[1, max(2, top)], scheme=COUNT_SCHEME),
-        legend=alt.Legend(title="items per period", orient="right", gradientLength=120) if legend else None,
+        legend=alt.Legend(title="items per period", orient="right", gradientLength=120),
     )
 
 
@@ -415,7 +421,7 @@ def _overview(data: ChartData, *, width: int, brush: alt.Parameter, kinds: str) 
         coarse = [r for r in data.aggregates if r["level"] == 0]
         layers.append(alt.Chart(_inline(coarse)).mark_rect(clip=True).encode(
             x=X("x0"), x2=_x2(data, "x1"), y=alt.Y("y0:Q", scale=y_scale, axis=None), y2="y1:Q",
-            fill=_count_fill(data, legend=False),
+            fill=_count_fill(data),
         ))
     layers.append(alt.Chart(_inline(data.rows)).transform_filter({"param": kinds}).mark_tick(thickness=1.5, opacity=0.8, clip=True).encode(x=X("mid"), y=y, color=_colour(data)))
     layers[0] = layers[0].add_params(brush)
