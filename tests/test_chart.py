@@ -16,8 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from timeline import calendar
-from timeline.chart import PALETTE, timeline_chart
-from timeline.io.notebook import mimebundle
+from timeline.chart import PALETTE, mimebundle, timeline_chart
 from timeline.chart.aggregate import civil_from_days_array
 from timeline.chart.axis import (
     describe_span,

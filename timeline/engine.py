@@ -648,11 +648,10 @@ class Timeline:
     # --- charts (timeline.chart) ---------------------------------------------------------
 
     def chart(self, **options: Any) -> altair.TopLevelMixin:
-        """An interactive Altair chart of the timeline (``timeline.chart.timeline_chart``); in
-        Jupyter it draws offline (``timeline.io.notebook``)."""
-        from timeline.io.notebook import chart
+        """An interactive Altair chart of the timeline (``timeline.chart.timeline_chart``)."""
+        from timeline.chart import timeline_chart
 
-        return chart(self, **options)
+        return timeline_chart(self, **options)
 
     def save(self, path: str | os.PathLike[str], **options: Any) -> Any:
         """Save the chart as offline HTML, PNG, SVG or PDF, by the file's suffix."""
@@ -661,7 +660,7 @@ class Timeline:
         return save(self, Path(path), **options)
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> Any:
-        from timeline.io.notebook import mimebundle
+        from timeline.chart import mimebundle
 
         return mimebundle(self)
 

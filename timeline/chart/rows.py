@@ -51,6 +51,17 @@ def clean_text(value: str) -> str:
     return _NOT_XML.sub("", _SPACES.sub(" ", value))
 
 
+def clean_strings(value: Any) -> Any:
+    """``value`` (a JSON-like tree, e.g. any Vega-Lite spec) with ``clean_text`` on every string."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, dict):
+        return {clean_text(k) if isinstance(k, str) else k: clean_strings(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [clean_strings(v) for v in value]
+    return value
+
+
 def text(value: object) -> str:
     """Any value as clean text ("" for None, an enum's value)."""
     if value is None:

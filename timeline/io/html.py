@@ -30,8 +30,9 @@ import vl_convert
 from timeline.chart.axis import format_time
 from timeline.chart.data import ChartData, prepare
 from timeline.chart.options import ChartOptions, renderer_for
+from timeline.chart.rows import clean_strings
 from timeline.chart.spec import chart_from_data
-from timeline.io.embed import embed_options, usermeta
+from timeline.chart.embed import embed_options, usermeta
 
 # Everything a page may load: nothing. Inline scripts and styles, data: and blob: images
 # (vega-embed's PNG export), and 'unsafe-eval' because Vega compiles its expressions.
@@ -177,7 +178,7 @@ def summary(data: ChartData) -> str:
 def html_document(items: Iterable[Any] | Any, *, title: str | None = None, **options: Any) -> str:
     """The page for ``items`` (``TimelineItem`` objects or a ``Timeline``), or for any Altair chart."""
     if isinstance(items, alt.TopLevelMixin):
-        spec = items.to_dict()
+        spec = clean_strings(items.to_dict())
         return html_page(spec, title=title or "Chart", renderer=renderer_for(_count_marks(spec)))
     chart_options = ChartOptions.from_kwargs(title=title, **options)
     data = prepare(items, chart_options)

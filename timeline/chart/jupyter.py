@@ -9,8 +9,8 @@ it megabytes. Where no widget manager runs (an HTML export of the notebook), the
 falls back to its text.
 
 The renderer passes the chart's brush-to-zoom link and the SVG/canvas choice to vega-embed
-(``timeline.io.embed``). ``enable()`` runs when this module is imported if the active renderer
-is Altair's default; ``Timeline.chart`` and ``Timeline._repr_mimebundle_`` import it.
+(``timeline.chart.embed``). ``enable()`` runs when ``timeline.chart`` is imported, if the active
+renderer is Altair's default; ``Timeline._repr_mimebundle_`` calls ``mimebundle``.
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ import altair as alt
 
 from timeline.chart.data import prepare
 from timeline.chart.options import ChartOptions, renderer_for
-from timeline.chart.spec import chart_from_data, timeline_chart
-from timeline.io.embed import embed_options
+from timeline.chart.spec import chart_from_data
+from timeline.chart.embed import embed_options
 
 RENDERER = "timeline"
 
@@ -60,12 +60,6 @@ def enable() -> None:
     alt.renderers.enable(RENDERER)
 
 
-def chart(items: Iterable[Any], **options: Any) -> alt.TopLevelMixin:
-    """``timeline_chart(items, **options)`` (``Timeline.chart``): importing this module has
-    turned the offline renderer on."""
-    return timeline_chart(items, ChartOptions.from_kwargs(**options))
-
-
 def mimebundle(items: Iterable[Any], **options: Any) -> dict[str, Any]:
     """The MIME bundle of a bare ``Timeline`` in Jupyter: its chart as an offline widget."""
     data = prepare(items, ChartOptions.from_kwargs(**options))
@@ -75,5 +69,7 @@ def mimebundle(items: Iterable[Any], **options: Any) -> dict[str, Any]:
     return bundle
 
 
-if alt.renderers.active == "default":
-    enable()
+def enable_by_default() -> None:
+    """``enable()``, unless the user chose another renderer (run on import of the package)."""
+    if alt.renderers.active == "default":
+        enable()
