@@ -437,3 +437,14 @@ def test_vega_lite_compiles_without_warnings(size: int, capfd: pytest.CaptureFix
         vl_convert.vegalite_to_vega(spec, show_warnings=True)
         said = capfd.readouterr()
         assert said.out + said.err == ""
+
+
+@pytest.mark.parametrize("field", ["doc", "kind", "actor"])
+def test_lane_and_kind_names_are_data_not_object_keys(field: str) -> None:
+    """A lane called "constructor" or "toString" draws like any other (issue 16, item 6)."""
+    names = ["constructor", "toString", "valueOf", "hasOwnProperty", "__proto__"]
+    items = [item(f"e{i}", year(2000 + i), name if field == "kind" else "Visit", doc=name if field == "doc" else "d",
+                  actor_names=(name,)) for i, name in enumerate(names)]
+    spec = spec_of(timeline_chart(items, lanes=field, color=field))
+    assert len(marks(spec, role="event")) == len(names)
+    assert set(names) <= {m["text"] for m in all_marks(spec, "text", "axis-label")}

@@ -213,11 +213,11 @@ def _x_scale(data: ChartData, *, domain: bool = True) -> alt.Scale:
 
 
 def _y(data: ChartData, field: str) -> alt.Y:
-    # Lane names by index (never a lookup by name on a JavaScript object: "constructor" is a lane).
-    label_expr = (
-        f"{json.dumps(list(data.lanes), ensure_ascii=True)}"
-        f"[indexof({json.dumps(list(data.lane_first_row))}, datum.value)]"
-    )
+    # Lane names by index, each written with a leading space that ``slice`` drops: Vega's
+    # expression compiler looks string literals up on a plain object, so a bare "constructor"
+    # or "toString" would be taken for one of its properties and blank the chart.
+    lanes = json.dumps([" " + lane for lane in data.lanes], ensure_ascii=True)
+    label_expr = f"slice({lanes}[indexof({json.dumps(list(data.lane_first_row))}, datum.value)] || ' ', 1)"
     return alt.Y(
         f"{field}:Q",
         scale=alt.Scale(domain=[TOP, data.n_rows - 0.4], reverse=True, nice=False, zero=False),
