@@ -289,3 +289,41 @@ def test_any_altair_chart_with_control_characters_saves(tmp_path: Path) -> None:
     chart = alt.Chart(alt.Data(values=[{"a": 1, "t": "x\x0by"}])).mark_text().encode(x="a:Q", text="t:N").properties(title="t\x00")
     out = save(chart, tmp_path / "c.svg")
     assert "\x0b" not in out.read_text(encoding="utf-8")
+
+
+@needs_events
+def test_render_selects_period_kinds_and_statuses(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    def event(i: int, kind: str, status: str, month: str) -> dict[str, Any]:
+        e = event_json(i)
+        e.update(type=kind, status=status)
+        e["time"] = {**e["time"], "timex": month, "earliest_start": f"{month}-01T00:00:00", "latest_start": f"{month}-01T00:00:00",
+                     "earliest_end": f"{month}-02T00:00:00", "latest_end": f"{month}-02T00:00:00"}
+        return e
+
+    evs = [event(1, "Visit", "planned", "2003-04"), event(2, "Aid", "occurred", "2002-05"), event(3, "Visit", "occurred", "1990-01")]
+    source = tmp_path / "events.json"
+    source.write_text(json.dumps({"headline": "Russia looks east", "events": evs}), encoding="utf-8")
+    out = tmp_path / "o.html"
+    assert main(["render", str(source), "-o", str(out), "--from", "2002", "--to", "2003", "--kind", "visit", "--kind", "Aid"]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert "<title>Russia looks east</title>" in page
+    assert {r["id"] for rows in spec_in(page)["datasets"].values() for r in rows if "sc" in r} == {"ev1", "ev2"}
+    assert main(["render", str(source), "-o", str(out), "--status", "planned"]) == 0
+    assert {r["id"] for rows in spec_in(out.read_text(encoding="utf-8"))["datasets"].values() for r in rows if "sc" in r} == {"ev1"}
+    assert main(["render", str(source), "-o", str(out), "--from", "soon"]) == 2
+    assert "--from 'soon' is not a date" in capsys.readouterr().err
+    assert main(["render", str(source), "-o", str(out), "--from", "2003", "--to", "2002"]) == 2
+
+
+def test_chart_domain_and_unknown_values_raise() -> None:
+    from timeline.chart import prepare, timeline_chart
+
+    data = prepare(items(10), domain=(calendar.seconds(1998), calendar.seconds(2001)))
+    assert {r["id"] for r in data.rows} == {"e3", "e4", "e5"}  # 1998, 1999, 2000
+    assert data.domain == (calendar.seconds(1998) * 1000, calendar.seconds(2001) * 1000)
+    with pytest.raises(ValueError, match="'actors' is not a lane field: expected one of kind, actor, country"):
+        timeline_chart(items(), lanes="actors")
+    with pytest.raises(ValueError, match="not a colour field"):
+        timeline_chart(items(), color="colour")
+    with pytest.raises(TypeError, match="unknown chart option"):
+        timeline_chart(items(), lane="kind")

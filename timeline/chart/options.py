@@ -59,6 +59,20 @@ def _pair(value: object) -> tuple[int, int] | Span | None:
     return (start, end)
 
 
+def _open_pair(value: object) -> tuple[int | None, int | None] | Span | None:
+    """A period whose start or end may be ``None`` (then the data's own)."""
+    if value is None or isinstance(value, Span):
+        return value
+    try:
+        start, end = value  # type: ignore[misc]
+    except (TypeError, ValueError):
+        raise ValueError(f"{value!r} is not a period: expected (start, end) in seconds, or a Span") from None
+    start, end = (None if start is None else int(start)), (None if end is None else int(end))
+    if start is not None and end is not None and end <= start:
+        raise ValueError(f"{value!r} is not a period: its end is not after its start")
+    return (start, end)
+
+
 def _colour_map(value: Mapping[str, str] | None) -> Mapping[str, str] | None:
     if value is None:
         return None
@@ -78,7 +92,7 @@ class ChartOptions:
     eras: Iterable[Any] | None = None
     max_marks: int = attrs.field(default=5000, validator=_positive)
     window: tuple[int, int] | Span | None = attrs.field(default=None, converter=_pair)
-    domain: tuple[int, int] | Span | None = attrs.field(default=None, converter=_pair)
+    domain: tuple[int | None, int | None] | Span | None = attrs.field(default=None, converter=_open_pair)
     width: int = attrs.field(default=800, validator=_positive)
     height: int | None = None
     labels: bool | None = None
