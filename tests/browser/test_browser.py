@@ -311,7 +311,8 @@ def test_no_label_is_clipped(seed: Page) -> None:
     edge go left of their marker)."""
     found = seed.page.evaluate(TEXT_BOXES)
     plot, boxes = found["plot"], found["boxes"]
-    assert plot and len(boxes) >= 5
+    assert plot
+    assert len(boxes) >= 5
     outside = [b for b in boxes if b["x1"] < -0.5 or b["x2"] > plot["width"] + 0.5 or b["y1"] < -0.5 or b["y2"] > plot["height"] + 0.5]
     assert outside == []
 
@@ -351,7 +352,7 @@ def test_hundred_thousand_items_draw_offline_without_warnings(browser: Any, tmp_
     assert path.stat().st_size < 10_000_000
     page = Page(browser, path)
     try:
-        assert len(page.find()) == 5000
+        assert len(page.find()) == 2000  # max_marks
         assert page.errors == []
         assert page.warnings == []
         assert page.requests == []

@@ -161,8 +161,8 @@ def prepare(items: Iterable[Any], options: ChartOptions | None = None, **changes
     # The axis and the domain: the data's, or the one asked for.
     known = [b for d in dated for b in (d.lo, d.hi)]
     data_span = (min(known), max(known)) if known else None
-    extra = [b for b in (dct_bounds or ())[:2]] + [b for _, s, e in eras for b in (s, e)]  # type: ignore[misc]
-    every = known + [int(b) for b in extra]
+    extra = [int(b) for b in (dct_bounds or ())[:2]] + [b for _, s, e in eras for b in (s, e)]
+    every = known + extra
     t0, t1 = (min(every), max(every)) if every else (calendar.seconds(2000), calendar.seconds(2001))
     wanted = _domain(options.domain)
     if wanted is not None:
@@ -170,7 +170,7 @@ def prepare(items: Iterable[Any], options: ChartOptions | None = None, **changes
         t1 = wanted[1] if wanted[1] is not None else t1
         if t1 <= t0:
             raise ValueError(f"domain={options.domain!r} holds none of the items' times")
-        dated = [d for d in dated if d.hi > t0 and d.lo < t1 or d.lo == d.hi and t0 <= d.lo <= t1]
+        dated = [d for d in dated if (d.hi > t0 and d.lo < t1) or (d.lo == d.hi and t0 <= d.lo <= t1)]
     axis = time_axis.choose_axis(t0, t1)
     domain = time_axis.x_domain(t0, t1, axis) if wanted is None else (time_axis.to_x(t0, axis), time_axis.to_x(t1, axis))
 

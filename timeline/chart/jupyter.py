@@ -21,9 +21,9 @@ from typing import Any
 import altair as alt
 
 from timeline.chart.data import prepare
+from timeline.chart.embed import embed_options
 from timeline.chart.options import ChartOptions, renderer_for
 from timeline.chart.spec import chart_from_data
-from timeline.chart.embed import embed_options
 
 RENDERER = "timeline"
 
@@ -37,7 +37,7 @@ def widget(spec: dict[str, Any], renderer: str | None = None) -> alt.JupyterChar
     """An offline ``JupyterChart`` showing the Vega-Lite ``spec`` as it is (not re-validated)."""
     alt.JupyterChart.enable_offline()
     chosen = renderer or renderer_for(_count_data_rows(spec))
-    chart = alt.JupyterChart(chart=None, embed_options=embed_options(spec, chosen))
+    chart = alt.JupyterChart(chart=None, embed_options=embed_options(spec, chosen))  # type: ignore[arg-type]  # (None: no chart to re-validate; the spec is set below)
     chart.spec = spec
     return chart
 

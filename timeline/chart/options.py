@@ -46,14 +46,18 @@ def _positive(instance: object, attribute: attrs.Attribute[int], value: int) -> 
         raise ValueError(f"{attribute.name}={value!r} is not a count: expected an integer of at least 1")
 
 
+def _two(value: object) -> tuple[Any, Any]:
+    parts = tuple(value) if isinstance(value, tuple | list) else ()
+    if len(parts) != 2:
+        raise ValueError(f"{value!r} is not a period: expected (start, end) in seconds, or a Span")
+    return parts[0], parts[1]
+
+
 def _pair(value: object) -> tuple[int, int] | Span | None:
     if value is None or isinstance(value, Span):
         return value
-    try:
-        start, end = value  # type: ignore[misc]
-    except (TypeError, ValueError):
-        raise ValueError(f"{value!r} is not a period: expected (start, end) in seconds, or a Span") from None
-    start, end = int(start), int(end)
+    first, last = _two(value)
+    start, end = int(first), int(last)
     if end < start:
         raise ValueError(f"{value!r} is not a period: its end is before its start")
     return (start, end)
@@ -63,11 +67,8 @@ def _open_pair(value: object) -> tuple[int | None, int | None] | Span | None:
     """A period whose start or end may be ``None`` (then the data's own)."""
     if value is None or isinstance(value, Span):
         return value
-    try:
-        start, end = value  # type: ignore[misc]
-    except (TypeError, ValueError):
-        raise ValueError(f"{value!r} is not a period: expected (start, end) in seconds, or a Span") from None
-    start, end = (None if start is None else int(start)), (None if end is None else int(end))
+    first, last = _two(value)
+    start, end = (None if first is None else int(first)), (None if last is None else int(last))
     if start is not None and end is not None and end <= start:
         raise ValueError(f"{value!r} is not a period: its end is not after its start")
     return (start, end)
@@ -90,7 +91,7 @@ class ChartOptions:
     color: str = attrs.field(default="kind", converter=_colour_value)
     color_map: Mapping[str, str] | None = attrs.field(default=None, converter=_colour_map)
     eras: Iterable[Any] | None = None
-    max_marks: int = attrs.field(default=5000, validator=_positive)
+    max_marks: int = attrs.field(default=2000, validator=_positive)
     window: tuple[int, int] | Span | None = attrs.field(default=None, converter=_pair)
     domain: tuple[int | None, int | None] | Span | None = attrs.field(default=None, converter=_open_pair)
     width: int = attrs.field(default=800, validator=_positive)

@@ -27,7 +27,7 @@ import functools
 import itertools
 import json
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Final
 
 import altair as alt
 
@@ -47,7 +47,7 @@ STATUS_SHAPES = {
 HOLLOW_STATUSES = ("planned", "hypothetical")
 TOP = -1.4  # the y domain starts above row 0, leaving a strip for the date and era labels
 CERTAIN_OPACITY = (("planned", 0.4), ("hypothetical", 0.3), ("failed", 0.3))
-COUNT_SCHEME = "blues"
+COUNT_SCHEME: Final = "blues"
 ARROW_PX = 36  # the length of an open end's arrow, whatever the zoom
 ARROW_STEPS = (0.55, 0.3, 0.12)  # its opacity, segment by segment: it fades out
 USERMETA_KEY = "timeline"
@@ -163,9 +163,10 @@ def chart_from_data(data: ChartData) -> alt.TopLevelMixin:
     brush = alt.selection_interval(name=names[BRUSH_PARAM], encodings=["x"])
     strip = _overview(data, width=width, brush=brush, kinds=names[KINDS_PARAM])
     meta["links"] = [[f"{names[ZOOM_PARAM]}_{ZOOM_FIELD}", names[BRUSH_PARAM], BRUSH_FIELD]]
-    return TimelineVConcat(vconcat=[detail, strip], spacing=12, usermeta={USERMETA_KEY: meta}).resolve_scale(
+    chart: TimelineVConcat = TimelineVConcat(vconcat=[detail, strip], spacing=12, usermeta={USERMETA_KEY: meta}).resolve_scale(
         x="independent", y="independent"
     )
+    return chart
 
 
 def _subtitle(data: ChartData) -> str:
@@ -305,7 +306,8 @@ def _detail(data: ChartData, *, width: int, height: int, names: dict[str, str]) 
     )
     for filled, test in ((True, f"!({hollow})"), (False, hollow)):
         layers.append(base.transform_filter(test).mark_point(
-            filled=filled, size=90, strokeWidth=1.8, ariaRoleDescription=EVENTS_NAME, clip=True,
+            filled=filled, size=90 if data.labels else 36, strokeWidth=1.8 if data.labels else 1.2,
+            ariaRoleDescription=EVENTS_NAME, clip=True,
             fill=alt.Undefined if filled else "white", fillOpacity=alt.Undefined if filled else 1.0,
         ).encode(
             x=X("mid"), y=y, color=colour, shape=shape,
@@ -349,9 +351,10 @@ def _detail(data: ChartData, *, width: int, height: int, names: dict[str, str]) 
         ))
     drawn = alt.LayerChart(layer=[*layers, *under, *over])
     # The key has a shape legend of its own (the markers' shapes say the status).
-    return TimelineLayer(layer=[drawn, _key_layer()], width=width, height=height).resolve_scale(
+    detail: TimelineLayer = TimelineLayer(layer=[drawn, _key_layer()], width=width, height=height).resolve_scale(
         shape="independent", opacity="independent"
     )
+    return detail
 
 
 def _open_ends(data: ChartData, X: Any, colour: alt.Color, y: alt.Y) -> list[alt.Chart]:
@@ -372,7 +375,7 @@ def _open_ends(data: ChartData, X: Any, colour: alt.Color, y: alt.Y) -> list[alt
 def _key_layer() -> alt.Chart:
     """The key to the marks: a legend of what each drawing means (it draws nothing itself)."""
     names = [k for k, _, _ in KEY]
-    key = alt.Chart(_inline([{"key": names[0]}])).transform_filter("false").mark_point(
+    key: alt.Chart = alt.Chart(_inline([{"key": names[0]}])).transform_filter("false").mark_point(
         color="#555", strokeWidth=1.4, size=80, filled=True
     ).encode(
         shape=alt.Shape("key:N", scale=alt.Scale(domain=names, range=[s for _, s, _ in KEY]),

@@ -7,9 +7,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from timeline.commands._common import InputFileError, fail, read_text
-
 from timeline.chart.options import LANE_FIELDS
+from timeline.commands._common import InputFileError, fail, read_text
 
 LANES = tuple(f for f in LANE_FIELDS if f != "lane")
 
@@ -33,7 +32,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--lanes", default="kind", choices=LANES, help="what splits the rows (default: %(default)s)")
     parser.add_argument("--color", default="kind", choices=LANES, help="what colours the marks (default: %(default)s)")
     parser.add_argument("--title", default=None, help="chart title (default: the document's headline, else the input file's name)")
-    parser.add_argument("--max-marks", type=int, default=5000, help="above this many events, draw counts per period (default: %(default)s)")
+    parser.add_argument("--max-marks", type=int, default=2000, help="above this many events, draw counts per period (default: %(default)s)")
     parser.add_argument("--from", dest="start", metavar="WHEN", help="show from this time on: 2003, 2003-03, 2003-03-18")
     parser.add_argument("--to", dest="end", metavar="WHEN", help="show up to the end of this time: 2003, 2003-03, 2003-03-18")
     parser.add_argument("--kind", action="append", metavar="KIND", help="draw only events of this kind (repeatable)")

@@ -29,10 +29,10 @@ import vl_convert
 
 from timeline.chart.axis import format_time
 from timeline.chart.data import ChartData, prepare
+from timeline.chart.embed import embed_options, usermeta
 from timeline.chart.options import ChartOptions, renderer_for
 from timeline.chart.rows import clean_strings
 from timeline.chart.spec import chart_from_data
-from timeline.chart.embed import embed_options, usermeta
 
 # Everything a page may load: nothing. Inline scripts and styles, data: and blob: images
 # (vega-embed's PNG export), and 'unsafe-eval' because Vega compiles its expressions.
