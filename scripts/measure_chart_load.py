@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 
 from timeline import calendar
-from timeline.chart_data import prepare
+from timeline.chart.data import prepare
 from timeline.io.html import javascript_bundle, save_html
 from timeline.item import Evidence, Item
 from timeline.span import Granularity, Span

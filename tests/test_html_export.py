@@ -45,7 +45,7 @@ def spec_in(page: str) -> dict[str, Any]:
 
 def table_rows(page: str) -> list[str]:
     body = page.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
-    return re.findall(r"<tr>.*?</tr>", body, re.S)
+    return re.findall(r"<tr[ >].*?</tr>", body, re.S)
 
 
 def test_page_is_self_contained(tmp_path: Path) -> None:
@@ -85,8 +85,8 @@ def test_hostile_text_stays_text() -> None:
     spec = spec_in(page)
     labels = {r["label"] for rows in spec["datasets"].values() for r in rows if "label" in r and "sentence" in r}
     assert set(XSS) <= labels  # the spec carries the text itself, escaped only as JSON
-    assert page.count("<script") == 3
-    assert page.count("</script>") == 3
+    assert page.count("<script") == 4  # the spec, the bundle, the page's script, the call
+    assert page.count("</script>") == 4
 
 
 @given(st.text())
@@ -223,5 +223,108 @@ def test_timeline_saves_and_displays_itself(tmp_path: Path) -> None:
     page = timeline.save(tmp_path / "t.html")
     assert len(table_rows(Path(page).read_text(encoding="utf-8"))) == 6
     bundle = timeline._repr_mimebundle_()
-    assert "vegaEmbed" in bundle["text/html"]
-    assert "report of 18 March 2003" in bundle["text/html"]
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+    assert "6 items" in bundle["text/plain"]
+
+
+# Every character XML 1.0 cannot hold (vl-convert's SVG parser panicked on each: exit 134).
+CONTROL = "".join(chr(c) for c in (*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20))) + "\ufffe\uffff"
+_SAVE_ALL = """
+import sys
+from timeline import calendar
+from timeline.io.export import save
+from timeline.item import Evidence, Item
+from timeline.span import Granularity, Span
+
+bad = "".join(chr(int(c)) for c in sys.argv[1].split(","))
+def year(y):
+    a, b = calendar.year_range(y)
+    return Span(a, b, a, b, Granularity.YEAR)
+items = [Item(f"e{i}{bad}", year(2000 + i), f"label{bad}{i}", f"kind{bad}{i % 2}", f"status{bad}", f"doc{bad}",
+              (f"actor{bad}",), (f"place{bad}",), (Evidence(f"doc{bad}", 0, 1, f"then{bad}", f"sentence{bad}"),),
+              attributes={"time_text": f"then{bad}", "quantity": f"3{bad}", "lane": f"lane{bad}"})
+         for i in range(3)]
+eras = [(f"era{bad}", *calendar.year_range(2001))]
+for lanes, color in (("lane", "kind"), ("actor", "doc"), ("place", "status")):
+    for suffix in ("png", "svg", "pdf"):
+        save(items, f"{sys.argv[2]}/x-{lanes}.{suffix}", lanes=lanes, color=color, eras=eras, title=f"title{bad}", scale=1)
+print("saved")
+"""
+
+
+def test_control_characters_in_every_text_field_save_as_png_svg_pdf(tmp_path: Path) -> None:
+    """In a child process, so that a renderer abort fails this test instead of the test run."""
+    import subprocess
+    import sys
+
+    for bad in (CONTROL,):
+        code_points = ",".join(str(ord(c)) for c in bad)
+        done = subprocess.run([sys.executable, "-c", _SAVE_ALL, code_points, str(tmp_path)], capture_output=True, text=True,
+                              timeout=600, check=False)
+        assert done.returncode == 0, done.stderr[-2000:]
+        assert done.stdout.strip() == "saved"
+    import xml.etree.ElementTree as ET
+
+    svg = (tmp_path / "x-lane.svg").read_text(encoding="utf-8")
+    assert ET.fromstring(svg).tag.endswith("svg")  # well-formed XML
+    assert not any(c in svg for c in CONTROL)
+    assert (tmp_path / "x-lane.png").read_bytes().startswith(b"\x89PNG")
+    assert (tmp_path / "x-actor.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_page_spec_holds_no_control_characters() -> None:
+    """The in-page "Save as SVG" writes what the spec holds: no NUL, no other control."""
+    bad = [Item("a", year(2000), f"a{CONTROL}b", f"k{CONTROL}", None, f"d{CONTROL}", (f"x{CONTROL}",), (f"p{CONTROL}",))]
+    page = html_document(bad, title=f"t{CONTROL}")
+    spec = spec_in(page)
+    text = json.dumps(spec, ensure_ascii=False)
+    assert not any(c in text for c in CONTROL)
+    assert "\\u0000" not in text
+    assert "\\u000b" not in text.lower()
+    assert any(r.get("label") == "a b" or r.get("label") == "ab" for rows in spec["datasets"].values() for r in rows)
+
+
+def test_any_altair_chart_with_control_characters_saves(tmp_path: Path) -> None:
+    import altair as alt
+
+    chart = alt.Chart(alt.Data(values=[{"a": 1, "t": "x\x0by"}])).mark_text().encode(x="a:Q", text="t:N").properties(title="t\x00")
+    out = save(chart, tmp_path / "c.svg")
+    assert "\x0b" not in out.read_text(encoding="utf-8")
+
+
+@needs_events
+def test_render_selects_period_kinds_and_statuses(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    def event(i: int, kind: str, status: str, month: str) -> dict[str, Any]:
+        e = event_json(i)
+        e.update(type=kind, status=status)
+        e["time"] = {**e["time"], "timex": month, "earliest_start": f"{month}-01T00:00:00", "latest_start": f"{month}-01T00:00:00",
+                     "earliest_end": f"{month}-02T00:00:00", "latest_end": f"{month}-02T00:00:00"}
+        return e
+
+    evs = [event(1, "Visit", "planned", "2003-04"), event(2, "Aid", "occurred", "2002-05"), event(3, "Visit", "occurred", "1990-01")]
+    source = tmp_path / "events.json"
+    source.write_text(json.dumps({"headline": "Russia looks east", "events": evs}), encoding="utf-8")
+    out = tmp_path / "o.html"
+    assert main(["render", str(source), "-o", str(out), "--from", "2002", "--to", "2003", "--kind", "visit", "--kind", "Aid"]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert "<title>Russia looks east</title>" in page
+    assert {r["id"] for rows in spec_in(page)["datasets"].values() for r in rows if "sc" in r} == {"ev1", "ev2"}
+    assert main(["render", str(source), "-o", str(out), "--status", "planned"]) == 0
+    assert {r["id"] for rows in spec_in(out.read_text(encoding="utf-8"))["datasets"].values() for r in rows if "sc" in r} == {"ev1"}
+    assert main(["render", str(source), "-o", str(out), "--from", "soon"]) == 2
+    assert "--from 'soon' is not a date" in capsys.readouterr().err
+    assert main(["render", str(source), "-o", str(out), "--from", "2003", "--to", "2002"]) == 2
+
+
+def test_chart_domain_and_unknown_values_raise() -> None:
+    from timeline.chart import prepare, timeline_chart
+
+    data = prepare(items(10), domain=(calendar.seconds(1998), calendar.seconds(2001)))
+    assert {r["id"] for r in data.rows} == {"e3", "e4", "e5"}  # 1998, 1999, 2000
+    assert data.domain == (calendar.seconds(1998) * 1000, calendar.seconds(2001) * 1000)
+    with pytest.raises(ValueError, match="'actors' is not a lane field: expected one of kind, actor, country"):
+        timeline_chart(items(), lanes="actors")
+    with pytest.raises(ValueError, match="not a colour field"):
+        timeline_chart(items(), color="colour")
+    with pytest.raises(TypeError, match="unknown chart option"):
+        timeline_chart(items(), lane="kind")

@@ -89,5 +89,9 @@ class OutOfRangeError(TimelineError, ValueError):
     bound asked for as one."""
 
 
+class OptionError(TimelineError, ValueError):
+    """A command-line option value a command cannot use; the message names the option."""
+
+
 class LoadError(TimelineError, ValueError):
     """A file that holds no timeline or items this package reads; the message names the file."""

@@ -19,7 +19,7 @@ import pytest
 
 from timeline import calendar
 from timeline.chart import timeline_chart
-from timeline.chart_data import prepare
+from timeline.chart.data import prepare
 from timeline.io.html import javascript_bundle, save_html
 from timeline.item import Evidence, Item
 from timeline.span import Granularity, Span

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import json
 from pathlib import Path
 from typing import Any
 
-from timeline.commands._common import fail
+from timeline.chart.options import LANE_FIELDS
+from timeline.commands._common import InputFileError, fail, read_text
+from timeline.errors import LoadError, OptionError
 
-LANES = ("kind", "actor", "place", "doc", "status")
+LANES = tuple(f for f in LANE_FIELDS if f != "lane")
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -30,8 +33,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--format", choices=("html", "png", "svg", "pdf"), help="output format (default: from the suffix)")
     parser.add_argument("--lanes", default="kind", choices=LANES, help="what splits the rows (default: %(default)s)")
     parser.add_argument("--color", default="kind", choices=LANES, help="what colours the marks (default: %(default)s)")
-    parser.add_argument("--title", default=None, help="chart title (default: the input file's name)")
-    parser.add_argument("--max-marks", type=int, default=5000, help="above this many events, draw counts per period (default: %(default)s)")
+    parser.add_argument("--title", default=None, help="chart title (default: the document's headline, else the input file's name)")
+    parser.add_argument("--max-marks", type=int, default=2000, help="above this many events, draw counts per period (default: %(default)s)")
+    parser.add_argument("--from", dest="start", metavar="WHEN", help="show from this time on: 2003, 2003-03, 2003-03-18")
+    parser.add_argument("--to", dest="end", metavar="WHEN", help="show up to the end of this time: 2003, 2003-03, 2003-03-18")
+    parser.add_argument("--kind", action="append", metavar="KIND", help="draw only events of this kind (repeatable)")
+    parser.add_argument("--status", action="append", metavar="STATUS", help="draw only events of this status (repeatable)")
     parser.set_defaults(run=run)
 
 
@@ -47,20 +54,76 @@ def load(path: str) -> tuple[Any, Any]:
     return loaded.items, loaded.dct
 
 
+def headline(path: str) -> str | None:
+    """The document's headline (a top-level "headline" or "title" key), if the input has one."""
+    try:
+        value = json.loads(read_text(path))
+    except (InputFileError, ValueError):
+        return None
+    if isinstance(value, list) and len(value) == 1:
+        value = value[0]
+    if isinstance(value, dict):
+        for key in ("headline", "title"):
+            if isinstance(value.get(key), str) and value[key].strip():
+                return str(value[key]).strip()
+    return None
+
+
+def _period(start: str | None, end: str | None) -> tuple[int | None, int | None] | None:
+    """The ``--from``/``--to`` period in seconds, either end open (``None`` when neither is given)."""
+    from timeline.span import Span
+
+    if start is None and end is None:
+        return None
+    bounds: list[int | None] = []
+    for text, which in ((start, "from"), (end, "to")):
+        if text is None:
+            bounds.append(None)
+            continue
+        try:
+            span = Span.from_timex3(text)
+        except ValueError:
+            span = None
+        bound = None if span is None else (span.earliest_start if which == "from" else span.latest_end)
+        if bound is None:
+            raise OptionError(f"--{which} {text!r} is not a date: expected 2003, 2003-03 or 2003-03-18")
+        bounds.append(bound)
+    if bounds[0] is not None and bounds[1] is not None and bounds[1] <= bounds[0]:
+        raise OptionError(f"--to {end!r} is not after --from {start!r}")
+    return (bounds[0], bounds[1])
+
+
+def select(items: Any, kinds: list[str] | None, statuses: list[str] | None) -> list[Any]:
+    """The items of one of ``kinds`` and ``statuses`` (case-insensitive; all when not given)."""
+    wanted_kinds = {k.lower() for k in kinds or ()}
+    wanted_statuses = {s.lower() for s in statuses or ()}
+
+    def text(value: object) -> str:
+        return str(getattr(value, "value", value) or "").lower()
+
+    return [
+        item for item in items
+        if (not wanted_kinds or text(getattr(item, "kind", None)) in wanted_kinds)
+        and (not wanted_statuses or text(getattr(item, "status", None)) in wanted_statuses)
+    ]
+
+
 def run(args: argparse.Namespace) -> int:
-    from timeline.errors import LoadError
     from timeline.io.export import ExportFormatError, format_of, save
 
     try:
         fmt = format_of(args.output, args.format)
         items, dct = load(args.input)
-    except (LoadError, ExportFormatError) as error:
+        domain = _period(args.start, args.end)
+    except (LoadError, OptionError, ExportFormatError) as error:
         fail(str(error))
         return 2
-    title = args.title or Path(args.input).stem
+    if args.kind or args.status:
+        items = select(items, args.kind, args.status)
+    title = args.title or headline(args.input) or Path(args.input).stem
     try:
         out = save(items, args.output, format=fmt, lanes=args.lanes, color=args.color, dct=dct, title=title,
-                   max_marks=args.max_marks)
+                   max_marks=args.max_marks, domain=domain)
     except OSError as error:
         fail(f"{args.output}: cannot write: {error.strerror or error}")
         return 1

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from timeline.chart.rows import clean_strings
 from timeline.errors import TimelineError
 from timeline.io.atomic import write_atomic
 
@@ -51,7 +52,7 @@ def render(items: Iterable[Any] | Any, format: str, *, scale: float = 2.0, **opt
 
         return html_document(items, **options)
     if isinstance(items, alt.TopLevelMixin):
-        spec = items.to_dict()
+        spec = clean_strings(items.to_dict())  # only characters XML holds reach the renderer
     else:
         from timeline.chart import timeline_chart
 

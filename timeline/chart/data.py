@@ -1,0 +1,250 @@
+"""What a timeline chart draws: ``prepare(items, options)`` reads the items once into ``ChartData``.
+
+The stages, each in its own module: the axis and domain (``axis``), one row of texts and x
+positions per drawn mark (``rows``), lanes and rows packing (``layout``), and, above
+``max_marks`` marks, counts per lane and period (``aggregate``). An item goes in one lane, or
+in one lane per actor (``lanes="actor"``) or country (``lanes="country"``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+import numpy as np
+
+from timeline import calendar
+from timeline.chart import axis as time_axis
+from timeline.chart.aggregate import Level, aggregate, choose_window
+from timeline.chart.layout import lane_order, lane_row_counts, merge_rare_lanes, pack
+from timeline.chart.options import ChartOptions
+from timeline.chart.rows import (
+    STATUS_ORDER,
+    Row,
+    bounds,
+    colour_of,
+    describe,
+    lane_keys,
+    marker,
+    positions,
+    text,
+)
+from timeline.span import Granularity, Span
+
+
+@attrs.frozen(slots=True)
+class ChartData:
+    """Everything a chart draws, as JSON-ready rows, and the options it was made with."""
+
+    options: ChartOptions
+    rows: list[Row]
+    table: list[Row]
+    aggregates: list[Row]
+    levels: tuple[Level, ...]
+    lanes: tuple[str, ...]
+    lane_first_row: tuple[int, ...]
+    n_rows: int
+    colors: tuple[str, ...]
+    color_values: tuple[str, ...]
+    statuses: tuple[str, ...]
+    axis: time_axis.Axis
+    domain: tuple[float, float]
+    data_span: tuple[int, int] | None
+    window: tuple[float, float] | None
+    dct: Row | None
+    eras: list[Row]
+    n_items: int
+    n_undated: int
+    lane_field: str
+    labels: bool
+    title: str | None
+
+    @property
+    def aggregated(self) -> bool:
+        """Whether some items are drawn as counts rather than one by one."""
+        return bool(self.aggregates)
+
+    @property
+    def n_marks(self) -> int:
+        """How many marks the detail view draws (bands, certain parts, markers, counts)."""
+        return 3 * len(self.rows) + len(self.aggregates)
+
+
+@attrs.frozen(slots=True)
+class _Dated:
+    item: Any
+    span: Span
+    lo: int
+    hi: int
+    mid: int
+    open_start: bool
+    open_end: bool
+
+
+def _read(items: Iterable[Any]) -> tuple[list[_Dated], list[Any]]:
+    dated: list[_Dated] = []
+    undated: list[Any] = []
+    for item in items:
+        span = getattr(item, "time", None)
+        found = bounds(span) if isinstance(span, Span) else None
+        if found is None:
+            undated.append(item)
+            continue
+        lo, hi, open_start, open_end = found
+        dated.append(_Dated(item, span, lo, hi, marker(lo, hi, open_start, open_end), open_start, open_end))  # type: ignore[arg-type]
+    return dated, undated
+
+
+def _eras(eras: Iterable[Any] | None) -> list[tuple[str, int, int]]:
+    out: list[tuple[str, int, int]] = []
+    for era in eras or ():
+        if isinstance(era, tuple | list) and len(era) == 3:
+            label, start, end = era
+            out.append((text(label), int(start), int(end)))
+            continue
+        if isinstance(era, tuple | list) and len(era) == 2 and isinstance(era[1], Span):
+            label, span = era
+        elif isinstance(era, tuple | list):
+            raise ValueError(f"{era!r} is not an era: expected (label, Span) or (label, start, end)")
+        else:
+            label, span = getattr(era, "label", ""), getattr(era, "time", None)
+            if not isinstance(span, Span):
+                raise ValueError(f"{era!r} is not an era: it has no time span")
+        found = bounds(span)
+        if found is None:
+            raise ValueError(f"era {label!r} has no known bounds")
+        out.append((text(label), found[0], found[1]))
+    return out
+
+
+def _period(value: tuple[int, int] | Span | None, name: str) -> tuple[int, int] | None:
+    if isinstance(value, Span):
+        found = bounds(value)
+        if found is None:
+            raise ValueError(f"{name}={value!r} has no known bounds")
+        return found[0], found[1]
+    return value
+
+
+def _domain(value: tuple[int | None, int | None] | Span | None) -> tuple[int | None, int | None] | None:
+    if isinstance(value, Span):
+        return value.earliest_start, value.latest_end
+    return value
+
+
+def _title(items: object, options: ChartOptions) -> str | None:
+    if options.title is not None:
+        return text(options.title)
+    for name in ("headline", "title"):
+        value = getattr(items, name, None)
+        if isinstance(value, str) and value.strip():
+            return text(value.strip())
+    return None
+
+
+def prepare(items: Iterable[Any], options: ChartOptions | None = None, **changes: Any) -> ChartData:
+    """Read ``items`` (``TimelineItem`` objects, or a ``Timeline``) once into what a chart draws.
+
+    ``options`` (a ``ChartOptions``), or its fields as keyword arguments: see ``ChartOptions``.
+    """
+    options = ChartOptions.from_kwargs(**changes) if options is None else options.replace(**changes)
+    dct = options.dct
+    if dct is None:
+        candidate = getattr(items, "dct", None)
+        dct = candidate if isinstance(candidate, Span) else None
+    dated, undated = _read(items)
+    n_items = len(dated) + len(undated)
+    eras = _eras(options.eras)
+    dct_bounds = bounds(dct) if dct is not None else None
+
+    # The axis and the domain: the data's, or the one asked for.
+    known = [b for d in dated for b in (d.lo, d.hi)]
+    data_span = (min(known), max(known)) if known else None
+    extra = [int(b) for b in (dct_bounds or ())[:2]] + [b for _, s, e in eras for b in (s, e)]
+    every = known + extra
+    t0, t1 = (min(every), max(every)) if every else (calendar.seconds(2000), calendar.seconds(2001))
+    wanted = _domain(options.domain)
+    if wanted is not None:
+        t0 = wanted[0] if wanted[0] is not None else t0
+        t1 = wanted[1] if wanted[1] is not None else t1
+        if t1 <= t0:
+            raise ValueError(f"domain={options.domain!r} holds none of the items' times")
+        dated = [d for d in dated if (d.hi > t0 and d.lo < t1) or (d.lo == d.hi and t0 <= d.lo <= t1)]
+    axis = time_axis.choose_axis(t0, t1)
+    domain = time_axis.x_domain(t0, t1, axis) if wanted is None else (time_axis.to_x(t0, axis), time_axis.to_x(t1, axis))
+
+    # One mark per item and lane (an item with two actors has two marks in actor lanes).
+    marks = [(i, lane, role) for i, d in enumerate(dated) for lane, role in lane_keys(d.item, options.lanes)]
+    mark_lanes = merge_rare_lanes([lane for _, lane, _ in marks], options.max_lanes)
+    mids = np.fromiter((dated[i].mid for i, _, _ in marks), dtype=np.int64, count=len(marks))
+    window_x: tuple[float, float] | None = None
+    if len(marks) <= options.max_marks:
+        single = np.ones(len(marks), dtype=bool)
+    else:
+        single, seconds = choose_window(mids, options.max_marks, _period(options.window, "window"), dct_bounds)
+        window_x = (time_axis.to_x(seconds[0], axis), time_axis.to_x(seconds[1], axis))
+    chosen = np.flatnonzero(single).tolist()
+    show_labels = len(chosen) <= 300 if options.labels is None else options.labels
+
+    order = lane_order(mark_lanes, [dated[i].lo for i, _, _ in marks])
+    px = options.width / (domain[1] - domain[0])
+    extents, chars = [], []
+    for m in chosen:
+        d = dated[marks[m][0]]
+        lo_x, hi_x, mid_x = (time_axis.to_x(v, axis) - domain[0] for v in (d.lo, d.hi, d.mid))
+        extents.append((lo_x * px, hi_x * px, mid_x * px))
+        chars.append(len(text(getattr(d.item, "label", "")) or "x") if show_labels else 0)
+    layout = pack([mark_lanes[m] for m in chosen], extents, chars, order, width=options.width,
+                  max_rows_per_lane=options.max_rows_per_lane)
+
+    described: dict[int, Row] = {}
+    rows: list[Row] = []
+    for m, place in zip(chosen, layout.placed, strict=True):
+        index, _, role = marks[m]
+        d = dated[index]
+        if index not in described:
+            described[index] = describe(d.item, options.color, options.color_map)
+        rows.append({
+            **described[index], **positions(d.span, d.lo, d.hi, d.mid, d.open_start, d.open_end, axis),
+            "lane": place.lane, "role": role, "row": place.row, "side": place.side,
+        })
+    rows.sort(key=lambda r: (r["row"], r["lo"]))
+
+    aggregates: list[Row] = []
+    levels: tuple[Level, ...] = ()
+    rest = np.flatnonzero(~single)
+    if len(rest):
+        lane_index = {k: i for i, k in enumerate(layout.lanes)}
+        codes = np.fromiter((lane_index[mark_lanes[m]] for m in rest.tolist()), dtype=np.int64, count=len(rest))
+        aggregates, levels = aggregate(mids[rest], codes, layout.lanes, layout.first_rows, lane_row_counts(layout),
+                                       axis=axis, domain=domain)
+
+    in_time = sorted(dated, key=lambda d: (d.mid, d.lo))[: options.table_limit]
+    table = [{**describe(d.item, options.color, options.color_map, sentence_limit=None),
+              "lane": ", ".join(k for k, _ in lane_keys(d.item, options.lanes))} for d in in_time]
+    table += [{**describe(item, options.color, options.color_map, sentence_limit=None),
+               "lane": ", ".join(k for k, _ in lane_keys(item, options.lanes))}
+              for item in undated[: max(0, options.table_limit - len(table))]]
+
+    dct_row = None
+    if dct_bounds is not None:
+        dct_row = {"x": time_axis.to_x(marker(*dct_bounds), axis),
+                   "label": f"report of {time_axis.format_time(dct_bounds[0], Granularity.DAY)}"}
+    era_rows = [{"label": label, "x0": time_axis.to_x(s, axis), "x1": time_axis.to_x(e, axis), "band": i % 2}
+                for i, (label, s, e) in enumerate(eras)]
+    groups = sorted({r["color"] for r in rows} | {r["color"] for r in table})
+    statuses = tuple(s for s in STATUS_ORDER if any(r["sc"] == s for r in rows)) or ("occurred",)
+    return ChartData(
+        options=options, rows=rows, table=table, aggregates=aggregates, levels=levels,
+        lanes=layout.lanes, lane_first_row=layout.first_rows, n_rows=layout.n_rows,
+        colors=tuple(groups), color_values=tuple(colour_of(g, options.color_map) for g in groups),
+        statuses=statuses, axis=axis, domain=domain, data_span=data_span, window=window_x, dct=dct_row,
+        eras=era_rows, n_items=n_items, n_undated=len(undated),
+        lane_field=_field_name(options.lanes), labels=show_labels, title=_title(items, options),
+    )
+
+
+def _field_name(lanes: object) -> str:
+    return lanes if isinstance(lanes, str) else str(getattr(lanes, "__name__", "lane"))
+
