@@ -43,7 +43,7 @@ def extract_to(
     ``output`` ends in ``.jsonl`` (one document a line: ``{"doc", "file", "dct", "dct_start",
     "body", "events": [event JSON ...]}``, as ``timeline extract`` writes), ``.json`` (a list
     of the same records), ``.csv`` (one event a row) or ``.parquet`` (one event a row,
-    columns ``parquet_schema()``, ``row_group`` rows per row group); ``None`` writes JSON on
+    columns ``events.convert.event_parquet_schema()``, ``row_group`` rows per row group); ``None`` writes JSON on
     standard output. With ``partitioned``, ``output`` is a folder of Parquet part files of
     ``row_group`` rows each, as Dask or Spark write a dataset (say on a Dask cluster, with
     ``executor=client.get_executor()``); read it back with ``Timeline.from_parquet(folder)``
