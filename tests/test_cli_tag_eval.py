@@ -268,3 +268,23 @@ def test_eval_agrees_with_te3score(corpus: str, mode: str, tmp_path: Path, capsy
         assert mine[key] == reference[key], key
     assert mine["per_doc"] == reference["per_doc"]
     assert mine["counts"]["system"] > 0
+
+
+def test_eval_names_a_missing_output_folder_before_scoring(gold_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "missing_dir" / "system.jsonl"
+    code, _out, err = run(["eval", "timex", str(gold_dir), "--system-out", str(target)], capsys)
+    assert code == 2
+    assert "missing_dir" in err
+    assert "does not exist" in err
+    assert "Traceback" not in err
+    assert not target.parent.exists()
+
+
+def test_eval_keeps_a_previous_system_file_whole(gold_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "system.jsonl"
+    code, _, err = run(["eval", "timex", str(gold_dir), "--system-out", str(target)], capsys)
+    assert code == 0, err
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert lines
+    assert all(json.loads(line)["doc"] for line in lines)
+    assert [p.name for p in tmp_path.iterdir() if p.name != "system.jsonl" and "system" in p.name] == []  # no temporary left

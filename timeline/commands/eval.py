@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from timeline.commands._common import fail
+from timeline.io.atomic import write_atomic
 from timeline.timex.tagger import MODES
 
 
@@ -175,14 +176,19 @@ def run(args: argparse.Namespace) -> int:
     if not find_files(directory):
         fail(f"{directory}: no .tml files")
         return 2
+    if args.system_out and not Path(args.system_out).resolve().parent.is_dir():
+        fail(f"{args.system_out}: cannot write: the folder {Path(args.system_out).parent} does not exist")
+        return 2
     result, failures, system_lines = score_directory(directory, tag, args.mode)
     for failure in failures:
         where = failure["file"] if failure["line"] is None else f"{failure['file']}:{failure['line']}"
         fail(f"{where}: {failure['reason']}")
     if args.system_out:
-        with open(args.system_out, "w", encoding="utf-8") as handle:
-            for line in system_lines:
-                handle.write(json.dumps(line, ensure_ascii=False) + "\n")
+        try:
+            write_atomic(args.system_out, "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in system_lines))
+        except OSError as error:
+            fail(f"{args.system_out}: cannot write: {error.strerror or error}")
+            return 1
     errors = result.pop("errors")
     if args.json:
         if args.errors:
