@@ -95,6 +95,7 @@ class Kind:
     triggers: tuple[Trigger, ...] = ()
     reporting: bool = False  # a source attribution ("..., the ministry announced.") is no event
     domestic: bool = False  # with no actor named, it is the country the story is about ("elections will be held")
+    symmetric: bool = False  # done between parties: with one side named, the other comes from the story
 
 
 def _check_plover(value: object, where: str) -> str | None:
@@ -151,6 +152,7 @@ def make_kind(spec: Mapping[str, Any]) -> Kind:
         triggers=tuple(make_trigger(t, name) for t in triggers),
         reporting=bool(spec.get("reporting", False)),
         domestic=bool(spec.get("domestic", False)),
+        symmetric=bool(spec.get("symmetric", False)),
     )
 
 

@@ -70,10 +70,11 @@ class Memory:
     agents_of_kind: dict[str, list[Actor]] = attrs.field(factory=dict)
     countries: collections.Counter[str] = attrs.field(factory=collections.Counter)
 
-    def last_states(self, n: int, exclude: set[str]) -> list[Entity]:
-        """The last ``n`` distinct states named, leaving out the countries ``exclude``."""
+    def last_states(self, n: int, exclude: set[str], before: Sequence[Entity] = ()) -> list[Entity]:
+        """The last ``n`` distinct states named (``before``: this sentence's, so far), leaving
+        out the countries ``exclude``."""
         out: list[Entity] = []
-        for e in reversed(self.states):
+        for e in reversed([*self.states, *(x for x in before if x.country and x.kind in ("country", "capital", "demonym"))]):
             if e.country and e.country not in exclude and e.country not in {x.country for x in out} and e.kind != "org":
                 out.append(e)
                 if len(out) == n:
@@ -107,7 +108,7 @@ def read_arguments(cands: Sequence[Candidate], entities: Sequence[Sequence[Entit
     for n, ents in enumerate(entities):
         for c in by_sentence.get(n, ()):
             found = results[id(c)] = _arguments(c, ents, memory)
-            _from_discourse(c, found, memory)
+            _from_discourse(c, found, memory, ents)
         memory.note(ents)
     out = [results[id(c)] for c in cands]
     return out
@@ -165,7 +166,7 @@ def _pronoun_entity(tok: Token, memory: Memory, ents: Sequence[Entity]) -> Entit
         people = [e for e in earlier if e.kind == "person"]
         if people:
             return people[-1]
-        later = [e for e in ents if e.kind == "person" and e.i > tok.i and _clause_root(tok) is _clause_root(tok.doc[e.i])]
+        later = [e for e in ents if e.kind == "person" and e.i > tok.i and _clause_root(tok).i == _clause_root(tok.doc[e.i]).i]
         if later and tok.dep_ == "poss" and tok.i < tok.sent.root.i:
             return later[0]  # "Shortly after his trip to Dushanbe, Ivanov said"
         return memory.persons[-1] if memory.persons else None
@@ -195,8 +196,9 @@ def _args_of(tok: Token, ents: Sequence[Entity], memory: Memory) -> list[tuple[E
         e = _pronoun_entity(tok, memory, ents)
         return [(e, tok)] if e is not None else []
     found = _phrase_entities(tok, ents)
-    if not found and tok.lemma_.lower() in words("pair_nouns") and any(c.lower_ == "two" for c in tok.children):
-        return [(e, tok) for e in memory.last_states(2, set())]  # "the two countries"
+    pair = tok.lemma_.lower() in words("pair_nouns") or tok.lower_ in words("pair_nouns")
+    if not found and pair and any(c.lower_ == "two" for c in tok.children):
+        return [(e, tok) for e in memory.last_states(2, set(), [e for e in ents if e.j <= tok.i])]  # "the two countries"
     return found
 
 
@@ -213,7 +215,7 @@ def _named_head(tok: Token) -> Token:
     return t if t.dep_ == "appos" or t.ent_type_ == "PERSON" else tok
 
 
-def _from_discourse(c: Candidate, args: Arguments, memory: Memory) -> None:
+def _from_discourse(c: Candidate, args: Arguments, memory: Memory, ents: Sequence[Entity]) -> None:
     """Actors the sentence leaves to the discourse: the giver of aid received, "the country",
     the country of a domestic event; then remember this kind's agents."""
     tok = c.token
@@ -226,8 +228,12 @@ def _from_discourse(c: Candidate, args: Arguments, memory: Memory) -> None:
                 args.add(attrs.evolve(a, mention=None))
     for child in [*tok.children, *(g for ch in tok.children for g in ch.children if ch.dep_ == "prep")]:
         if child.lemma_.lower() == "country" and any(d.lower_ in ("the", "this") for d in child.children) and not _phrase_entities(child, ()):
-            for e in memory.last_states(1, have):
+            for e in memory.last_states(1, have, [e for e in ents if e.j <= child.i]):
                 _add(args, e, Role.RECIPIENT, c, child)
+    sides = {a.country for a in args.actors if a.country}
+    if c.kind.symmetric and len(sides) == 1:
+        for e in memory.last_states(1, sides, [e for e in ents if e.j <= tok.i]):
+            _add(args, e, Role.RECIPIENT, c, tok)
     if c.kind.domestic and not args.actors:
         focus = memory.focus()
         name = gazetteer().country_name(focus) if focus else None
@@ -267,7 +273,7 @@ def _arguments(c: Candidate, ents: Sequence[Entity], memory: Memory) -> Argument
         verb = _framing_verb(tok)
     if verb is not None:
         subject, passive = _subject_of(verb)
-        if subject is not None:
+        if subject is not None and subject.i != tok.i:
             role = Role.RECIPIENT if passive or recipient_subject else Role.AGENT
             for e, t in _args_of(subject, ents, memory):
                 _add(args, e, role, c, t)

@@ -21,6 +21,7 @@ import attrs
 from events.kinds import Catalogue, Kind, Trigger
 from events.text.entities import Entity
 from events.text.parse import Sentence
+from events.text.lexicon import words
 from events.text.tables import dropped_verbs, kind_of_code, planned_code, plover_of_code, verb_patterns
 
 if TYPE_CHECKING:
@@ -212,23 +213,48 @@ def _depth(tok: Token) -> int:
 
 
 def _drop_contents(cands: list[Candidate]) -> list[Candidate]:
-    """Drop nouns that are only the content of another trigger or a light verb's object, and
-    verbs that are only a light verb of a noun trigger."""
+    """Drop what is only another event's content or frame:
+
+    - a noun that is the object, or the noun of "on/of/about/for", of a trigger of another kind
+      ("discuss cooperation"); a trigger word that another trigger's pattern used ("pay a visit");
+    - a verb that only introduces a catalogue noun ("preparing an agreement": the agreement);
+    - an infinitive of purpose or a gerund of content under another trigger ("visited
+      Kyrgyzstan to discuss ...", "the agreement on establishing a base");
+    - a noun in the background ("despite criticism by ...").
+    """
     by_token = {(c.sentence.index, c.token.i): c for c in cands}
     drop: set[int] = set()
-    for n, c in enumerate(cands):
+    for c in cands:
         tok = c.token
+        key = (c.sentence.index,)
         if c.noun:
             head = tok.head
+            if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in words("background_prepositions"):
+                drop.add(id(c))
+                continue
             if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in CONTENT_PREPS:
                 head = head.head
-            elif tok.dep_ not in ("dobj", "nsubjpass", "conj"):
-                continue
-            other = by_token.get((c.sentence.index, head.i))
-            if other is not None and other is not c and head.i != tok.i and other.kind.name != c.kind.name and tok.dep_ != "conj":
-                drop.add(n)
-        for other_tok in tok.children:
-            other = by_token.get((c.sentence.index, other_tok.i))
-            if other is not None and other_tok in c.trigger_tokens and other is not c:
-                drop.add(cands.index(other))
-    return [c for n, c in enumerate(cands) if n not in drop]
+            elif tok.dep_ not in ("dobj", "nsubjpass"):
+                head = tok
+            other = by_token.get((*key, head.i))
+            if other is not None and other is not c and other.kind.name != c.kind.name:
+                if other.trigger is None and not other.patterned and tok.dep_ == "dobj" and c.trigger is not None:
+                    drop.add(id(other))  # "preparing an agreement": the agreement is the event
+                else:
+                    drop.add(id(c))
+        else:
+            head = tok.head
+            if tok.dep_ in ("advcl", "xcomp") and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in tok.children):
+                other = by_token.get((*key, head.i))
+                if other is not None and other is not c:
+                    planning = head.lemma_.lower() in words("planning_verbs") | words("attempt_verbs")
+                    drop.add(id(other) if planning else id(c))  # "preparing to station": the stationing
+            if tok.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in CONTENT_PREPS:
+                other = by_token.get((*key, head.head.i))
+                if other is not None and other is not c:
+                    drop.add(id(c))
+        for other_tok in c.trigger_tokens[1:]:
+            other = by_token.get((*key, other_tok.i))
+            if other is not None and other is not c:
+                drop.add(id(other))
+    return [c for c in cands if id(c) not in drop]

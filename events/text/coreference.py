@@ -19,11 +19,11 @@ from events.text.lexicon import words
 from events.text.times import Anchor
 
 REFERRING_DEPS = frozenset({"det", "poss"})
-MAX_DISTANCE = 60  # sentences
+MAX_DISTANCE = 200  # sentences
 
 
 def cluster(cands: Sequence[Candidate], args: Sequence[Arguments], anchors: Sequence[Anchor | None],
-            statuses: Sequence[Status]) -> list[int]:  # fmt: skip
+            statuses: Sequence[Status | None]) -> list[int]:  # fmt: skip
     """The cluster number of each candidate (clusters numbered in order of first mention)."""
     parent = list(range(len(cands)))
 
@@ -33,31 +33,56 @@ def cluster(cands: Sequence[Candidate], args: Sequence[Arguments], anchors: Sequ
             k = parent[k]
         return k
 
+    values = [{a.timex.value} if a is not None else set() for a in anchors]
+    states = [{s} if s is not None else set() for s in statuses]
+
+    def fits(a: int, b: int) -> bool:
+        ra, rb = find(a), find(b)
+        if values[ra] and values[rb] and not values[ra] & values[rb]:
+            return False
+        return _same_status_sets(states[ra] | states[rb])
+
+    def union(a: int, b: int) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[ra] = rb
+            values[rb] |= values[ra]
+            states[rb] |= states[ra]
+
     by_token = {(c.sentence.index, c.token.i): n for n, c in enumerate(cands)}
     latest: dict[str, list[int]] = {}
     for n, c in enumerate(cands):
         kind = c.kind.name
         tok = c.token
         merged = False
-        if c.noun and tok.dep_ in ("nsubjpass", "dobj", "nsubj", "attr"):
-            k = by_token.get((c.sentence.index, tok.head.i))
-            if k is not None and cands[k].kind.name == kind:
-                parent[find(n)] = find(k)
-                merged = True
-        if not merged:
+        if c.noun:
+            up = tok.head
+            for _ in range(4):  # "promised $50 million in grants": the grants are the promise
+                k = by_token.get((c.sentence.index, up.i))
+                if k is not None and k != n and cands[k].kind.name == kind:
+                    union(n, k)
+                    merged = True
+                    break
+                if up.head.i == up.i:
+                    break
+                up = up.head
+        if not merged or _referring(c):
             options = []
             for k in reversed(latest.get(kind, [])):
                 other = cands[k]
                 if c.sentence.index - other.sentence.index > MAX_DISTANCE:
                     break
                 same_sentence = other.sentence.index == c.sentence.index
-                shared_place = bool({p.name for p in args[n].places} & {p.name for p in args[k].places})
-                if not (c.noun and _referring(c)) and not same_sentence and not (shared_place and c.sentence.index - other.sentence.index <= 2):
+                near = c.sentence.index - other.sentence.index <= 2 and not c.noun and not other.noun
+                shared = bool({p.name for p in args[n].places} & {p.name for p in args[k].places}) or (
+                    bool(_countries(args[n].actors) & _countries(args[k].actors)) and anchors[n] is None and anchors[k] is None)
+                if not (c.noun and _referring(c)) and not same_sentence and not (near and shared):
                     continue
-                if _compatible(args[n].actors, args[k].actors) and _same_time(anchors[n], anchors[k]) and _same_status(statuses[n], statuses[k]):
+                if _compatible(args[n].actors, args[k].actors) and fits(n, k):
                     options.append((_shared_agents(args[n].actors, args[k].actors), -len(options), k))
+            options = [o for o in options if find(o[2]) != find(n)]
             if options:
-                parent[find(n)] = find(max(options)[2])
+                union(n, max(options)[2])
         latest.setdefault(kind, []).append(n)
     roots: dict[int, int] = {}
     out = []
@@ -77,9 +102,13 @@ def _referring(c: Candidate) -> bool:
     return False
 
 
-def _same_status(a: Status, b: Status) -> bool:
-    """A plan and a report of it done are two mentions only across documents."""
-    return not ({a, b} >= {Status.PLANNED, Status.OCCURRED})
+def _countries(actors: Sequence[Actor]) -> set[str]:
+    return {x.country for x in actors if x.role is Role.AGENT and x.country}
+
+
+def _same_status_sets(found: set[Status]) -> bool:
+    """A plan and a report of it done are one event only across documents."""
+    return not (found >= {Status.PLANNED, Status.OCCURRED})
 
 
 def _agents(actors: Sequence[Actor]) -> set[str]:
@@ -88,10 +117,6 @@ def _agents(actors: Sequence[Actor]) -> set[str]:
 
 def _shared_agents(a: Sequence[Actor], b: Sequence[Actor]) -> int:
     return len(_agents(a) & _agents(b))
-
-
-def _same_time(a: Anchor | None, b: Anchor | None) -> bool:
-    return a is None or b is None or a.timex.value == b.timex.value
 
 
 def _compatible(a: Sequence[Actor], b: Sequence[Actor]) -> bool:

@@ -161,7 +161,7 @@ def _checked_mode(mode: object) -> str:
     return str(mode)
 
 
-def _intended(c: Candidate, status: Status) -> Status:
+def _intended(c: Candidate, status: Status | None) -> Status | None:
     """An intention ("promised aid": a CAMEO intention, a trigger marked planned) that the parse
     reads as done is still to come."""
     planned = c.intention or (c.trigger is not None and c.trigger.status == "planned")

@@ -30,18 +30,21 @@ SUPPOSING = frozenset({"would", "could", "might", "'d"})
 OBLIGING = frozenset({"can", "may", "must", "should", "ca"})
 
 
-def status_of(c: Candidate) -> Status:
-    """The status of one candidate."""
+def status_of(c: Candidate) -> Status | None:
+    """The status of one candidate; None for a noun that no verb or modifier qualifies ("on
+    the basis of that agreement"): it takes its coreferent mentions' status."""
     tok = c.token
     if c.noun:
         mods = {m.lower_ for m in tok.children if m.dep_ in ("amod", "compound")}
         if mods & words("planned_noun_modifiers"):
             return Status.PLANNED
     verb = tok if tok.pos_ in ("VERB", "AUX") else _governing_verb(tok)
-    chain = _chain(verb) if verb is not None else []
+    if verb is None:
+        return None
+    chain = _chain(verb)
     for depth, v in enumerate(chain):
         lemma = v.lemma_.lower()
-        own = depth == 0
+        own = depth == 0 and v is tok
         children = list(v.children)
         if own or v.dep_ != "conj":
             if any(ch.dep_ == "neg" for ch in children):
@@ -59,7 +62,7 @@ def status_of(c: Candidate) -> Status:
             return Status.HYPOTHETICAL
         aux = [ch for ch in children if ch.dep_ in ("aux", "auxpass")]
         aux_words = {a.lower_ for a in aux}
-        linked = own or chain[depth - 1].dep_ in ("xcomp", "pcomp", "pobj", "dobj", "prep", "acl")
+        linked = depth == 0 or chain[depth - 1].dep_ in ("xcomp", "pcomp", "pobj", "dobj", "prep", "acl")
         if linked and aux_words & words("future_auxiliaries"):
             return Status.PLANNED
         if linked and aux_words & SUPPOSING:
@@ -87,15 +90,16 @@ _CANCEL = frozenset({"postpone", "cancel", "call", "delay", "scrap", "abandon", 
 
 
 def _governing_verb(tok: Token) -> Token | None:
+    """The verb a noun trigger is an argument of ("the agreement will be signed", "ruled out
+    the possibility of establishing", "the visit was postponed"), or None."""
     t = tok
-    for _ in range(MAX_CLIMB):
-        if t.head.i == t.i:
-            return None
-        if t.dep_ not in GOVERNING and t.dep_ not in ("conj", "appos", "compound"):
-            return None
+    while t.dep_ == "conj" and t.head.i != t.i:
         t = t.head
-        if t.pos_ in ("VERB", "AUX"):
-            return t
+    head = t.head
+    if t.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX"):
+        return head
+    if t.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("of", "for", "in") and head.head.dep_ in ("dobj", "nsubj", "nsubjpass"):
+        return _governing_verb(head.head)  # "ruled out the possibility of new bases"
     return None
 
 

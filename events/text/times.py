@@ -172,7 +172,7 @@ def _past(tok: Token) -> bool:
     return verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux) or (verb.tag_ == "VBN" and any(a.lemma_.lower() == "have" for a in aux))
 
 
-def _anchored_span(c: Candidate, anchor: Anchor, status: Status, dct: Span | None) -> tuple[Span, Status] | None:
+def _anchored_span(c: Candidate, anchor: Anchor, status: Status | None, dct: Span | None) -> tuple[Span, Status] | None:
     ref = anchor.timex
     prep = anchor.preposition
     if ref.type == "DURATION":
@@ -196,7 +196,7 @@ def _anchored_span(c: Candidate, anchor: Anchor, status: Status, dct: Span | Non
     return span, status
 
 
-def cluster_times(clusters: Sequence[Sequence[int]], cands: Sequence[Candidate], statuses: Sequence[Status],
+def cluster_times(clusters: Sequence[Sequence[int]], cands: Sequence[Candidate], statuses: Sequence[Status | None],
                   anchors: Sequence[Anchor | None], links: Sequence[tuple[str, int] | None],
                   cluster_of: Sequence[int], dct: Span | None, mode: str) -> list[EventTime]:  # fmt: skip
     """The time of each cluster of coreferent candidates."""
@@ -210,9 +210,14 @@ def cluster_times(clusters: Sequence[Sequence[int]], cands: Sequence[Candidate],
     return times
 
 
-def _cluster_time(members: Sequence[int], cands: Sequence[Candidate], statuses: Sequence[Status],
+def _cluster_time(members: Sequence[int], cands: Sequence[Candidate], given: Sequence[Status | None],
                   anchors: Sequence[Anchor | None], links: Sequence[tuple[str, int] | None],
                   cluster_of: Sequence[int], known: dict[int, EventTime], dct: Span | None) -> EventTime:  # fmt: skip
+    said = [given[k] for k in members if given[k] is not None]
+    counts = collections.Counter(said)
+    last = {s: i for i, s in enumerate(said)}
+    overall = max(counts, key=lambda s: (counts[s], last[s])) if counts else Status.OCCURRED  # the most said; a tie to the latest
+    statuses = {k: given[k] or overall for k in members}
     options: list[tuple[int, int, EventTime]] = []
     for order, k in enumerate(members):
         anchor = anchors[k]
@@ -236,10 +241,7 @@ def _cluster_time(members: Sequence[int], cands: Sequence[Candidate], statuses: 
         if status is Status.PLANNED and is_before(best.span, dct) and best.basis == "timex" and not committed:
             status = Status.OCCURRED
         return attrs.evolve(best, status=status)
-    counts = collections.Counter(statuses[k] for k in members)
-    last = {statuses[k]: i for i, k in enumerate(members)}
-    status = max(counts, key=lambda s: (counts[s], last[s]))
-    return EventTime(tense_span(status, dct), "tense" if dct is not None else "none", None, status)
+    return EventTime(tense_span(overall, dct), "tense" if dct is not None else "none", None, overall)
 
 
 def _narrative(clusters: Sequence[Sequence[int]], cands: Sequence[Candidate], times: list[EventTime]) -> list[EventTime]:
