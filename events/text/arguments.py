@@ -319,8 +319,12 @@ def _arguments(c: Candidate, ents: Sequence[Entity], memory: Memory) -> Argument
 
 
 def _near_trigger(c: Candidate, start: int, end: int) -> bool:
-    """Whether a quantity lies in the trigger's phrase (its subject's or object's subtree)."""
+    """Whether a quantity lies in the trigger's phrase (its subject's or object's subtree), or
+    in its level's phrase ("from $40 million in 2001")."""
     tok = c.token
+    if c.part is not None:
+        lo = c.part.left_edge.idx + c.sentence.offset
+        return lo <= start < c.part.idx + len(c.part.text) + c.sentence.offset
     verb = tok if tok.pos_ == "VERB" else _light_verb(tok) or tok
     lo = min(t.idx for t in verb.subtree) + c.sentence.offset
     hi = max(t.idx + len(t.text) for t in verb.subtree) + c.sentence.offset

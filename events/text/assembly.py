@@ -38,6 +38,13 @@ def mention_of(c: Candidate) -> Mention:
     tok = c.token
     deps = NOUN_PHRASE_DEPS if c.noun else PHRASE_DEPS
     tokens = [t for t in _tokens(tok, deps) if not t.is_space]
+    if c.part is not None:  # one level of a change: its amount and the expression that dates it
+        tokens = [t for t in c.part.subtree if t.dep_ != "prep"] + [t for ch in c.part.head.children if ch.dep_ == "prep" for t in ch.subtree]
+        nxt = c.part.head
+        verb = c.token.head if c.noun else c.token
+        following = [ch for ch in verb.children if ch.dep_ == "prep" and ch.i == nxt.right_edge.i + 1]
+        if not any(ch.dep_ == "prep" for ch in c.part.head.children) and following:
+            tokens += list(following[0].subtree)
     span = c.sentence.span
     tokens = [t for t in tokens if span.start <= t.i < span.end]
     first = min(tokens, key=lambda t: t.i)

@@ -45,6 +45,7 @@ class Candidate:
     trigger: Trigger | None = None  # the catalogue's trigger, when one matched
     intention: bool = False  # a CAMEO intention (root 03): planned
     patterned: bool = False  # coded by a CAMEO pattern on its dependents, not the verb's default
+    part: Token | None = None  # "from $40 million in 2001 to $70 million in 2002": one level of two
 
     @property
     def noun(self) -> bool:
@@ -96,13 +97,19 @@ def _word_ok(words: frozenset[str], exact: bool, tok: Token) -> bool:
     return tok.lower_ in words or tok.lemma_.lower() in words
 
 
-def _catalogue_match(tok: Token, index: TriggerIndex, blocked: set[int]) -> tuple[Kind, Trigger, tuple[Token, ...]] | None:
+REJECTED = "rejected"
+
+
+def _catalogue_match(tok: Token, index: TriggerIndex, blocked: set[int]) -> tuple[Kind, Trigger, tuple[Token, ...]] | str | None:
+    """The best catalogue trigger at ``tok``; ``REJECTED`` when one matched but its own
+    exclusions ruled it out ("hosting troops" is no visit): then nothing else codes the word."""
     keys = {tok.lower_, tok.lemma_.lower()}
     entries = [e for k in keys for e in index.by_first.get(k, ())]
     if not entries:
         return None
     neighbours = [t for t in near(tok) if t.i not in blocked]
     best: tuple[Kind, Trigger, tuple[Token, ...]] | None = None
+    rejected = False
     for kind, trigger in entries:
         words = [p for p in trigger.tokens if not p.gap]
         if not _word_ok(words[0].words, words[0].exact, tok):
@@ -119,12 +126,14 @@ def _catalogue_match(tok: Token, index: TriggerIndex, blocked: set[int]) -> tupl
             matched.append(hit)
         else:
             if trigger.not_preceded_by and tok.i > tok.sent.start and tok.nbor(-1).lower_ in trigger.not_preceded_by:
+                rejected = True
                 continue
             if trigger.not_followed_by and any(t.lower_ in trigger.not_followed_by or t.lemma_.lower() in trigger.not_followed_by for t in near(tok)):
+                rejected = True
                 continue
             if best is None or len(matched) > len(best[2]):
                 best = (kind, trigger, tuple(matched))
-    return best
+    return REJECTED if best is None and rejected else best
 
 
 def _phrase_words(tok: Token) -> set[str]:
@@ -180,13 +189,15 @@ def find_candidates(sentences: Sequence[Sentence], entities: Sequence[Sequence[E
                 continue  # inside a time expression
             cand = _candidate(sent, tok, index, blocked)
             if cand is not None:
-                out.append(cand)
+                out.extend(_levels(cand))
     return _drop_contents(out)
 
 
 def _candidate(sent: Sentence, tok: Token, index: TriggerIndex, blocked: set[int]) -> Candidate | None:
     found = _catalogue_match(tok, index, blocked)
-    if found is not None:
+    if found == REJECTED:
+        return None
+    if isinstance(found, tuple):
         kind, trigger, tokens = found
         head = min(tokens, key=lambda t: _depth(t))
         plover = trigger.plover or kind.plover
@@ -202,6 +213,32 @@ def _candidate(sent: Sentence, tok: Token, index: TriggerIndex, blocked: set[int
     if kind is None:
         return None
     return Candidate(sent, tok, kind, tokens, code, plover_of_code(code) or kind.plover, None, planned_code(code), patterned)
+
+
+def descriptive(c: Candidate, dated: bool) -> bool:
+    """A passive participle or relative clause that describes its own noun ("troops stationed
+    there", "the troops who will be stationed in the base"), undated: a state, not an event."""
+    tok = c.token
+    if c.noun or dated or tok.dep_ not in ("acl", "relcl"):
+        return False
+    passive = tok.tag_ == "VBN" and (tok.dep_ == "acl" or any(ch.dep_ in ("auxpass", "nsubjpass") for ch in tok.children))
+    return passive and not any(ch.dep_ in ("agent", "dobj") for ch in tok.children)
+
+
+def _levels(c: Candidate) -> list[Candidate]:
+    """A change "from A in T1 to B in T2" states two levels at two times: one event each."""
+    verb = c.token.head if c.noun and c.token.dep_ == "dobj" else c.token
+    if verb.pos_ != "VERB":
+        return [c]
+    ends = {}
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "to"):
+            amount = next((o for o in prep.children if o.dep_ == "pobj" and (o.like_num or o.pos_ == "NUM")), None)
+            if amount is not None:
+                ends[prep.lower_] = amount
+    if len(ends) < 2:
+        return [c]
+    return [attrs.evolve(c, part=ends["from"]), attrs.evolve(c, part=ends["to"])]
 
 
 def _depth(tok: Token) -> int:

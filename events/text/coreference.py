@@ -107,8 +107,10 @@ def _countries(actors: Sequence[Actor]) -> set[str]:
 
 
 def _same_status_sets(found: set[Status]) -> bool:
-    """A plan and a report of it done are one event only across documents."""
-    return not (found >= {Status.PLANNED, Status.OCCURRED})
+    """A plan and a report of it done are one event only across documents; what the text
+    negates or supposes is never what it asserts."""
+    unreal = any(not s.real for s in found)
+    return not (found >= {Status.PLANNED, Status.OCCURRED}) and not (unreal and any(s.real for s in found))
 
 
 def _agents(actors: Sequence[Actor]) -> set[str]:

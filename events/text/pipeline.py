@@ -27,7 +27,7 @@ from events.text import parse
 from events.text.arguments import read_arguments, supported
 from events.text.assembly import assemble
 from events.text.body import body_span
-from events.text.candidates import Candidate, find_candidates
+from events.text.candidates import Candidate, descriptive, find_candidates
 from events.text.coreference import cluster
 from events.text.document_date import day_of, document_date
 from events.text.entities import find_entities
@@ -132,6 +132,8 @@ class Reader:
         cands, args = [cands[n] for n in kept], [args[n] for n in kept]
         statuses = [_intended(c, status_of(c)) for c in cands]
         anchors = attach(cands, timexes)
+        kept = [n for n, c in enumerate(cands) if not descriptive(c, anchors[n] is not None)]
+        cands, args, statuses, anchors = ([xs[n] for n in kept] for xs in (cands, args, statuses, anchors))  # type: ignore[assignment]
         cluster_of = cluster(cands, args, anchors, statuses)
         clusters: list[list[int]] = [[] for _ in range(max(cluster_of, default=-1) + 1)]
         for n, k in enumerate(cluster_of):

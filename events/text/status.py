@@ -42,9 +42,11 @@ def status_of(c: Candidate) -> Status | None:
     if verb is None:
         return None
     chain = _chain(verb)
+    if _denied(verb):
+        return Status.NEGATED
     for depth, v in enumerate(chain):
         lemma = v.lemma_.lower()
-        own = depth == 0 and v is tok
+        own = depth == 0 and v.i == tok.i
         children = list(v.children)
         if own or v.dep_ != "conj":
             if any(ch.dep_ == "neg" for ch in children):
@@ -114,3 +116,15 @@ def _chain(verb: Token) -> list[Token]:
         if t.pos_ in ("VERB", "AUX"):
             out.append(t)
     return out
+
+
+def _denied(verb: Token) -> bool:
+    """Whether a noun on the way up says "no" ("there is no question of bases being established")."""
+    t = verb
+    for _ in range(MAX_CLIMB):
+        if t.dep_ not in GOVERNING or t.head.i == t.i:
+            return False
+        t = t.head
+        if t.pos_ in ("NOUN", "PROPN") and any(d.dep_ in ("det", "neg") and d.lower_ in ("no", "neither") for d in t.children):
+            return True
+    return False

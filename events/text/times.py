@@ -85,7 +85,7 @@ def attach(cands: Sequence[Candidate], timexes: Sequence[Timex]) -> list[Anchor 
     index = TimexIndex(timexes)
     out: list[Anchor | None] = []
     for c in cands:
-        found = _attached(c, c.token, index)
+        found = _level_time(c, index) if c.part is not None else _attached(c, c.token, index)
         if found is None and c.noun:
             verb = _carrier(c.token)
             if verb is not None:
@@ -94,6 +94,25 @@ def attach(cands: Sequence[Candidate], timexes: Sequence[Timex]) -> list[Anchor 
                 found = _attached(c, clause, index)  # "the election that takes place next year"
         out.append(found)
     return out
+
+
+def _level_time(c: Candidate, index: TimexIndex) -> Anchor | None:
+    """The time of one level of a change: in its own phrase, else the verb's expression that
+    follows it ("to more than $70 million in 2002")."""
+    part = c.part
+    assert part is not None
+    for head in (part, part.head):
+        found = _attached(c, head, index)
+        if found is not None:
+            return found
+    verb = c.token.head if c.noun else c.token
+    after = [ch for ch in verb.children if ch.dep_ == "prep" and ch.i > part.i]
+    for prep in after:
+        for obj in prep.children:
+            found = _timex_of(c, obj, index) if obj.dep_ == "pobj" else None
+            if found is not None:
+                return Anchor(found, prep.lower_)
+    return None
 
 
 def _timex_of(c: Candidate, tok: Token, index: TimexIndex) -> Timex | None:
