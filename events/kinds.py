@@ -96,6 +96,7 @@ class Kind:
     reporting: bool = False  # a source attribution ("..., the ministry announced.") is no event
     domestic: bool = False  # with no actor named, it is the country the story is about ("elections will be held")
     symmetric: bool = False  # done between parties: with one side named, the other comes from the story
+    movement: bool = False  # going somewhere: a place it takes is where it goes, not a party
 
 
 def _check_plover(value: object, where: str) -> str | None:
@@ -153,6 +154,7 @@ def make_kind(spec: Mapping[str, Any]) -> Kind:
         reporting=bool(spec.get("reporting", False)),
         domestic=bool(spec.get("domestic", False)),
         symmetric=bool(spec.get("symmetric", False)),
+        movement=bool(spec.get("movement", False)),
     )
 
 

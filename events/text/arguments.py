@@ -74,7 +74,7 @@ class Memory:
         """The last ``n`` distinct states named (``before``: this sentence's, so far), leaving
         out the countries ``exclude``."""
         out: list[Entity] = []
-        for e in reversed([*self.states, *(x for x in before if x.country and x.kind in ("country", "capital", "demonym"))]):
+        for e in reversed([*self.states, *(x for x in before if x.country and x.kind in ("country", "capital", "demonym", "person"))]):
             if e.country and e.country not in exclude and e.country not in {x.country for x in out} and e.kind != "org":
                 out.append(e)
                 if len(out) == n:
@@ -89,7 +89,7 @@ class Memory:
         for e in entities:
             if e.kind == "person":
                 self.persons.append(e)
-            elif e.country and e.kind in ("country", "capital", "demonym", "org", "body"):
+            if e.country and e.kind in ("country", "capital", "demonym", "org", "body", "person"):
                 self.states.append(e)
             if e.country and e.kind != "person":
                 self.countries[e.country] += 1
@@ -197,7 +197,7 @@ def _args_of(tok: Token, ents: Sequence[Entity], memory: Memory) -> list[tuple[E
         return [(e, tok)] if e is not None else []
     found = _phrase_entities(tok, ents)
     pair = tok.lemma_.lower() in words("pair_nouns") or tok.lower_ in words("pair_nouns")
-    if not found and pair and any(c.lower_ == "two" for c in tok.children):
+    if pair and not any(e.country for e, _ in found) and any(c.lower_ == "two" for c in tok.children):
         return [(e, tok) for e in memory.last_states(2, set(), [e for e in ents if e.j <= tok.i])]  # "the two countries"
     return found
 
@@ -286,7 +286,14 @@ def _arguments(c: Candidate, ents: Sequence[Entity], memory: Memory) -> Argument
         for child in tok.children:
             if child.dep_ in ("dobj", "dative", "attr"):
                 for e, t in _args_of(child, ents, memory):
-                    _add(args, e, Role.RECIPIENT, c, t)
+                    if e.is_place and c.kind.movement:
+                        _place(args, e, c)  # "will visit Beijing": where, not who
+                    else:
+                        _add(args, e, Role.RECIPIENT, c, t)
+                for prep in (p for p in child.children if p.dep_ == "prep" and p.lower_ in ("from", "by")):
+                    for o in (x for x in prep.children if x.dep_ == "pobj"):  # "rejected a request from Sweden"
+                        for e, t in _args_of(o, ents, memory):
+                            _add(args, e, Role.RECIPIENT, c, t)
     else:
         for child in tok.children:
             if child.dep_ == "poss" or (child.dep_ in ("amod", "compound", "nmod") and _entity_at(child, ents) is not None):
@@ -304,10 +311,15 @@ def _arguments(c: Candidate, ents: Sequence[Entity], memory: Memory) -> Argument
                 for e, t in _args_of(obj, ents, memory):
                     if e.is_place and prep.lower_ in PLACE_PREPS:
                         _place(args, e, c)
-                        if e.kind == "city" or c.kind.name in ("Visit", "Deployment"):
+                        if e.kind == "city" or c.kind.movement:
                             continue
                     if prep.lower_ in RECIPIENT_PREPS:
                         _add(args, e, Role.RECIPIENT, c, t)
+                if prep.lower_ == "for" and obj.pos_ == "NOUN":  # "visit Beijing for talks with Xi"
+                    for inner in (p for p in obj.children if p.dep_ == "prep" and p.lower_ in ("with", "to")):
+                        for o in (x for x in inner.children if x.dep_ == "pobj"):
+                            for e, t in _args_of(o, ents, memory):
+                                _add(args, e, Role.RECIPIENT, c, t)
     if attack:
         agents = [a for a in args.actors if a.role is Role.AGENT]
         victims = [a for a in args.actors if a.role is Role.RECIPIENT]
@@ -361,10 +373,6 @@ def _place(args: Arguments, e: Entity, c: Candidate) -> None:
         return
     args.places.append(Place(name=e.name, country=e.country, latitude=e.latitude, longitude=e.longitude,
                              mention=Mention(e.start, e.end, e.text, c.sentence.text)))  # fmt: skip
-    if e.kind != "country" and e.country:
-        country = gazetteer().country_name(e.country)
-        if country and all(p.name != country for p in args.places):
-            args.places.append(Place(name=country, country=e.country))
 
 
 def supported(c: Candidate, args: Arguments) -> bool:

@@ -28,7 +28,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 NOUN_POS = ("NOUN", "PROPN")
-NEAR_DEPS = frozenset({"dobj", "prt", "prep", "pobj", "compound", "attr", "acomp", "oprd", "dative", "nsubjpass", "agent", "xcomp", "amod", "npadvmod"})
+NEAR_DEPS = frozenset({"dobj", "prt", "prep", "pobj", "compound", "attr", "acomp", "oprd", "dative", "nsubjpass", "agent", "xcomp", "amod", "npadvmod", "aux"})
+ARTICLES = frozenset({"the", "a", "an"})
 CONTENT_PREPS = frozenset({"on", "of", "about", "over", "for", "to"})
 
 
@@ -111,7 +112,7 @@ def _catalogue_match(tok: Token, index: TriggerIndex, blocked: set[int]) -> tupl
     best: tuple[Kind, Trigger, tuple[Token, ...]] | None = None
     rejected = False
     for kind, trigger in entries:
-        words = [p for p in trigger.tokens if not p.gap]
+        words = [p for p in trigger.tokens if not p.gap and not p.words <= ARTICLES]
         if not _word_ok(words[0].words, words[0].exact, tok):
             continue
         if trigger.pos == "noun" and tok.pos_ not in NOUN_POS:
@@ -179,7 +180,7 @@ def find_candidates(sentences: Sequence[Sentence], entities: Sequence[Sequence[E
     out: list[Candidate] = []
     starts = [a for a, _ in spans]
     for sent, ents in zip(sentences, entities, strict=True):
-        blocked = {k for e in ents if e.kind not in ("demonym", "agent", "body") for k in range(e.i, e.j)}
+        blocked = {k for e in ents if e.kind not in ("demonym", "body") for k in range(e.i, e.j)}
         for tok in sent.span:
             if tok.i in blocked or tok.pos_ not in ("VERB", "NOUN", "PROPN") or tok.dep_ == "amod":
                 continue
@@ -188,7 +189,7 @@ def find_candidates(sentences: Sequence[Sentence], entities: Sequence[Sequence[E
             if k >= 0 and spans[k][0] <= at < spans[k][1]:
                 continue  # inside a time expression
             cand = _candidate(sent, tok, index, blocked)
-            if cand is not None:
+            if cand is not None and not attribution(cand):
                 out.extend(_levels(cand))
     return _drop_contents(out)
 
@@ -213,6 +214,12 @@ def _candidate(sent: Sentence, tok: Token, index: TriggerIndex, blocked: set[int
     if kind is None:
         return None
     return Candidate(sent, tok, kind, tokens, code, plover_of_code(code) or kind.plover, None, planned_code(code), patterned)
+
+
+def attribution(c: Candidate) -> bool:
+    """A reporting kind's verb that only attributes what it introduces ("the ministry
+    announced that ..."): the content is the news, not the announcement."""
+    return c.kind.reporting and not c.noun and any(ch.dep_ in ("ccomp", "parataxis") for ch in c.token.children)
 
 
 def descriptive(c: Candidate, dated: bool) -> bool:
@@ -260,6 +267,7 @@ def _drop_contents(cands: list[Candidate]) -> list[Candidate]:
     - a noun in the background ("despite criticism by ...").
     """
     by_token = {(c.sentence.index, c.token.i): c for c in cands}
+    trigger_words = {c.token.lemma_.lower() for c in cands if c.noun}
     drop: set[int] = set()
     for c in cands:
         tok = c.token
@@ -271,11 +279,14 @@ def _drop_contents(cands: list[Candidate]) -> list[Candidate]:
                 continue
             if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in CONTENT_PREPS:
                 head = head.head
+            elif tok.dep_ == "dobj" and head.dep_ == "xcomp" and (*key, head.i) not in by_token:
+                head = head.head  # "persuade leaders to limit their cooperation": the persuasion's content
             elif tok.dep_ not in ("dobj", "nsubjpass"):
                 head = tok
             other = by_token.get((*key, head.i))
             if other is not None and other is not c and other.kind.name != c.kind.name:
-                if other.trigger is None and not other.patterned and tok.dep_ == "dobj" and c.trigger is not None:
+                light = not other.patterned or tok.dep_ == "nsubjpass"  # "elections will be held": the elections
+                if other.trigger is None and light and c.trigger is not None and tok.dep_ in ("dobj", "nsubjpass") and tok.head.i == other.token.i:
                     drop.add(id(other))  # "preparing an agreement": the agreement is the event
                 else:
                     drop.add(id(c))
@@ -284,8 +295,10 @@ def _drop_contents(cands: list[Candidate]) -> list[Candidate]:
             if tok.dep_ in ("advcl", "xcomp") and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in tok.children):
                 other = by_token.get((*key, head.i))
                 if other is not None and other is not c:
-                    planning = head.lemma_.lower() in words("planning_verbs") | words("attempt_verbs")
+                    planning = head.lemma_.lower() in words("planning_verbs") | words("attempt_verbs") and other.trigger is None
                     drop.add(id(other) if planning else id(c))  # "preparing to station": the stationing
+            if tok.dep_ == "acl" and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in tok.children) and head.pos_ in NOUN_POS and head.lemma_.lower() in trigger_words:
+                drop.add(id(c))  # "a request from Sweden to extradite": the request's content
             if tok.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in CONTENT_PREPS:
                 other = by_token.get((*key, head.head.i))
                 if other is not None and other is not c:

@@ -68,7 +68,8 @@ def status_of(c: Candidate) -> Status | None:
         if linked and aux_words & words("future_auxiliaries"):
             return Status.PLANNED
         if linked and aux_words & SUPPOSING:
-            return Status.HYPOTHETICAL
+            reported = any(u.dep_ == "ccomp" and u.head.lemma_.lower() in words("reporting_verbs") for u in chain[depth:])
+            return Status.PLANNED if reported and "would" in aux_words else Status.HYPOTHETICAL  # "said X would": the future of the past
         if linked and aux_words & OBLIGING:
             return Status.PLANNED
         if not own and (lemma in words("planning_verbs") or lemma in ("yet",)):
