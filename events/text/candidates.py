@@ -297,8 +297,9 @@ def _drop_contents(cands: list[Candidate]) -> list[Candidate]:
                 if other is not None and other is not c:
                     planning = head.lemma_.lower() in words("planning_verbs") | words("attempt_verbs") and other.trigger is None
                     drop.add(id(other) if planning else id(c))  # "preparing to station": the stationing
-            if tok.dep_ == "acl" and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in tok.children) and head.pos_ in NOUN_POS and head.lemma_.lower() in trigger_words:
-                drop.add(id(c))  # "a request from Sweden to extradite": the request's content
+            infinitive = tok.dep_ in ("acl", "relcl") and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in tok.children)
+            if infinitive and head.pos_ in NOUN_POS and (head.lemma_.lower() in trigger_words or head.lower_ not in words("intention_nouns")):
+                drop.add(id(c))  # "a request from Sweden to extradite", "a pleasant place to visit"
             if tok.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in CONTENT_PREPS:
                 other = by_token.get((*key, head.head.i))
                 if other is not None and other is not c:

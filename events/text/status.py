@@ -44,6 +44,8 @@ def status_of(c: Candidate) -> Status | None:
     chain = _chain(verb)
     if _denied(verb):
         return Status.NEGATED
+    if verb.dep_ == "xcomp" and verb.head.lower_ == "about" and verb.head.dep_ in ("acomp", "advmod", "prep"):
+        return Status.PLANNED  # "is about to restore ties"
     for depth, v in enumerate(chain):
         lemma = v.lemma_.lower()
         own = depth == 0 and v.i == tok.i
@@ -58,7 +60,7 @@ def status_of(c: Candidate) -> Status | None:
                 return Status.FAILED
             if lemma in words("negating_verbs") or (lemma == "rule" and any(ch.lower_ == "out" for ch in children)):
                 return Status.NEGATED
-            if lemma in _CANCEL and c.noun:
+            if lemma in words("cancelling_verbs") and c.noun:
                 return Status.NEGATED
         if any(ch.dep_ == "mark" and ch.lower_ in ("if", "unless", "whether") for ch in children):
             return Status.HYPOTHETICAL
@@ -87,9 +89,6 @@ def status_of(c: Candidate) -> Status | None:
         if v.dep_ == "conj" or v.dep_ in ("ROOT",):
             break
     return Status.OCCURRED
-
-
-_CANCEL = frozenset({"postpone", "cancel", "call", "delay", "scrap", "abandon", "suspend", "defer"})
 
 
 def _governing_verb(tok: Token) -> Token | None:
