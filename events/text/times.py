@@ -92,6 +92,12 @@ def attach(cands: Sequence[Candidate], timexes: Sequence[Timex]) -> list[Anchor 
                 found = _attached(c, verb, index)
             for clause in (ch for ch in c.token.children if ch.dep_ in ("relcl", "acl") and found is None):
                 found = _attached(c, clause, index)  # "the election that takes place next year"
+        head = c.token
+        while found is None and not c.noun and head.dep_ == "conj" and head.head.pos_ == "VERB" and head.head.i != head.i:
+            head = head.head  # "were arrested on Monday and charged": one time for the conjoined verbs
+            if any(ch.dep_ in ("nsubj", "nsubjpass") for ch in c.token.children):
+                break
+            found = _attached(c, head, index)
         out.append(found)
     return out
 
