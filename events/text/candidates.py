@@ -284,7 +284,9 @@ def _drop_contents(cands: list[Candidate]) -> list[Candidate]:
             elif tok.dep_ not in ("dobj", "nsubjpass"):
                 head = tok
             other = by_token.get((*key, head.i))
-            if other is not None and other is not c and other.kind.name != c.kind.name:
+            denying = head.lemma_.lower() in words("negating_verbs") | words("cancelling_verbs") or (
+                head.lemma_.lower() == "rule" and any(ch.lower_ == "out" for ch in head.children))
+            if other is not None and other is not c and other.kind.name != c.kind.name and not denying:
                 light = not other.patterned or tok.dep_ == "nsubjpass"  # "elections will be held": the elections
                 if other.trigger is None and light and c.trigger is not None and tok.dep_ in ("dobj", "nsubjpass") and tok.head.i == other.token.i:
                     drop.add(id(other))  # "preparing an agreement": the agreement is the event

@@ -33,7 +33,7 @@ def cluster(cands: Sequence[Candidate], args: Sequence[Arguments], anchors: Sequ
             k = parent[k]
         return k
 
-    values = [{a.timex.value} if a is not None else set() for a in anchors]
+    values = [{a.timex.value} if a is not None and a.timex.type != "DURATION" else set() for a in anchors]
     states = [{s} if s is not None else set() for s in statuses]
 
     def fits(a: int, b: int) -> bool:

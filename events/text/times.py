@@ -204,8 +204,8 @@ def _anchored_span(c: Candidate, anchor: Anchor, status: Status | None, dct: Spa
         if prep in ("in", "within") and status is Status.PLANNED and dct is not None:
             span = add_duration(dct, ref.value) if prep == "in" else within_duration(dct, ref.value)
             return (span, status) if span is not None else None
-        if status is Status.PLANNED:
-            return None  # "for three weeks" of a plan: how long, not when
+        if status is Status.PLANNED or not any(w in ref.text.lower().split() for w in ("last", "past", "recent")):
+            return None  # "for three weeks", "lasted three hours": how long, not when
     span = span_of_timeref(ref, dct)
     if span is None:
         return None
