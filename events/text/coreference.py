@@ -16,7 +16,7 @@ from events.model import Actor, ActorKind, Role, Status
 from events.text.arguments import Arguments
 from events.text.candidates import Candidate
 from events.text.lexicon import words
-from events.text.times import Anchor
+from events.text.times import Anchor, dating
 
 REFERRING_DEPS = frozenset({"det", "poss"})
 MAX_DISTANCE = 200  # sentences
@@ -33,7 +33,7 @@ def cluster(cands: Sequence[Candidate], args: Sequence[Arguments], anchors: Sequ
             k = parent[k]
         return k
 
-    values = [{a.timex.value} if a is not None and a.timex.type != "DURATION" else set() for a in anchors]
+    values = [{a.timex.value} if a is not None and dating(a.timex) else set() for a in anchors]
     states = [{s} if s is not None else set() for s in statuses]
 
     def fits(a: int, b: int) -> bool:

@@ -66,6 +66,12 @@ class EventTime:
     status: Status
 
 
+def dating(ref: Timex) -> bool:
+    """Whether an expression says when: a date or time, or a duration back from the report
+    ("the last year"); not a length ("three hours")."""
+    return ref.type != "DURATION" or any(w in ref.text.lower().split() for w in words("dating_duration_words"))
+
+
 class TimexIndex:
     """The time expressions by document offset."""
 
@@ -204,7 +210,7 @@ def _anchored_span(c: Candidate, anchor: Anchor, status: Status | None, dct: Spa
         if prep in ("in", "within") and status is Status.PLANNED and dct is not None:
             span = add_duration(dct, ref.value) if prep == "in" else within_duration(dct, ref.value)
             return (span, status) if span is not None else None
-        if status is Status.PLANNED or not any(w in ref.text.lower().split() for w in ("last", "past", "recent")):
+        if status is Status.PLANNED or not dating(ref):
             return None  # "for three weeks", "lasted three hours": how long, not when
     span = span_of_timeref(ref, dct)
     if span is None:
