@@ -170,7 +170,7 @@ def _default_kinds() -> list[Kind]:
     return _read_catalogue(json.loads(text), "events/data/kinds.json")
 
 
-I = TypeVar("I")
+IndexT = TypeVar("IndexT")
 
 
 class Catalogue:
@@ -237,12 +237,12 @@ class Catalogue:
         self._kinds = None
         self._indexes.clear()
 
-    def index(self, factory: Callable[[Sequence[Kind]], I]) -> I:
+    def index(self, factory: Callable[[Sequence[Kind]], IndexT]) -> IndexT:
         """``factory(kinds)``, built once per change of the catalogue."""
         built = self._indexes.get(factory)
         if built is None:
             built = self._indexes[factory] = factory(self.kinds())
-        return built  # type: ignore[no-any-return]
+        return built
 
 
 def make_user_kind(

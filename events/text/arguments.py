@@ -14,10 +14,9 @@
 
 from __future__ import annotations
 
+import collections
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
-
-import collections
 
 import attrs
 
@@ -335,11 +334,11 @@ def _near_trigger(c: Candidate, start: int, end: int) -> bool:
     in its level's phrase ("from $40 million in 2001")."""
     tok = c.token
     if c.part is not None:
-        lo = c.part.left_edge.idx + c.sentence.offset
-        return lo <= start < c.part.idx + len(c.part.text) + c.sentence.offset
+        first: int = c.sentence.start_of(c.part.left_edge)
+        return first <= start < c.sentence.end_of(c.part)
     verb = tok if tok.pos_ == "VERB" else _light_verb(tok) or tok
-    lo = min(t.idx for t in verb.subtree) + c.sentence.offset
-    hi = max(t.idx + len(t.text) for t in verb.subtree) + c.sentence.offset
+    lo: int = c.sentence.start_of(verb.left_edge)
+    hi: int = c.sentence.end_of(verb.right_edge)
     return lo <= start and end <= hi
 
 
@@ -383,4 +382,4 @@ def supported(c: Candidate, args: Arguments) -> bool:
     roles = {a.role for a in args.actors}
     if Role.AGENT not in roles:
         return False
-    return c.patterned or Role.RECIPIENT in roles
+    return bool(c.patterned) or Role.RECIPIENT in roles

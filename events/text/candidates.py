@@ -20,9 +20,15 @@ import attrs
 
 from events.kinds import Catalogue, Kind, Trigger
 from events.text.entities import Entity
-from events.text.parse import Sentence
 from events.text.lexicon import words
-from events.text.tables import dropped_verbs, kind_of_code, planned_code, plover_of_code, verb_patterns
+from events.text.parse import Sentence
+from events.text.tables import (
+    dropped_verbs,
+    kind_of_code,
+    planned_code,
+    plover_of_code,
+    verb_patterns,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -65,7 +71,7 @@ class Candidate:
         first = min(self.trigger_tokens, key=lambda t: t.i)
         last = max(self.trigger_tokens, key=lambda t: t.i)
         if last.i - first.i <= 3:
-            return self.sentence.span.doc[first.i : last.i + 1].text
+            return str(self.sentence.span.doc[first.i : last.i + 1].text)
         return " ".join(t.text for t in sorted(self.trigger_tokens, key=lambda t: t.i))
 
 
@@ -210,10 +216,10 @@ def _candidate(sent: Sentence, tok: Token, index: TriggerIndex, blocked: set[int
         return None
     code, tokens, patterned = coded
     name = kind_of_code(code)
-    kind = index.kinds.get(name.lower()) if name else None
-    if kind is None:
+    coded_kind = index.kinds.get(name.lower()) if name else None
+    if coded_kind is None:
         return None
-    return Candidate(sent, tok, kind, tokens, code, plover_of_code(code) or kind.plover, None, planned_code(code), patterned)
+    return Candidate(sent, tok, coded_kind, tokens, code, plover_of_code(code) or coded_kind.plover, None, planned_code(code), patterned)
 
 
 def attribution(c: Candidate) -> bool:

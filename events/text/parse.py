@@ -61,22 +61,22 @@ class Sentence:
 
     @property
     def start(self) -> int:
-        return self.offset + self.span.start_char
+        return int(self.offset + self.span.start_char)
 
     @property
     def end(self) -> int:
-        return self.offset + self.span.end_char
+        return int(self.offset + self.span.end_char)
 
     @property
     def text(self) -> str:
-        return self.span.text
+        return str(self.span.text)
 
     def start_of(self, token: Token) -> int:
         """The document offset of a token."""
-        return self.offset + token.idx
+        return int(self.offset + token.idx)
 
     def end_of(self, token: Token) -> int:
-        return self.offset + token.idx + len(token.text)
+        return int(self.offset + token.idx + len(token.text))
 
     def chars(self, first: Token, last: Token) -> tuple[int, int]:
         """Document offsets from ``first``'s start to ``last``'s end."""

@@ -50,9 +50,8 @@ def status_of(c: Candidate) -> Status | None:
         lemma = v.lemma_.lower()
         own = depth == 0 and v.i == tok.i
         children = list(v.children)
-        if own or v.dep_ != "conj":
-            if any(ch.dep_ == "neg" for ch in children):
-                return Status.NEGATED
+        if (own or v.dep_ != "conj") and any(ch.dep_ == "neg" for ch in children):
+            return Status.NEGATED
         if not own:
             if lemma in words("failure_words") or lemma == "fail":
                 return Status.FAILED

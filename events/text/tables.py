@@ -118,7 +118,7 @@ def actors() -> dict[str, ActorEntry]:
 @cache
 def agents() -> dict[str, str]:
     """Lower-case agent noun ("police", "rebel") -> its Phoenix code ("COP", "REB")."""
-    return {noun: code for noun, code in _lines("agents.tsv")}
+    return dict(_lines("agents.tsv"))
 
 
 def _longest(table: dict[str, str | None], code: str) -> tuple[bool, str | None]:

@@ -121,9 +121,9 @@ def _level_time(c: Candidate, index: TimexIndex) -> Anchor | None:
     after = [ch for ch in verb.children if ch.dep_ == "prep" and ch.i > part.i]
     for prep in after:
         for obj in prep.children:
-            found = _timex_of(c, obj, index) if obj.dep_ == "pobj" else None
-            if found is not None:
-                return Anchor(found, prep.lower_)
+            ref = _timex_of(c, obj, index) if obj.dep_ == "pobj" else None
+            if ref is not None:
+                return Anchor(ref, prep.lower_)
     return None
 
 
@@ -172,8 +172,9 @@ def relations(cands: Sequence[Candidate]) -> list[tuple[str, int] | None]:
     for c in cands:
         found: tuple[str, int] | None = None
         heads = [c.token]
-        if c.noun and _carrier(c.token) is not None:
-            heads.append(_carrier(c.token))  # type: ignore[arg-type]
+        carrier = _carrier(c.token) if c.noun else None
+        if carrier is not None:
+            heads.append(carrier)
         for head in heads:
             for child in head.children:
                 rel = table.get(child.lower_) if child.dep_ == "prep" else None
@@ -203,7 +204,7 @@ def _past(tok: Token) -> bool:
     return verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux) or (verb.tag_ == "VBN" and any(a.lemma_.lower() == "have" for a in aux))
 
 
-def _anchored_span(c: Candidate, anchor: Anchor, status: Status | None, dct: Span | None) -> tuple[Span, Status] | None:
+def _anchored_span(c: Candidate, anchor: Anchor, status: Status, dct: Span | None) -> tuple[Span, Status] | None:
     ref = anchor.timex
     prep = anchor.preposition
     if ref.type == "DURATION":
@@ -244,11 +245,11 @@ def cluster_times(clusters: Sequence[Sequence[int]], cands: Sequence[Candidate],
 def _cluster_time(members: Sequence[int], cands: Sequence[Candidate], given: Sequence[Status | None],
                   anchors: Sequence[Anchor | None], links: Sequence[tuple[str, int] | None],
                   cluster_of: Sequence[int], known: dict[int, EventTime], dct: Span | None) -> EventTime:  # fmt: skip
-    said = [given[k] for k in members if given[k] is not None]
+    said: list[Status] = [s for s in (given[k] for k in members) if s is not None]
     counts = collections.Counter(said)
     last = {s: i for i, s in enumerate(said)}
     overall = max(counts, key=lambda s: (counts[s], last[s])) if counts else Status.OCCURRED  # the most said; a tie to the latest
-    statuses = {k: given[k] or overall for k in members}
+    statuses: dict[int, Status] = {k: given[k] or overall for k in members}
     options: list[tuple[int, int, EventTime]] = []
     for order, k in enumerate(members):
         anchor = anchors[k]

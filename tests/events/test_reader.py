@@ -37,7 +37,8 @@ def test_offsets_slice_the_document_exactly() -> None:
     for e in doc.all_events:
         for m in e.mentions:
             assert NEWS[m.start : m.end] == m.text
-            assert m.trigger_start is not None and m.trigger_end is not None
+            assert m.trigger_start is not None
+            assert m.trigger_end is not None
             assert m.start <= m.trigger_start < m.trigger_end <= m.end
         for a in e.actors:
             if a.mention is not None:
@@ -99,7 +100,8 @@ def test_any_string_gives_a_valid_document(text: str) -> None:
 def test_no_document_date_is_a_warning() -> None:
     doc = events.read("Police arrested 12 protesters in Kampala.")
     assert doc.dct is None
-    assert doc.warnings and "document date" in doc.warnings[0]
+    assert doc.warnings
+    assert "document date" in doc.warnings[0]
     assert events.read("Police arrested 12 protesters.", dct="2015-06-10").warnings == ()
 
 
@@ -110,6 +112,7 @@ def test_narrative_mode_gives_undated_events_the_span_between_their_neighbours()
     assert doc.mode == "narrative"
     invasion = next(e for e in doc.events if e.kind == "Attack")
     assert invasion.time_basis == "narrative"
-    assert invasion.time.earliest_start is not None and invasion.time.latest_end is not None
+    assert invasion.time.earliest_start is not None
+    assert invasion.time.latest_end is not None
     news = events.read(text, dct="2020-01-01")
     assert next(e for e in news.events if e.kind == "Attack").time_basis == "tense"

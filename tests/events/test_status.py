@@ -47,5 +47,6 @@ def test_talking_since_a_year_is_ongoing_until_the_report() -> None:
     doc = events.read("Russia and Ukraine have been negotiating since 2018.", dct=DCT)
     (talks,) = doc.events
     assert talks.status is Status.ONGOING
-    assert talks.time.earliest_start is not None and talks.time.latest_end == doc.dct.latest_end
+    assert talks.time.earliest_start is not None
+    assert talks.time.latest_end == doc.dct.latest_end
     assert talks.time_text == "2018"
