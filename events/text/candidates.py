@@ -93,6 +93,7 @@ def near(tok: Token) -> list[Token]:
     """The trigger's phrase on the tree: dependents, their dependents, and its head."""
     out = [c for c in tok.children if c.dep_ in NEAR_DEPS]
     out += [g for c in list(out) for g in c.children if g.dep_ in NEAR_DEPS]
+    out += [o for p in list(out) if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj" and o not in out]  # "thousands of residents"
     if tok.dep_ in ("compound", "amod") or (tok.dep_ == "pobj"):
         out.append(tok.head)
     return out
@@ -114,7 +115,7 @@ def _catalogue_match(tok: Token, index: TriggerIndex, blocked: set[int]) -> tupl
     entries = [e for k in keys for e in index.by_first.get(k, ())]
     if not entries:
         return None
-    neighbours = [t for t in near(tok) if t.i not in blocked]
+    neighbours = near(tok)
     best: tuple[Kind, Trigger, tuple[Token, ...]] | None = None
     rejected = False
     for kind, trigger in entries:

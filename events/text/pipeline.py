@@ -31,7 +31,7 @@ from events.text.candidates import Candidate, descriptive, find_candidates
 from events.text.coreference import cluster
 from events.text.document_date import day_of, document_date
 from events.text.entities import find_entities
-from events.text.status import status_of
+from events.text.status import framed_by_negation, status_of
 from events.text.times import attach, cluster_times, relations
 from events.text.timexes import tag
 from timeline.span import Span
@@ -132,7 +132,7 @@ class Reader:
         cands, args = [cands[n] for n in kept], [args[n] for n in kept]
         statuses = [_intended(c, status_of(c)) for c in cands]
         anchors = attach(cands, timexes)
-        kept = [n for n, c in enumerate(cands) if not descriptive(c, anchors[n] is not None)]
+        kept = [n for n, c in enumerate(cands) if not descriptive(c, anchors[n] is not None) and not framed_by_negation(c)]
         cands, args, statuses, anchors = ([xs[n] for n in kept] for xs in (cands, args, statuses, anchors))  # type: ignore[assignment]
         cluster_of = cluster(cands, args, anchors, statuses)
         clusters: list[list[int]] = [[] for _ in range(max(cluster_of, default=-1) + 1)]

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from events.model import Status
 from events.text.candidates import Candidate
-from events.text.lexicon import words
+from events.text.lexicon import lexicon, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -127,3 +127,16 @@ def _denied(verb: Token) -> bool:
         if t.pos_ in ("NOUN", "PROPN") and any(d.dep_ in ("det", "neg") and d.lower_ in ("no", "neither") for d in t.children):
             return True
     return False
+
+
+def framed_by_negation(c: Candidate) -> bool:
+    """A noun that only frames a negated clause ("did not clash during a brief visit"): the
+    text presupposes it as background and asserts nothing of it; no event is read from it."""
+    tok = c.token
+    head = tok.head
+    if not c.noun or tok.dep_ != "pobj" or head.dep_ != "prep" or head.lower_ not in lexicon()["temporal_relations"]:
+        return False
+    verb = head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(ch.dep_ == "neg" for v in _chain(verb) for ch in v.children) or _denied(verb)
