@@ -53,3 +53,12 @@ def test_an_undated_past_event_lies_before_the_report() -> None:
     assert arrest.time_basis == "tense"
     assert arrest.time.earliest_start is None
     assert iso(arrest.time.latest_end, end=True) == "2015-06-10T23:59:59"
+
+
+def test_an_undated_event_between_dates_told_backwards_still_has_a_span() -> None:
+    text = "In 1918 Germany signed an armistice. Germany invaded Belgium. In 1914 Austria declared war on Serbia."
+    doc = events.read(text, mode="narrative")
+    invasion = one(doc, "Attack")
+    assert invasion.time_basis == "narrative"
+    assert iso(invasion.time.earliest_start) == "1914-01-01T00:00:00"
+    assert iso(invasion.time.latest_end, end=True) == "1918-12-31T23:59:59"
