@@ -180,7 +180,8 @@ def between(previous: Span | None, following: Span | None) -> Span:
     start = previous.earliest_start if previous is not None else None
     end = following.latest_end if following is not None else None
     if start is not None and end is not None and start > end:  # the story went back: between the two, either way
-        assert previous is not None and following is not None
+        assert previous is not None
+        assert following is not None
         starts = [x for x in (previous.earliest_start, following.earliest_start) if x is not None]
         ends = [x for x in (previous.latest_end, following.latest_end) if x is not None]
         start, end = min(starts), max(ends)
