@@ -286,7 +286,9 @@ def _arguments(c: Candidate, ents: Sequence[Entity], memory: Memory) -> Argument
             if child.dep_ in ("dobj", "dative", "attr"):
                 for e, t in _args_of(child, ents, memory):
                     if e.is_place and c.kind.movement:
-                        _place(args, e, c)  # "will visit Beijing": where, not who
+                        _place(args, e, c)  # "will visit Beijing": where, and the state visited
+                        if e.is_state:
+                            _add(args, e, Role.RECIPIENT, c, t)
                     else:
                         _add(args, e, Role.RECIPIENT, c, t)
                 for prep in (p for p in child.children if p.dep_ == "prep" and p.lower_ in ("from", "by")):
@@ -308,11 +310,11 @@ def _arguments(c: Candidate, ents: Sequence[Entity], memory: Memory) -> Argument
             objs = [o for o in prep.children if o.dep_ == "pobj"]
             for obj in objs:
                 for e, t in _args_of(obj, ents, memory):
-                    if e.is_place and prep.lower_ in PLACE_PREPS:
+                    if e.is_place and (prep.lower_ in PLACE_PREPS or (c.kind.movement and prep.lower_ == "of")):  # "out of Kyrgyzstan"
                         _place(args, e, c)
-                        if e.kind == "city" or c.kind.movement:
+                        if e.kind == "city" or (c.kind.movement and not e.is_state):
                             continue
-                    if prep.lower_ in RECIPIENT_PREPS:
+                    if prep.lower_ in RECIPIENT_PREPS or (c.kind.movement and e.is_state and e.is_place):
                         _add(args, e, Role.RECIPIENT, c, t)
                 if prep.lower_ == "for" and obj.pos_ == "NOUN":  # "visit Beijing for talks with Xi"
                     for inner in (p for p in obj.children if p.dep_ == "prep" and p.lower_ in ("with", "to")):

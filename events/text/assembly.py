@@ -84,6 +84,9 @@ def assemble(cands: Sequence[Candidate], args: Sequence[Arguments], cluster_of: 
         if status is Status.PLANNED and kind.planned_plover:
             plover = kind.planned_plover
         actors = _actors([a for n in members for a in args[n].actors])
+        if not actors:  # "will be signed during his trip": by those on the trip
+            during = [links[n][1] for n in members if links[n] is not None and links[n][0] == "during"]  # type: ignore[index]
+            actors = _actors([a for d in during for n in groups.get(cluster_of[d], []) for a in args[n].actors if a.role is Role.AGENT])
         places = _unique([p for n in members for p in args[n].places], lambda p: p.name.lower())
         quantities = _unique([q for n in members for q in args[n].quantities], lambda q: (q.value, q.unit))
         mentions = sorted(_unique([mention_of(c) for c in group], lambda m: (m.start, m.end)), key=lambda m: m.start)

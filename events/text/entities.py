@@ -10,6 +10,7 @@ names of one person are one actor ("Kohl" after "Helmut Kohl"). Numbers are neve
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -22,6 +23,11 @@ from events.text.tables import actors, agents
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+DATELINE = re.compile(
+    r"(?:(?P<caps>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*)|[A-Z][a-z]+(?: [A-Z][a-z]+)*)(?:, [A-Z][A-Za-z.' -]{1,30})?"
+    r"(?P<date>,? (?:\d{1,2} [A-Z][a-z]+\.?|[A-Z][a-z]+\.? \d{1,2}),? \d{4})?"
+    r"\s*(?P<agency>\([^()\n]{1,30}\))?\s*(?:--|—|–|-)\s+"
+)
 NAMED = frozenset({"GPE", "NORP", "LOC", "ORG", "PERSON", "FAC"})
 STATE_KINDS = ("country", "capital", "demonym")
 PLACE_KINDS = ("country", "capital", "city")
@@ -93,8 +99,10 @@ def _sentence_entities(sent: Sentence, dct: dt.date | None, people: People) -> l
     out: list[Entity] = []
     doc = sent.span.doc
     taken: set[int] = set()
+    dateline = DATELINE.match(sent.text)
+    skip_before = sent.span.start_char + dateline.end() if dateline is not None and (dateline.group("agency") or dateline.group("date") or dateline.group("caps")) else -1
     for ent in sent.span.ents:
-        if ent.label_ not in NAMED:
+        if ent.label_ not in NAMED or ent.start_char < skip_before:  # "MOSCOW, March 18 (AP) --": where and who wrote, not who acted
             continue
         i, j = _clean(ent)
         if j <= i:
