@@ -145,7 +145,7 @@ def _conjuncts(tok: Token) -> list[Token]:
     return out
 
 
-def _actor(e: Entity, role: Role, c: Candidate, tok: Token | None = None) -> Actor | None:
+def _actor(e: Entity, role: Role, c: Candidate) -> Actor | None:
     if e.kind in ("city", "region", "name"):
         return None
     kind = ACTOR_KINDS.get(e.kind)
@@ -364,7 +364,7 @@ def _light_verb(tok: Token) -> Token | None:
 
 
 def _add(args: Arguments, e: Entity, role: Role, c: Candidate, tok: Token) -> None:
-    actor = _actor(e, role, c, tok)
+    actor = _actor(e, role, c)
     if actor is not None:
         args.add(actor)
 

@@ -97,7 +97,6 @@ def _clean(span: Span) -> tuple[int, int]:
 
 def _sentence_entities(sent: Sentence, dct: dt.date | None, people: People) -> list[Entity]:
     out: list[Entity] = []
-    doc = sent.span.doc
     taken: set[int] = set()
     dateline = DATELINE.match(sent.text)
     skip_before = sent.span.start_char + dateline.end() if dateline is not None and (dateline.group("agency") or dateline.group("date") or dateline.group("caps")) else -1
@@ -116,7 +115,6 @@ def _sentence_entities(sent: Sentence, dct: dt.date | None, people: People) -> l
             continue
         out.extend(_agent(sent, tok, out, dct))
     out.sort(key=lambda e: (e.i, e.j))
-    _ = doc
     return out
 
 
