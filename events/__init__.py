@@ -25,22 +25,23 @@ from events.errors import (
     KindError,
     UnknownKindError,
 )
-from events.kinds import (
-    Kind,
-    Trigger,
+from events.kinds import Catalogue, Kind, Trigger
+from events.model import Actor, ActorKind, Event, Mention, Place, Quantity, Role, Status
+from events.text.pipeline import (
+    Reader,
     get_kind,
     kinds,
     load_kinds,
+    read,
     register_kind,
     reset_kinds,
     unregister_kind,
 )
-from events.model import Actor, ActorKind, Event, Mention, Place, Quantity, Role, Status
-from events.text.pipeline import read
 
 __all__ = [
     "Actor",
     "ActorKind",
+    "Catalogue",
     "CorpusReadError",
     "CorpusWarning",
     "Document",
@@ -54,6 +55,7 @@ __all__ = [
     "Mention",
     "Place",
     "Quantity",
+    "Reader",
     "Role",
     "Status",
     "Summary",

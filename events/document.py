@@ -20,7 +20,9 @@ class Document:
     ``unrealized`` those it negates or supposes ("ruled out the possibility of ...", "if Russia
     wants to build ..."). ``timexes`` are its temporal expressions, ``entities`` the states,
     places, organizations and people it names, ``dct`` the document date (a day span, or None),
-    ``body`` the (start, end) of the report proper within ``text``.
+    ``body`` the (start, end) of the report proper within ``text``. ``warnings`` say what the
+    reader could not do ("no document date": times relative to the report stay open); ``mode``
+    is how it was read ("news" or "narrative").
     """
 
     text: str
@@ -32,6 +34,8 @@ class Document:
     doc_id: str | None = None
     unrealized: tuple[Event, ...] = ()
     relations: tuple[tuple[str, str, str], ...] = ()  # (event id, "during"/"after"/"before", event id)
+    warnings: tuple[str, ...] = ()
+    mode: str = "news"
 
     @property
     def all_events(self) -> tuple[Event, ...]:

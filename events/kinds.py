@@ -1,25 +1,25 @@
 """The catalogue of event kinds, each mapped to PLOVER v2 and CAMEO, with its trigger patterns.
 
-The catalogue is data (``events/data/kinds.json``); this module reads it and keeps a registry a
-user extends without editing the package::
+The catalogue is data (``events/data/kinds.json``); a ``Catalogue`` holds it with the user's
+kinds, and each ``Reader`` has its own (``events.register_kind`` extends the default reader's)::
 
     events.register_kind("Cyberattack", triggers=["hack", "cyberattack"], plover="ASSAULT")
     events.load_kinds("my_kinds.json")            # a file of the same shape as kinds.json
 
-Trigger patterns are sequences of words matched by lemma: ``"pull * out"`` matches "pulled its
-troops out"; ``"receive * aid|assistance"`` matches "received more than $100 million in
-assistance" (``*`` skips up to three words, ``*N`` up to N, ``a|b`` is either word, ``=word`` an
-exact form).
+A trigger pattern's first word is the trigger, matched by lemma; its other words must be found
+among the trigger's dependents on the parse (``"pull * out"``: "out" is the particle of "pulled";
+``"receive * aid|assistance"``: the object or its prepositional phrase). ``a|b`` is either word,
+``=word`` an exact form; ``*`` and ``*N`` only separate the words.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -95,6 +95,8 @@ class Kind:
     triggers: tuple[Trigger, ...] = ()
     reporting: bool = False  # a source attribution ("..., the ministry announced.") is no event
     domestic: bool = False  # with no actor named, it is the country the story is about ("elections will be held")
+    symmetric: bool = False  # done between parties: with one side named, the other comes from the story
+    movement: bool = False  # going somewhere: a place it takes is where it goes, not a party
 
 
 def _check_plover(value: object, where: str) -> str | None:
@@ -151,11 +153,9 @@ def make_kind(spec: Mapping[str, Any]) -> Kind:
         triggers=tuple(make_trigger(t, name) for t in triggers),
         reporting=bool(spec.get("reporting", False)),
         domestic=bool(spec.get("domestic", False)),
+        symmetric=bool(spec.get("symmetric", False)),
+        movement=bool(spec.get("movement", False)),
     )
-
-
-_REGISTRY: dict[str, Kind] = {}
-_VERSION = [0]  # bumped on every change, so compiled trigger indexes know to rebuild
 
 
 def _read_catalogue(data: Mapping[str, Any], source: str) -> list[Kind]:
@@ -165,31 +165,87 @@ def _read_catalogue(data: Mapping[str, Any], source: str) -> list[Kind]:
     return [make_kind(entry) for entry in entries]
 
 
-def _load_default() -> None:
+def _default_kinds() -> list[Kind]:
     text = resources.files("events").joinpath("data/kinds.json").read_text(encoding="utf-8")
-    for kind in _read_catalogue(json.loads(text), "events/data/kinds.json"):
-        _REGISTRY[kind.name.lower()] = kind
-    _VERSION[0] += 1
+    return _read_catalogue(json.loads(text), "events/data/kinds.json")
 
 
-def kinds() -> tuple[Kind, ...]:
-    """Every kind in the catalogue, the package's and the user's."""
-    if not _REGISTRY:
-        _load_default()
-    return tuple(_REGISTRY.values())
+IndexT = TypeVar("IndexT")
 
 
-def get_kind(name: str) -> Kind:
-    """The kind called ``name`` (case apart); ``UnknownKindError`` when there is none."""
-    kinds()
-    try:
-        return _REGISTRY[name.lower()]
-    except KeyError:
-        known = ", ".join(sorted(k.name for k in _REGISTRY.values()))
-        raise UnknownKindError(f"{name!r} is not a kind in the catalogue (known: {known})") from None
+class Catalogue:
+    """A catalogue of kinds: the package's (``events/data/kinds.json``) and the user's.
+
+    A ``Reader`` holds one; it pickles as its kinds, so registered kinds travel to workers.
+    """
+
+    def __init__(self, kinds: Iterable[Kind] | None = None) -> None:
+        self._kinds: dict[str, Kind] | None = None if kinds is None else {k.name.lower(): k for k in kinds}
+        self._indexes: dict[object, Any] = {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"kinds": None if self._kinds is None else list(self._kinds.values())}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        kinds = state["kinds"]
+        self._kinds = None if kinds is None else {k.name.lower(): k for k in kinds}
+        self._indexes = {}
+
+    def _table(self) -> dict[str, Kind]:
+        if self._kinds is None:
+            self._kinds = {k.name.lower(): k for k in _default_kinds()}
+        return self._kinds
+
+    def kinds(self) -> tuple[Kind, ...]:
+        """Every kind, the package's and the user's."""
+        return tuple(self._table().values())
+
+    def get(self, name: str) -> Kind:
+        """The kind called ``name`` (case apart); ``UnknownKindError`` when there is none."""
+        try:
+            return self._table()[name.lower()]
+        except KeyError:
+            known = ", ".join(sorted(k.name for k in self._table().values()))
+            raise UnknownKindError(f"{name!r} is not a kind in the catalogue (known: {known})") from None
+
+    def register(self, kind: Kind, *, replace: bool = False) -> Kind:
+        """Add a kind; ``replace=True`` overrides one of the same name."""
+        table = self._table()
+        if kind.name.lower() in table and not replace:
+            raise KindError(f"kind {kind.name!r} is already in the catalogue (pass replace=True to override it)")
+        table[kind.name.lower()] = kind
+        self._indexes.clear()
+        return kind
+
+    def unregister(self, name: str) -> None:
+        """Remove a kind (``UnknownKindError`` when there is none)."""
+        self.get(name)
+        del self._table()[name.lower()]
+        self._indexes.clear()
+
+    def load(self, path: str | Path, *, replace: bool = False) -> tuple[Kind, ...]:
+        """Register the kinds of a JSON file shaped like ``events/data/kinds.json``."""
+        path = Path(path)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as error:
+            raise KindError(f"{path}: cannot read a kinds file: {error}") from error
+        return tuple(self.register(k, replace=replace) for k in _read_catalogue(data, str(path)))
+
+    def reset(self) -> None:
+        """Back to the package's kinds, dropping the user's."""
+        self._kinds = None
+        self._indexes.clear()
+
+    def index(self, factory: Callable[[Sequence[Kind]], IndexT]) -> IndexT:
+        """``factory(kinds)``, built once per change of the catalogue."""
+        built = self._indexes.get(factory)
+        if built is None:
+            built = self._indexes[factory] = factory(self.kinds())
+        return built
 
 
-def register_kind(
+def make_user_kind(
     name: str | Kind,
     *,
     triggers: Sequence[str | Mapping[str, Any]] = (),
@@ -198,50 +254,11 @@ def register_kind(
     mode: str | None = None,
     planned_plover: str | None = None,
     description: str = "",
-    replace: bool = False,
 ) -> Kind:
-    """Add a kind of one's own (or a ``Kind``); ``replace=True`` overrides one of the same name.
-
-    >>> register_kind("Cyberattack", triggers=["hack", "cyberattack"], plover="ASSAULT").plover
-    'ASSAULT'
-    """
-    kind = name if isinstance(name, Kind) else make_kind(
+    """A ``Kind`` from ``register_kind``'s arguments (or the ``Kind`` itself)."""
+    if isinstance(name, Kind):
+        return name
+    return make_kind(
         {"name": name, "triggers": list(triggers), "plover": plover, "cameo": cameo, "mode": mode,
          "planned_plover": planned_plover, "description": description}
     )  # fmt: skip
-    kinds()
-    if kind.name.lower() in _REGISTRY and not replace:
-        raise KindError(f"kind {kind.name!r} is already in the catalogue (pass replace=True to override it)")
-    _REGISTRY[kind.name.lower()] = kind
-    _VERSION[0] += 1
-    return kind
-
-
-def unregister_kind(name: str) -> None:
-    """Remove a kind from the catalogue (``UnknownKindError`` when there is none)."""
-    get_kind(name)
-    del _REGISTRY[name.lower()]
-    _VERSION[0] += 1
-
-
-def load_kinds(path: str | Path, *, replace: bool = False) -> tuple[Kind, ...]:
-    """Register the kinds of a JSON file shaped like ``events/data/kinds.json``."""
-    path = Path(path)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        raise KindError(f"{path}: cannot read a kinds file: {error}") from error
-    loaded = _read_catalogue(data, str(path))
-    return tuple(register_kind(k, replace=replace) for k in loaded)
-
-
-def reset_kinds() -> None:
-    """Back to the package's catalogue, dropping the user's kinds."""
-    _REGISTRY.clear()
-    _load_default()
-
-
-def catalogue_version() -> int:
-    """A number that changes whenever the catalogue does."""
-    kinds()
-    return _VERSION[0]

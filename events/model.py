@@ -78,7 +78,7 @@ class Mention:
 
     ``trigger`` is the word or phrase that names the event ("pay a visit", "ratified"). ``doc``
     is None for a mention of the event's own document; a merged event's mentions from other
-    documents name theirs.
+    documents name theirs. ``trigger_start`` and ``trigger_end`` are the trigger's offsets.
     """
 
     start: int
@@ -87,6 +87,8 @@ class Mention:
     sentence: str = ""
     trigger: str = ""
     doc: str | None = None
+    trigger_start: int | None = None
+    trigger_end: int | None = None
 
     def evidence(self, doc: str | None = None) -> Evidence:
         """This mention as ``timeline``'s evidence; ``doc`` is the event's document."""
@@ -95,13 +97,15 @@ class Mention:
 
 @attrs.frozen(slots=True)
 class Actor:
-    """Who takes part: a state, person, organization or group; its country as ISO 3166-1 alpha-3."""
+    """Who takes part: a state, person, organization or group; its country as ISO 3166-1 alpha-3,
+    and its CAMEO actor code ("RUSGOV", "IGOUNO", "SRBCOP") when the dictionaries know it."""
 
     name: str
     kind: ActorKind | None = attrs.field(default=None, converter=_actor_kind)
     country: str | None = None
     role: Role | None = attrs.field(default=None, converter=_role)
     mention: Mention | None = None
+    cameo: str | None = None
 
 
 @attrs.frozen(slots=True)

@@ -227,10 +227,9 @@ def test_wire_story_dateline_reported_future_denial_and_vow() -> None:
     assert withdrawal.status is Status.PLANNED
     assert withdrawal.time.timex == "2011-07"
     assert ("Accusation", Status.NEGATED) in {(e.kind, e.status) for e in doc.unrealized}  # "denied accusations"
-    vow = [e for e in doc.events if e.kind == "Attack" and e is not attack]
-    assert len(vow) == 1
-    assert vow[0].status is Status.PLANNED
-    assert vow[0].plover == "THREATEN"
+    vow = one(doc, "Threat")  # "vowed on Thursday to wage war": CAMEO's threat of force, made on Thursday
+    assert vow.plover == "THREATEN"
+    assert vow.time.timex == "2010-06-10"
 
 
 def test_content_dates_stay_with_the_content() -> None:

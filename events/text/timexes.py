@@ -1,31 +1,23 @@
-"""Temporal expressions for events: ``timeline.tag`` over the report, and the document date."""
+"""The time expressions stage: ``timeline.tag`` over the report (the only source of time values),
+and the reading of a document date given by the caller."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 
 import attrs
 
-from timeline import Timex, find_document_date
+from timeline import Timex
 from timeline import tag as tag_text
 from timeline.span import Span
 
 
-def tag(text: str, dct: Span | None, start: int = 0, end: int | None = None) -> list[Timex]:
+def tag(text: str, dct: Span | None, start: int = 0, end: int | None = None, mode: str = "news") -> list[Timex]:
     """The temporal expressions of ``text[start:end]``, with offsets into ``text``."""
-    found = tag_text(text[start:end], dct)
+    found = tag_text(text[start:end], dct, mode=mode)  # type: ignore[arg-type]
     if not start:
         return found
     return [attrs.evolve(t, start=t.start + start, end=t.end + start) for t in found]
-
-
-def document_date(text: str) -> Span | None:
-    """The document date found in ``text`` (a dateline), or None."""
-    found = find_document_date(text)
-    if found is None or found.span is None or found.span.earliest_start is None:
-        return None
-    return found.span
 
 
 def dct_span(value: Span | dt.date | str | None) -> Span | None:
@@ -41,8 +33,3 @@ def dct_span(value: Span | dt.date | str | None) -> Span | None:
     except ValueError:
         return None
     return span if span.earliest_start is not None else None
-
-
-def in_range(refs: Iterable[Timex], start: int, end: int) -> list[Timex]:
-    """The expressions inside [start, end)."""
-    return [r for r in refs if r.start >= start and r.end <= end]

@@ -122,3 +122,67 @@ def from_iso(text: str | None, *, end: bool = False) -> int | None:
         raise ValueError(f"{text!r} is not an ISO 8601 date-time (YYYY-MM-DDThh:mm:ss)")
     y, mo, d, hh, mm, ss = (int(g) for g in m.groups())
     return calendar.seconds(y, mo, d, hh, mm, ss) + (1 if end else 0)
+
+
+# ---------------------------------------------------------------------------------- the time stage
+
+def add_duration(span: Span, value: str) -> Span | None:
+    """The day ``value`` (a TIMEX3 duration "P3W") after the start of ``span``."""
+    m = _DURATION.fullmatch(value)
+    if m is None or m.group(1) == "X" or span.earliest_start is None:
+        return None
+    n = int(m.group(1))
+    y, mo, d, *_ = calendar.civil_from_seconds(span.earliest_start)
+    unit = m.group(2)
+    if unit in ("Y", "M"):
+        ny, nm = calendar.add_months(y, mo, n * (12 if unit == "Y" else 1))
+        start = calendar.seconds(ny, nm, min(d, calendar.days_in_month(ny, nm)))
+    else:
+        start = span.earliest_start + n * (7 if unit == "W" else 1) * calendar.SECONDS_PER_DAY
+    return Span.within(start, start + calendar.SECONDS_PER_DAY, Granularity.DAY)
+
+
+def within_duration(span: Span, value: str) -> Span | None:
+    """From the start of ``span`` to ``value`` after it ("within a month")."""
+    end = add_duration(span, value)
+    if end is None or span.earliest_start is None or end.latest_end is None:
+        return None
+    return Span.within(span.earliest_start, end.latest_end, Granularity.UNKNOWN)
+
+
+def since_span(start: Span, dct: Span | None) -> Span | None:
+    """From ``start`` to the document date ("since 2018")."""
+    if start.earliest_start is None or dct is None or dct.latest_end is None:
+        return None
+    return Span(start.earliest_start, start.latest_end, dct.earliest_start, dct.latest_end, Granularity.UNKNOWN)
+
+
+def shifted(span: Span, *, back: bool) -> Span | None:
+    """A weekday read a week, or a month read a year, the other way ("on Tuesday admitted" in
+    a report of Wednesday is the day before): the span moved by one week or one year."""
+    if span.earliest_start is None or span.latest_end is None:
+        return None
+    sign = -1 if back else 1
+    if span.granularity is Granularity.DAY:
+        step = 7 * calendar.SECONDS_PER_DAY * sign
+        return Span.within(span.earliest_start + step, span.latest_end + step, Granularity.DAY)
+    if span.granularity is Granularity.MONTH:
+        y, mo, *_ = calendar.civil_from_seconds(span.earliest_start)
+        y += sign
+        start = calendar.seconds(y, mo, 1)
+        ny, nm = calendar.add_months(y, mo, 1)
+        return Span.within(start, calendar.seconds(ny, nm, 1), Granularity.MONTH)
+    return None
+
+
+def between(previous: Span | None, following: Span | None) -> Span:
+    """An undated event of a narrative: after the previous dated event, before the next."""
+    start = previous.earliest_start if previous is not None else None
+    end = following.latest_end if following is not None else None
+    if start is not None and end is not None and start > end:  # the story went back: between the two, either way
+        assert previous is not None
+        assert following is not None
+        starts = [x for x in (previous.earliest_start, following.earliest_start) if x is not None]
+        ends = [x for x in (previous.latest_end, following.latest_end) if x is not None]
+        start, end = min(starts), max(ends)
+    return Span(start, end, start, end, Granularity.UNKNOWN)

@@ -1,0 +1,295 @@
+"""The time stage: each event's time, from the first of these that applies.
+
+1. the time expression attached to its trigger in the parse: a prepositional, adverbial or
+   temporal modifier of the trigger, or of the verb a noun trigger is the subject or light
+   object of ("the decision was made in 1999", "the 1999 agreement"); never the nearest
+   expression in a window. A past clause with a weekday or month the tagger read forward is read
+   back a week or a year ("on Tuesday admitted"), a future one the other way;
+2. "in three weeks" / "within a month" of a future event: that far after the report's date;
+   "since X": from X to the report's date;
+3. an event coreferent with a dated one shares its time (its cluster's best expression);
+4. "during his trip", "after the talks", "as the minister ended her tour": through the other
+   event's time;
+5. otherwise its tense against the report: before it (basis ``tense``), after it when planned.
+   In a narrative, an undated event lies between the previous and the next dated events.
+"""
+
+from __future__ import annotations
+
+import bisect
+import collections
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import attrs
+
+from events.model import Status
+from events.text.candidates import Candidate
+from events.text.lexicon import lexicon, words
+from events.text.timing import (
+    add_duration,
+    between,
+    is_after,
+    is_before,
+    related_span,
+    shifted,
+    since_span,
+    span_of_timeref,
+    tense_span,
+    within_duration,
+)
+from timeline import Timex
+from timeline.span import Granularity, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+MODIFIER_DEPS = frozenset({"npadvmod", "advmod", "tmod", "nummod", "compound", "nmod", "amod", "obl", "appos"})
+BASIS_RANK = {"timex": 3, "relation": 2, "narrative": 1, "tense": 1, "none": 0}
+
+
+@attrs.frozen(slots=True)
+class Anchor:
+    """A time expression attached to a trigger, and the preposition that attaches it."""
+
+    timex: Timex
+    preposition: str | None = None
+
+
+@attrs.frozen(slots=True)
+class EventTime:
+    """A cluster's time, how it was found, the text it was read from, and its status."""
+
+    span: Span
+    basis: str
+    text: str | None
+    status: Status
+
+
+def dating(ref: Timex) -> bool:
+    """Whether an expression says when: a date or time, or a duration back from the report
+    ("the last year"); not a length ("three hours")."""
+    return ref.type != "DURATION" or any(w in ref.text.lower().split() for w in words("dating_duration_words"))
+
+
+class TimexIndex:
+    """The time expressions by document offset."""
+
+    def __init__(self, timexes: Sequence[Timex]) -> None:
+        self.timexes = sorted(timexes, key=lambda t: t.start)
+        self.starts = [t.start for t in self.timexes]
+
+    def at(self, offset: int) -> Timex | None:
+        k = bisect.bisect_right(self.starts, offset) - 1
+        if k >= 0 and self.timexes[k].start <= offset < self.timexes[k].end:
+            return self.timexes[k]
+        return None
+
+
+def attach(cands: Sequence[Candidate], timexes: Sequence[Timex]) -> list[Anchor | None]:
+    """The time expression attached to each candidate's trigger (or its governing verb)."""
+    index = TimexIndex(timexes)
+    out: list[Anchor | None] = []
+    for c in cands:
+        found = _level_time(c, index) if c.part is not None else _attached(c, c.token, index)
+        if found is None and c.noun:
+            verb = _carrier(c.token)
+            if verb is not None:
+                found = _attached(c, verb, index)
+            for clause in (ch for ch in c.token.children if ch.dep_ in ("relcl", "acl") and found is None):
+                found = _attached(c, clause, index)  # "the election that takes place next year"
+        head = c.token
+        while found is None and not c.noun and head.dep_ == "conj" and head.head.pos_ == "VERB" and head.head.i != head.i:
+            head = head.head  # "were arrested on Monday and charged": one time for the conjoined verbs
+            if any(ch.dep_ in ("nsubj", "nsubjpass") for ch in c.token.children):
+                break
+            found = _attached(c, head, index)
+        out.append(found)
+    return out
+
+
+def _level_time(c: Candidate, index: TimexIndex) -> Anchor | None:
+    """The time of one level of a change: in its own phrase, else the verb's expression that
+    follows it ("to more than $70 million in 2002")."""
+    part = c.part
+    assert part is not None
+    for head in (part, part.head):
+        found = _attached(c, head, index)
+        if found is not None:
+            return found
+    verb = c.token.head if c.noun else c.token
+    after = [ch for ch in verb.children if ch.dep_ == "prep" and ch.i > part.i]
+    for prep in after:
+        for obj in prep.children:
+            ref = _timex_of(c, obj, index) if obj.dep_ == "pobj" else None
+            if ref is not None:
+                return Anchor(ref, prep.lower_)
+    return None
+
+
+def _timex_of(c: Candidate, tok: Token, index: TimexIndex) -> Timex | None:
+    return index.at(c.sentence.start_of(tok))
+
+
+def _attached(c: Candidate, head: Token, index: TimexIndex) -> Anchor | None:
+    for child in head.children:
+        if child.dep_ in MODIFIER_DEPS:
+            found = _timex_of(c, child, index)
+            if found is not None:
+                return Anchor(found)
+        if child.dep_ in ("prep", "agent"):
+            for obj in child.children:
+                if obj.dep_ in ("pobj", "pcomp"):
+                    found = _timex_of(c, obj, index)
+                    if found is not None:
+                        return Anchor(found, child.lower_)
+            found = _timex_of(c, child, index)  # "ago", "earlier" parsed as prepositions
+            if found is not None:
+                return Anchor(found)
+    return None
+
+
+def _carrier(tok: Token) -> Token | None:
+    """The verb whose time is a noun trigger's: the passive or intransitive it is the subject
+    of ("the decision was made in 1999", "talks began on Monday"), a light verb it is the
+    object of ("held talks on Monday")."""
+    head = tok.head
+    if head.pos_ not in ("VERB", "AUX"):
+        return None
+    if tok.dep_ in ("nsubjpass", "nsubj", "attr") and not any(ch.dep_ == "dobj" for ch in head.children):
+        return head
+    if tok.dep_ == "dobj" and head.lemma_.lower() in words("light_verbs"):
+        return head
+    return None
+
+
+def relations(cands: Sequence[Candidate]) -> list[tuple[str, int] | None]:
+    """For each candidate, the relation the text states to another candidate's event
+    ("signed during his trip": ("during", index of the trip))."""
+    by_token = {(c.sentence.index, c.token.i): n for n, c in enumerate(cands)}
+    table: dict[str, str] = lexicon()["temporal_relations"]
+    out: list[tuple[str, int] | None] = []
+    for c in cands:
+        found: tuple[str, int] | None = None
+        heads = [c.token]
+        carrier = _carrier(c.token) if c.noun else None
+        if carrier is not None:
+            heads.append(carrier)
+        for head in heads:
+            for child in head.children:
+                rel = table.get(child.lower_) if child.dep_ == "prep" else None
+                if rel is not None and rel != "at":
+                    for obj in child.children:
+                        k = by_token.get((c.sentence.index, obj.i)) if obj.dep_ == "pobj" else None
+                        if k is not None and cands[k] is not c:
+                            found = (rel, k)
+                if child.dep_ == "advcl" and found is None:
+                    mark = next((m.lower_ for m in child.children if m.dep_ == "mark"), None)
+                    rel = {"as": "during", "while": "during", "after": "after", "before": "before"}.get(mark or "")
+                    if rel is not None:
+                        for t in (child, *(o for o in child.children if o.dep_ == "dobj")):
+                            k = by_token.get((c.sentence.index, t.i))
+                            if k is not None and cands[k] is not c:
+                                found = (rel, k)
+                                break
+        out.append(found)
+    return out
+
+
+def _past(tok: Token) -> bool:
+    verb = tok if tok.pos_ in ("VERB", "AUX") else _carrier(tok)
+    if verb is None:
+        return False
+    aux = [a for a in verb.children if a.dep_ in ("aux", "auxpass")]
+    return verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux) or (verb.tag_ == "VBN" and any(a.lemma_.lower() == "have" for a in aux))
+
+
+def _anchored_span(c: Candidate, anchor: Anchor, status: Status, dct: Span | None) -> tuple[Span, Status] | None:
+    ref = anchor.timex
+    prep = anchor.preposition
+    if ref.type == "DURATION":
+        if prep in ("in", "within") and status is Status.PLANNED and dct is not None:
+            span = add_duration(dct, ref.value) if prep == "in" else within_duration(dct, ref.value)
+            return (span, status) if span is not None else None
+        if status is Status.PLANNED or not dating(ref):
+            return None  # "for three weeks", "lasted three hours": how long, not when
+    span = span_of_timeref(ref, dct)
+    if span is None:
+        return None
+    if prep == "since" and ref.type != "DURATION":
+        ongoing = since_span(span, dct)
+        if ongoing is not None:
+            return ongoing, Status.ONGOING if status in (Status.OCCURRED, Status.ONGOING) else status
+    if dct is not None and not any(ch.isdigit() for ch in ref.text) and span.granularity in (Granularity.DAY, Granularity.MONTH):
+        if _past(c.token) and is_after(span, dct):
+            span = shifted(span, back=True) or span
+        elif status is Status.PLANNED and is_before(span, dct):
+            span = shifted(span, back=False) or span
+    return span, status
+
+
+def cluster_times(clusters: Sequence[Sequence[int]], cands: Sequence[Candidate], statuses: Sequence[Status | None],
+                  anchors: Sequence[Anchor | None], links: Sequence[tuple[str, int] | None],
+                  cluster_of: Sequence[int], dct: Span | None, mode: str) -> list[EventTime]:  # fmt: skip
+    """The time of each cluster of coreferent candidates."""
+    known: dict[int, EventTime] = {}
+    for _ in range(3):  # expressions first; then relations to clusters dated by them
+        for n, members in enumerate(clusters):
+            known[n] = _cluster_time(members, cands, statuses, anchors, links, cluster_of, known, dct)
+    times = [known[n] for n in range(len(clusters))]
+    if mode == "narrative":
+        times = _narrative(clusters, cands, times)
+    return times
+
+
+def _cluster_time(members: Sequence[int], cands: Sequence[Candidate], given: Sequence[Status | None],
+                  anchors: Sequence[Anchor | None], links: Sequence[tuple[str, int] | None],
+                  cluster_of: Sequence[int], known: dict[int, EventTime], dct: Span | None) -> EventTime:  # fmt: skip
+    said: list[Status] = [s for s in (given[k] for k in members) if s is not None]
+    counts = collections.Counter(said)
+    last = {s: i for i, s in enumerate(said)}
+    overall = max(counts, key=lambda s: (counts[s], last[s])) if counts else Status.OCCURRED  # the most said; a tie to the latest
+    statuses: dict[int, Status] = {k: given[k] or overall for k in members}
+    options: list[tuple[int, int, EventTime]] = []
+    for order, k in enumerate(members):
+        anchor = anchors[k]
+        if anchor is not None:
+            found = _anchored_span(cands[k], anchor, statuses[k], dct)
+            if found is not None:
+                options.append((BASIS_RANK["timex"], -order, EventTime(found[0], "timex", anchor.timex.text, found[1])))
+                continue
+        link = links[k]
+        if link is not None:
+            other = known.get(cluster_of[link[1]])
+            if other is not None and other.basis in ("timex", "relation") and cluster_of[link[1]] != cluster_of[k]:
+                span = related_span(link[0], other.span)
+                options.append((BASIS_RANK["relation"], -order, EventTime(span, "relation", cands[link[1]].trigger_text, statuses[k])))
+    if options:
+        best = max(options, key=lambda o: (o[0], o[1]))[2]
+        status = best.status
+        committed = any(cands[k].intention for k in members)
+        if status is Status.OCCURRED and is_after(best.span, dct):
+            status = Status.PLANNED
+        if status is Status.PLANNED and is_before(best.span, dct) and best.basis == "timex" and not committed:
+            status = Status.OCCURRED
+        return attrs.evolve(best, status=status)
+    return EventTime(tense_span(overall, dct), "tense" if dct is not None else "none", None, overall)
+
+
+def _narrative(clusters: Sequence[Sequence[int]], cands: Sequence[Candidate], times: list[EventTime]) -> list[EventTime]:
+    """Undated events of a history: between the dated events before and after them."""
+    order = sorted(range(len(clusters)), key=lambda n: cands[clusters[n][0]].start)
+    dated = [n for n in order if times[n].basis in ("timex", "relation")]
+    position = {n: k for k, n in enumerate(order)}
+    dated_positions = [position[d] for d in dated]
+    out = list(times)
+    for n in order:
+        if times[n].basis in ("timex", "relation"):
+            continue
+        k = bisect.bisect_left(dated_positions, position[n])
+        previous = times[dated[k - 1]].span if k > 0 else None
+        following = times[dated[k]].span if k < len(dated) else None
+        if previous is None and following is None:
+            continue
+        out[n] = EventTime(between(previous, following), "narrative", None, times[n].status)
+    return out

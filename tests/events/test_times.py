@@ -1,0 +1,64 @@
+"""The time stage: the expression the parse attaches to the trigger, durations after the report,
+the tense's direction for weekdays, coreference and relations."""
+
+from __future__ import annotations
+
+import events
+from events.text.timing import iso
+
+
+def one(doc: events.Document, kind: str) -> events.Event:
+    found = [e for e in doc.events if e.kind == kind]
+    assert len(found) == 1, [(e.kind, e.mentions[0].text) for e in doc.events]
+    return found[0]
+
+
+def test_the_attached_expression_not_the_nearest() -> None:
+    doc = events.read("Russia signed the treaty in 1999, a year before the election of 2000.", dct="2003-03-18")
+    assert one(doc, "Agreement").time.timex == "1999"
+
+
+def test_a_past_weekday_is_the_one_before_the_report() -> None:
+    doc = events.read("Police on Tuesday arrested 12 protesters in Kampala.", dct="2003-03-19")  # a Wednesday
+    arrest = one(doc, "Coercion")
+    assert arrest.time_text == "Tuesday"
+    assert iso(arrest.time.earliest_start) == "2003-03-18T00:00:00"
+
+
+def test_in_three_weeks_is_that_far_after_the_report() -> None:
+    doc = events.read("Putin will visit Dushanbe in three weeks.", dct="2003-03-18")
+    visit = one(doc, "Visit")
+    assert visit.time_basis == "timex"
+    assert iso(visit.time.earliest_start) == "2003-04-08T00:00:00"
+    assert doc.timexes[0].value == "P3W"  # the expression keeps its TimeML value
+
+
+def test_a_definite_mention_shares_the_time_of_its_event() -> None:
+    doc = events.read("The two presidents met in Geneva on Tuesday. The meeting lasted three hours.", dct="2021-06-17")
+    meeting = one(doc, "Meeting")
+    assert meeting.time.timex == "2021-06-15"
+    assert len(meeting.mentions) == 2
+
+
+def test_during_his_trip_gives_the_trip_s_time() -> None:
+    doc = events.read("Putin will visit Dushanbe next month, and the agreement will be signed during his trip.", dct="2003-03-18")
+    assert one(doc, "Agreement").time.timex == "2003-04"
+    assert one(doc, "Agreement").time_basis == "relation"
+    assert doc.relations
+
+
+def test_an_undated_past_event_lies_before_the_report() -> None:
+    doc = events.read("Police arrested 12 protesters in Kampala.", dct="2015-06-10")
+    arrest = one(doc, "Coercion")
+    assert arrest.time_basis == "tense"
+    assert arrest.time.earliest_start is None
+    assert iso(arrest.time.latest_end, end=True) == "2015-06-10T23:59:59"
+
+
+def test_an_undated_event_between_dates_told_backwards_still_has_a_span() -> None:
+    text = "In 1918 Germany signed an armistice. Germany invaded Belgium. In 1914 Austria declared war on Serbia."
+    doc = events.read(text, mode="narrative")
+    invasion = one(doc, "Attack")
+    assert invasion.time_basis == "narrative"
+    assert iso(invasion.time.earliest_start) == "1914-01-01T00:00:00"
+    assert iso(invasion.time.latest_end, end=True) == "1918-12-31T23:59:59"
