@@ -66,6 +66,7 @@ def extract_to(
     started = time.perf_counter()
     documents = events = 0
     failures: list[tuple[str, str]] = []
+    warnings: list[tuple[str, str]] = []
     try:
         with (
             writing(output, include_all=include_all, row_group=row_group, partitioned=partitioned) as writer,
@@ -80,6 +81,7 @@ def extract_to(
                     writer.write(result.name, result.document)
                     documents += 1
                     doc = result.document
+                    warnings.extend((result.name, warning) for warning in doc.warnings)
                     events += len(doc.all_events if include_all else doc.events)
                 bar.set_postfix(events=events, failed=len(failures), refresh=False)
             if to_file and failures and not documents:
@@ -89,4 +91,4 @@ def extract_to(
         written = False
     seconds = round(time.perf_counter() - started, 3)
     where = None if output is None else os.fspath(output)
-    return Summary(documents, events, tuple(failures), where, seconds, expanded.skipped, written=written)
+    return Summary(documents, events, tuple(failures), where, seconds, expanded.skipped, written=written, warnings=tuple(warnings))

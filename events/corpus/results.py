@@ -51,8 +51,9 @@ class DocumentResult:
 @attrs.frozen(slots=True)
 class Summary:
     """What ``extract_to`` did: documents read, events written, failures ``(name, reason)``,
-    the folder entries skipped, and whether ``output`` was written (not when every document
-    failed: the previous file is kept)."""
+    the folder entries skipped, whether ``output`` was written (not when every document
+    failed: the previous file is kept), and the documents' warnings ``(name, warning)``, such
+    as a document with no date."""
 
     documents: int
     events: int
@@ -61,6 +62,7 @@ class Summary:
     seconds: float = 0.0
     skipped: tuple[Skipped, ...] = ()
     written: bool = True
+    warnings: tuple[tuple[str, str], ...] = ()
 
     @property
     def total(self) -> int:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from events.errors import DocumentDateError
 from events.text.timexes import dct_span
 from timeline import calendar, find_document_date
 from timeline.span import Span
@@ -17,8 +16,7 @@ def document_date(text: str, given: Span | dt.date | str | None) -> tuple[Span |
     date that cannot be read."""
     if given is not None:
         span = dct_span(given)
-        if span is None:
-            raise DocumentDateError(f"dct {given!r} is not a document date: expected a Span, a date or 'YYYY-MM-DD'")
+        assert span is not None
         return span, ()
     found = find_document_date(text)
     if found is None or found.span is None or found.span.earliest_start is None:

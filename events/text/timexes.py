@@ -7,7 +7,8 @@ import datetime as dt
 
 import attrs
 
-from timeline import Timex
+from events.errors import DocumentDateError
+from timeline import Timex, parse_document_date
 from timeline import tag as tag_text
 from timeline.span import Span
 
@@ -21,15 +22,12 @@ def tag(text: str, dct: Span | None, start: int = 0, end: int | None = None, mod
 
 
 def dct_span(value: Span | dt.date | str | None) -> Span | None:
-    """The document date from a ``Span``, a ``date`` or a TIMEX3 date ("2003-03-18"); None
-    when ``value`` is None or not a date."""
+    """The document date from a ``Span``, a ``date`` or text ``timeline.parse_document_date``
+    reads (YYYY-MM-DD, YYYYMMDD, YYYY-MM, YYYY, an ISO datetime); None when ``value`` is None.
+    ``DocumentDateError`` (a ``ValueError``) names a value that is no document date."""
     if value is None or isinstance(value, Span):
         return value
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    text = value.isoformat() if isinstance(value, dt.date) else str(value).strip()
     try:
-        span = Span.from_timex3(text)
-    except ValueError:
-        return None
-    return span if span.earliest_start is not None else None
+        return parse_document_date(value).span
+    except ValueError as error:
+        raise DocumentDateError(str(error)) from error

@@ -36,6 +36,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--dct", metavar="D", help="the document date (YYYY-MM-DD) for every file; default: each file's dateline")
     parser.add_argument("-o", "--output", metavar="OUT", help="write to OUT: .json (a list of documents), .jsonl (one document a line), .parquet (one event a row) or .csv (one event a row); its folder must exist; default: JSON on standard output")
     parser.add_argument("--partitioned", action="store_true", help="write OUT as a folder of Parquet part files (a partitioned dataset)")
+    parser.add_argument("--mode", choices=("news", "narrative"), default="news", help="news: times against the document date; narrative (histories): relative times against the last date told, undated events between their dated neighbours (default: %(default)s)")
     parser.add_argument("--workers", metavar="N", type=int, help="processes that read (default: every core for several files; 0: this process)")
     parser.add_argument("--all", action="store_true", help="also write negated and hypothetical events")
     parser.set_defaults(run=run)
@@ -70,6 +71,7 @@ def _sources(args: argparse.Namespace) -> tuple[Any, list[str]]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from events import Reader
     from events.corpus import OutputError, extract_to
     from events.errors import DocumentDateError
 
@@ -84,6 +86,7 @@ def run(args: argparse.Namespace) -> int:
             summary = extract_to(
                 corpus, args.output, dct=args.dct, include_all=args.all, workers=workers,
                 partitioned=args.partitioned, progress=to_file and sys.stderr.isatty(),
+                reader=None if args.mode == "news" else Reader(mode=args.mode),
             )  # fmt: skip
         except (OutputError, DocumentDateError) as error:
             fail(str(error))
@@ -91,6 +94,8 @@ def run(args: argparse.Namespace) -> int:
         except OSError as error:
             fail(f"{args.output}: cannot write: {error.strerror or error}")
             return 1
+    for name, warning in summary.warnings:
+        print(f"timeline: warning: {name}: {warning}", file=sys.stderr)
     for name, reason in summary.failures:
         fail(f"{name}: {reason}")
     for entry in summary.skipped:
