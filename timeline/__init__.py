@@ -9,17 +9,21 @@ from timeline.engine import Matches, Timeline
 from timeline.errors import (
     ConstraintConflictError,
     EDTFValueError,
+    ExportFormatError,
     ForeignItemError,
     InvalidItemError,
     InvalidSpanError,
     InvalidTimeValue,
     ISOValueError,
     LoadError,
+    OutOfRangeError,
     TimelineError,
+    TimeMLError,
     TimexValueError,
     UnknownRelationError,
+    UnreadableFile,
 )
-from timeline.io.timeml import TimeMLDocument, TimeMLError, read_timeml, write_timeml
+from timeline.io.timeml import TimeMLDocument, read_timeml, write_timeml
 from timeline.item import Evidence, Item, TimelineItem
 from timeline.merge import MergeRecord
 from timeline.span import Granularity, Span
@@ -43,6 +47,7 @@ __all__ = [
     "DocumentDate",
     "EDTFValueError",
     "Evidence",
+    "ExportFormatError",
     "ForeignItemError",
     "Granularity",
     "ISOValueError",
@@ -53,6 +58,7 @@ __all__ = [
     "LoadError",
     "Matches",
     "MergeRecord",
+    "OutOfRangeError",
     "Relation",
     "Relations",
     "Span",
@@ -66,6 +72,7 @@ __all__ = [
     "TimexRange",
     "TimexValueError",
     "UnknownRelationError",
+    "UnreadableFile",
     "__version__",
     "find_document_date",
     "parse_document_date",
