@@ -64,6 +64,9 @@ if TYPE_CHECKING:
 
     from timeline.io.load import Upgrade
 
+__all__ = ["Matches", "TimeSlicer", "Timeline", "as_span", "time_range"]
+
+
 _ID, _TIME = operator.attrgetter("id"), operator.attrgetter("time")
 _PROTOCOL = ("id", "time", "label", "kind", "status", "doc", "actor_names", "place_names", "evidence")
 
@@ -665,10 +668,10 @@ class Timeline:
         return mask
 
     @property
-    def loc(self) -> _TimeSlicer:
+    def loc(self) -> TimeSlicer:
         """Slicing by time: ``tl.loc["1840":"1860"]`` is ``tl.filter(start="1840", end="1860")``
         (everything that may have happened from 1840 through 1860); ``tl.loc["1848"]`` the same for one time."""
-        return _TimeSlicer(self)
+        return TimeSlicer(self)
 
     def _subset(self, rows: IntArray) -> Timeline:
         columns = self._columns.take(np.asarray(rows, dtype=np.int64))
@@ -812,7 +815,7 @@ class Timeline:
         return mimebundle(self)
 
 
-class _TimeSlicer:
+class TimeSlicer:
     """``Timeline.loc``: a timeline sliced by time."""
 
     __slots__ = ("_timeline",)

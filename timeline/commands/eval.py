@@ -13,6 +13,16 @@ from typing import Any
 from timeline.commands._common import fail
 from timeline.timex.tagger import MODES
 
+__all__ = [
+    "document_names",
+    "find_files",
+    "format_errors",
+    "format_table",
+    "register",
+    "run",
+    "score_directory",
+]
+
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(

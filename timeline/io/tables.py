@@ -86,6 +86,27 @@ from timeline.package_data import load_table
 from timeline.span import Granularity, Span
 from timeline.timex import tag
 
+__all__ = [
+    "BOUNDS",
+    "Bound",
+    "Dates",
+    "Errors",
+    "Periods",
+    "from_arrow",
+    "from_pandas",
+    "items_from_records",
+    "periods",
+    "read_csv",
+    "read_parquet",
+    "timeline_from_columns",
+    "timeline_from_records",
+    "timeline_meta",
+    "to_pandas",
+    "write_csv",
+    "write_parquet",
+]
+
+
 BOUNDS = ("earliest_start", "latest_start", "earliest_end", "latest_end")
 _COLUMNS = ("id", "class", "label", "kind", "status", "doc", "actor_names", "place_names", *BOUNDS, "granularity", "timex", "mod", "edtf", "edtf_derived", "evidence", "fields")
 _ISO = re.compile(r"^([+-]?\d{4,})-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d):(\d\d))?$")

@@ -26,6 +26,8 @@ from timeline.io.parts import TimelineSource
 from timeline.io.timeml import write_timeml
 from timeline.span import Span
 
+__all__ = ["timeline_to_timeml"]
+
 
 @attrs.frozen(slots=True)
 class _Tag:
