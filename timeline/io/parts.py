@@ -8,8 +8,8 @@ attributes a ``Timeline`` has.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
-from typing import Any, Protocol
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import attrs
 import numpy as np
@@ -17,6 +17,7 @@ import numpy as np
 from timeline.columns import Columns, ItemSequence
 from timeline.constraints import Constraint
 from timeline.item import MergeRecord
+from timeline.merge import MergeSource
 from timeline.span import Span
 
 __all__ = ["TimelineParts", "TimelineSource"]
@@ -43,25 +44,5 @@ class TimelineParts:
         return list(ItemSequence(self.columns, np.arange(len(self.columns))))
 
 
-class TimelineSource(Protocol):
-    """What the writers read of a timeline (a ``Timeline`` is one)."""
-
-    @property
-    def name(self) -> str: ...
-
-    @property
-    def dct(self) -> Span | None: ...
-
-    @property
-    def rows(self) -> Sequence[Any]: ...
-
-    @property
-    def constraints(self) -> tuple[Constraint, ...]: ...
-
-    @property
-    def originals(self) -> Mapping[str, Span]: ...
-
-    @property
-    def merges(self) -> tuple[MergeRecord, ...]: ...
-
-    def __iter__(self) -> Iterator[Any]: ...
+TimelineSource = MergeSource
+"""What the writers read of a timeline: the public attributes merging reads (``Timeline`` has them)."""
