@@ -24,6 +24,7 @@ bench: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check timeline events tests
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -13,6 +13,8 @@ Messages name the bad input and the reason.
 
 from __future__ import annotations
 
+__all__ = ["DocumentDateError", "EventDataError", "EventsError", "KindError", "UnknownKindError"]
+
 
 class EventsError(Exception):
     """Base class of every error raised by ``events``."""

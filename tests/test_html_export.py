@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 
 from timeline import calendar
 from timeline.cli import main
-from timeline.io.export import ExportFormatError, format_of, render, save
+from timeline.errors import ExportFormatError
+from timeline.io.export import format_of, render, save
 from timeline.io.html import CONTENT_SECURITY_POLICY, html_document, save_html, script_json
 from timeline.item import Evidence, Item
 from timeline.span import Granularity, Span

@@ -15,7 +15,9 @@ from hypothesis import strategies as st
 from timeline import Constraint, Evidence, Granularity, Item, Span, Timeline
 from timeline.calendar import seconds
 from timeline.convert import ITEM_CLASSES, converter, register_item_class
-from timeline.io.json import dumps, loads, read_json, write_json
+from timeline.io.json import dumps, write_json
+
+loads, read_json = Timeline.from_json, Timeline.read
 
 json_scalars = st.one_of(st.none(), st.booleans(), st.integers(-(10**15), 10**15), st.text(max_size=8))
 

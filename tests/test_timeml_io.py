@@ -13,11 +13,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from timeline.errors import TimeMLError
 from timeline.io.timeml import (
     GoldEvent,
     GoldTimex,
     TimeMLDocument,
-    TimeMLError,
     TLink,
     read_timeml,
     write_timeml,

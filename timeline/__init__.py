@@ -4,27 +4,43 @@ The public names are re-exported here; write ``from timeline import Span``, neve
 """
 
 from timeline.allen import Certainty, Relation, Relations, relation
+from timeline.bounds import Bounds, HasBounds
+from timeline.columns import Columns, ItemSequence
 from timeline.constraints import Constraint
-from timeline.engine import Matches, Timeline
+from timeline.engine import Matches, Timeline, TimeSlicer
 from timeline.errors import (
     ConstraintConflictError,
     EDTFValueError,
+    ExportFormatError,
     ForeignItemError,
     InvalidItemError,
     InvalidSpanError,
     InvalidTimeValue,
     ISOValueError,
     LoadError,
+    OutOfRangeError,
     TimelineError,
+    TimeMLError,
     TimexValueError,
     UnknownRelationError,
+    UnreadableFile,
 )
-from timeline.io.timeml import TimeMLDocument, TimeMLError, read_timeml, write_timeml
+from timeline.index import SpanIndex
+from timeline.io.parts import TimelineParts, TimelineSource
+from timeline.io.timeml import (
+    GoldEvent,
+    GoldTimex,
+    TimeMLDocument,
+    TLink,
+    read_timeml,
+    write_timeml,
+)
 from timeline.item import Evidence, Item, TimelineItem
 from timeline.merge import MergeRecord
 from timeline.span import Granularity, Span
 from timeline.timex import (
     DocumentDate,
+    Lexicon,
     Tagger,
     Timex,
     TimexRange,
@@ -37,35 +53,50 @@ from timeline.timex import (
 __version__ = "0.1.0"
 
 __all__ = [
+    "Bounds",
     "Certainty",
+    "Columns",
     "Constraint",
     "ConstraintConflictError",
     "DocumentDate",
     "EDTFValueError",
     "Evidence",
+    "ExportFormatError",
     "ForeignItemError",
+    "GoldEvent",
+    "GoldTimex",
     "Granularity",
+    "HasBounds",
     "ISOValueError",
     "InvalidItemError",
     "InvalidSpanError",
     "InvalidTimeValue",
     "Item",
+    "ItemSequence",
+    "Lexicon",
     "LoadError",
     "Matches",
     "MergeRecord",
+    "OutOfRangeError",
     "Relation",
     "Relations",
     "Span",
+    "SpanIndex",
+    "TLink",
     "Tagger",
     "TimeMLDocument",
     "TimeMLError",
+    "TimeSlicer",
     "Timeline",
     "TimelineError",
     "TimelineItem",
+    "TimelineParts",
+    "TimelineSource",
     "Timex",
     "TimexRange",
     "TimexValueError",
     "UnknownRelationError",
+    "UnreadableFile",
     "__version__",
     "find_document_date",
     "parse_document_date",

@@ -11,6 +11,31 @@ Days are counted the same way (days since 1970-01-01); ``days_from_civil`` and
 
 from __future__ import annotations
 
+__all__ = [
+    "SEASON_MONTHS",
+    "SECONDS_PER_DAY",
+    "add_months",
+    "add_months_to_seconds",
+    "civil_from_days",
+    "civil_from_seconds",
+    "day_range",
+    "days_from_civil",
+    "days_in_month",
+    "half_range",
+    "is_leap",
+    "iso_calendar",
+    "iso_week_start",
+    "iso_weeks_in_year",
+    "month_range",
+    "quarter_range",
+    "season_range",
+    "seconds",
+    "week_range",
+    "weekday",
+    "year_range",
+]
+
+
 SECONDS_PER_DAY = 86_400
 
 # Seasons as TIMEX3 writes them, with the months they cover (northern meteorological seasons;

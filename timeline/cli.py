@@ -17,6 +17,8 @@ from collections.abc import Sequence
 
 from timeline import __version__, commands
 
+__all__ = ["build_parser", "main"]
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(

@@ -32,9 +32,11 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from timeline.allen import Relations, relation
 from timeline.columns import NAMES, TEXT, Columns, ItemSequence
 from timeline.constraints import Constraint, iso, propagate
-from timeline.errors import ForeignItemError, InvalidItemError
+from timeline.convert import data_error
+from timeline.errors import ForeignItemError, InvalidItemError, LoadError
 from timeline.index import (
     NEG,
     POS,
@@ -47,6 +49,9 @@ from timeline.index import (
     column,
     effective,
 )
+from timeline.io import json as json_io
+from timeline.io import timeml_export
+from timeline.io.parts import TimelineParts
 from timeline.item import MergeRecord, TimelineItem
 from timeline.merge import plan_merge
 from timeline.span import Granularity, Span
@@ -57,7 +62,10 @@ if TYPE_CHECKING:
     import altair
     import pandas
 
-    from timeline.allen import Relations
+    from timeline.io.load import Upgrade
+
+__all__ = ["Matches", "TimeSlicer", "Timeline", "as_span", "time_range"]
+
 
 _ID, _TIME = operator.attrgetter("id"), operator.attrgetter("time")
 _PROTOCOL = ("id", "time", "label", "kind", "status", "doc", "actor_names", "place_names", "evidence")
@@ -532,8 +540,6 @@ class Timeline:
 
     def relation(self, a: object, b: object) -> Relations:
         """Allen's relations of item ``a`` to item ``b`` (items or ids): certain and possible."""
-        from timeline.allen import relation
-
         return relation(self[self._id_of(a)].time, self[self._id_of(b)].time)
 
     # --- queries -------------------------------------------------------------------------
@@ -662,10 +668,10 @@ class Timeline:
         return mask
 
     @property
-    def loc(self) -> _TimeSlicer:
+    def loc(self) -> TimeSlicer:
         """Slicing by time: ``tl.loc["1840":"1860"]`` is ``tl.filter(start="1840", end="1860")``
         (everything that may have happened from 1840 through 1860); ``tl.loc["1848"]`` the same for one time."""
-        return _TimeSlicer(self)
+        return TimeSlicer(self)
 
     def _subset(self, rows: IntArray) -> Timeline:
         columns = self._columns.take(np.asarray(rows, dtype=np.int64))
@@ -676,12 +682,42 @@ class Timeline:
 
     # --- in and out ----------------------------------------------------------------------
 
+    # ``timeline.io.tables`` and ``timeline.io.load`` load pandas: imported on first use, so
+    # ``import timeline`` stays light (as ``pandas.DataFrame.to_parquet`` imports its writer).
+
+    @classmethod
+    def from_parts(cls, parts: TimelineParts, *, source: str | os.PathLike[str] | None = None) -> Timeline:
+        """The timeline a reader's ``TimelineParts`` describe (``timeline.io.parts``); with the
+        ``source`` file named, a problem is a ``LoadError`` naming it."""
+        try:
+            if parts.columns is not None:
+                return cls.from_columns(
+                    parts.columns,
+                    constraints=parts.constraints,
+                    name=parts.name,
+                    dct=parts.dct,
+                    merges=parts.merges,
+                    originals=parts.originals,
+                )
+            return cls(
+                parts.items,
+                constraints=parts.constraints,
+                name=parts.name,
+                dct=parts.dct,
+                merges=parts.merges,
+                originals=parts.originals,
+            )
+        except (ValueError, TypeError, KeyError) as error:
+            if source is None:
+                raise
+            raise LoadError(f"{source}: {data_error(error)}") from error
+
     @classmethod
     def from_records(cls, records: Iterable[Mapping[str, Any]], **options: Any) -> Timeline:
         """A timeline of a researcher's own rows (mappings), read as a table (``from_pandas`` options)."""
-        from timeline.io.tables import timeline_from_records
+        from timeline.io import tables
 
-        return timeline_from_records(records, **options)
+        return cls.from_parts(tables.timeline_from_records(records, **options))
 
     @classmethod
     def from_pandas(cls, frame: pandas.DataFrame, **options: Any) -> Timeline:
@@ -689,69 +725,75 @@ class Timeline:
         ``edtf=`` or ``timex=`` name the time columns, ``dates="text"`` reads date phrases,
         ``errors="raise"|"skip"|"coerce"`` says what a bad row does; a frame written by
         ``to_pandas`` comes back whole. See ``timeline.io.tables``."""
-        from timeline.io.tables import from_pandas
+        from timeline.io import tables
 
-        return from_pandas(frame, **options)
+        return cls.from_parts(tables.from_pandas(frame, **options))
+
+    @classmethod
+    def from_arrow(cls, table: pa.Table, **options: Any) -> Timeline:
+        """A timeline of an Arrow table's rows, straight from its columns (options as ``from_pandas``)."""
+        from timeline.io import tables
+
+        return cls.from_parts(tables.from_arrow(table, **options))
 
     @classmethod
     def from_csv(cls, path: str | os.PathLike[str], **options: Any) -> Timeline:
         """A timeline of a CSV file's rows (options as ``from_pandas``)."""
-        from timeline.io.tables import read_csv
+        from timeline.io import tables
 
-        return read_csv(path, **options)
+        return cls.from_parts(tables.read_csv(path, **options))
 
     @classmethod
     def from_parquet(cls, path: str | os.PathLike[str], **options: Any) -> Timeline:
         """A timeline of a Parquet file's rows, or of a folder holding a partitioned Parquet
         dataset (as Dask or Spark write it), read through pyarrow (options as ``from_pandas``)."""
-        from timeline.io.tables import read_parquet
+        from timeline.io import tables
 
-        return read_parquet(path, **options)
+        return cls.from_parts(tables.read_parquet(path, **options))
 
     def to_pandas(self) -> pandas.DataFrame:
         """One row per item, in timeline order: bounds as datetime64[s], an EDTF column, and more."""
-        from timeline.io.tables import to_pandas
+        from timeline.io import tables
 
-        return to_pandas(self)
+        return tables.to_pandas(self)
 
     def to_csv(self, path: str | os.PathLike[str]) -> None:
         """Write the ``to_pandas`` table as CSV (it reads back with ``from_csv``)."""
-        from timeline.io.tables import write_csv
+        from timeline.io import tables
 
-        write_csv(self, path)
+        tables.write_csv(self, path)
 
     def to_parquet(self, path: str | os.PathLike[str]) -> None:
         """Write the ``to_pandas`` table as Parquet (it reads back with ``from_parquet``)."""
-        from timeline.io.tables import write_parquet
+        from timeline.io import tables
 
-        write_parquet(self, path)
+        tables.write_parquet(self, path)
 
     def to_json(self, **options: Any) -> str:
         """Lossless JSON (``Timeline.from_json`` gives back an equal timeline)."""
-        from timeline.io.json import dumps
-
-        return dumps(self, **options)
+        return json_io.dumps(self, **options)
 
     @classmethod
-    def read(cls, path: str | os.PathLike[str]) -> Timeline:
-        """The timeline of any file ``to_json``/``to_csv``/``to_parquet`` or ``timeline extract`` wrote."""
-        from timeline.io.load import read
+    def read(cls, path: str | os.PathLike[str], *, upgrade: Upgrade | None = None) -> Timeline:
+        """The timeline of any file ``to_json``/``to_csv``/``to_parquet`` or ``timeline extract``
+        wrote (``timeline.io.load``); ``LoadError`` naming the file and the problem."""
+        from timeline.io import load
 
-        return read(path)
+        return cls.from_parts(load.read_items(path, upgrade=upgrade).as_parts(), source=path)
 
     @classmethod
     def from_json(cls, text: str | bytes) -> Timeline:
-        """The timeline ``to_json`` wrote."""
-        from timeline.io.json import loads
-
-        return loads(text)
+        """The timeline ``to_json`` wrote; ``ValueError`` for anything else."""
+        parts = json_io.loads(text)
+        try:
+            return cls.from_parts(parts)
+        except (TypeError, KeyError) as error:
+            raise ValueError(data_error(error)) from error
 
     def to_timeml(self, **options: Any) -> str:
         """TimeML: a TIMEX3 and an EVENT per item, TLINKs from the constraints. See
         ``timeline.io.timeml_export.timeline_to_timeml``."""
-        from timeline.io.timeml_export import timeline_to_timeml
-
-        return timeline_to_timeml(self, **options)
+        return timeml_export.timeline_to_timeml(self, **options)
 
     # --- charts (timeline.chart) ---------------------------------------------------------
 
@@ -773,7 +815,7 @@ class Timeline:
         return mimebundle(self)
 
 
-class _TimeSlicer:
+class TimeSlicer:
     """``Timeline.loc``: a timeline sliced by time."""
 
     __slots__ = ("_timeline",)

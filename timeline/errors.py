@@ -14,11 +14,32 @@ Each class refines a builtin, so ``except ValueError`` keeps working::
      +-- ForeignItemError (TimelineError, KeyError)       an item that belongs to another timeline
      +-- ConstraintConflictError (TimelineError, ValueError)  constraints that contradict
      +-- LoadError (TimelineError, ValueError)            a file that holds no timeline or items
+     +-- UnreadableFile (TimelineError, ValueError)       a file that is not a readable document
+     +-- TimeMLError (TimelineError, ValueError)          a TimeML document that cannot be read
+     +-- ExportFormatError (TimelineError, ValueError)    a format ``save`` cannot write
 
 Messages name the bad input and the reason, e.g. ``'2003-13' is not a TIMEX3 value: month 13``.
 """
 
 from __future__ import annotations
+
+__all__ = [
+    "ConstraintConflictError",
+    "EDTFValueError",
+    "ExportFormatError",
+    "ForeignItemError",
+    "ISOValueError",
+    "InvalidItemError",
+    "InvalidSpanError",
+    "InvalidTimeValue",
+    "LoadError",
+    "OutOfRangeError",
+    "TimeMLError",
+    "TimelineError",
+    "TimexValueError",
+    "UnknownRelationError",
+    "UnreadableFile",
+]
 
 
 class TimelineError(Exception):
@@ -95,3 +116,22 @@ class OptionError(TimelineError, ValueError):
 
 class LoadError(TimelineError, ValueError):
     """A file that holds no timeline or items this package reads; the message names the file."""
+
+
+class UnreadableFile(TimelineError, ValueError):
+    """A file that is not a readable document; the message is the reason (without the name)."""
+
+
+class TimeMLError(TimelineError, ValueError):
+    """A TimeML document that cannot be read: names the file, the line and the reason."""
+
+    def __init__(self, source: str, line: int | None, reason: str) -> None:
+        self.source = source
+        self.line = line
+        self.reason = reason
+        where = f"{source}:{line}" if line is not None else source
+        super().__init__(f"{where}: {reason}")
+
+
+class ExportFormatError(TimelineError, ValueError):
+    """A format (or file suffix) that ``save`` cannot write."""

@@ -14,6 +14,8 @@ import attrs
 
 from timeline.span import Span
 
+__all__ = ["Evidence", "Item", "MergeRecord", "TimelineItem"]
+
 
 @attrs.frozen(slots=True)
 class Evidence:

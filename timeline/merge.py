@@ -26,7 +26,7 @@ their items.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Protocol
 
 import attrs
@@ -41,7 +41,8 @@ __all__ = ["MergePlan", "MergeRecord", "MergeSource", "MergeWeights", "plan_merg
 
 
 class MergeSource(Protocol):
-    """What merging reads of a timeline (``Timeline`` has it)."""
+    """What merging, and the writers of ``timeline.io`` (as ``TimelineSource``), read of a
+    timeline: its public attributes (``Timeline`` has them)."""
 
     @property
     def name(self) -> str: ...
@@ -55,6 +56,7 @@ class MergeSource(Protocol):
     def originals(self) -> Mapping[str, Span]: ...
     @property
     def merges(self) -> tuple[MergeRecord, ...]: ...
+    def __iter__(self) -> Iterator[Any]: ...  # the items in timeline order
 
 
 @attrs.frozen(slots=True)

@@ -22,7 +22,6 @@ from hypothesis import strategies as st
 from events import Actor, Event, Mention, Place, Quantity, Status, load
 from events.convert import event_to_dict
 from timeline import Span, Timeline
-from timeline.io.load import read
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "events" / "schema"
 EVENT_SCHEMA = json.loads((SCHEMA_DIR / "event.schema.json").read_text(encoding="utf-8"))
@@ -96,7 +95,7 @@ def test_every_format_round_trips_generated_events(chosen: list[Event]) -> None:
                 path.write_text(tl.to_json(), encoding="utf-8")
             else:
                 (tl.to_csv if suffix == "csv" else tl.to_parquet)(path)
-            back = read(path)
+            back = Timeline.read(path)
             assert list(back) == list(tl), suffix  # every field, every bound to the second
             assert sorted(load(path), key=lambda e: e.id) == sorted(chosen, key=lambda e: e.id), suffix
             if suffix != "csv":  # CSV carries the items only

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from timeline.io.text_files import UnreadableFile, display_name, read_text_file
+from timeline.errors import UnreadableFile
+from timeline.io.text_files import display_name, read_text_file
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="FIFOs, devices and byte file names")
 

@@ -14,6 +14,16 @@ from timeline.commands._common import fail
 from timeline.io.atomic import write_atomic
 from timeline.timex.tagger import MODES
 
+__all__ = [
+    "document_names",
+    "find_files",
+    "format_errors",
+    "format_table",
+    "register",
+    "run",
+    "score_directory",
+]
+
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
@@ -54,8 +64,9 @@ def score_directory(
     directory: Path, tagger: Callable[..., Sequence[Any]], mode: str
 ) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]]:
     """Tag and score every file: (result, failures, system lines); a failure names file and line."""
+    from timeline.errors import TimeMLError
     from timeline.evaluate import TIMEX_ATTRIBUTES, Counts, count, scores
-    from timeline.io.timeml import TimeMLError, read_timeml
+    from timeline.io.timeml import read_timeml
 
     paths = find_files(directory)
     total = Counts(attributes=tuple((name, 0) for name in TIMEX_ATTRIBUTES))

@@ -46,11 +46,12 @@ def load(path: str) -> tuple[Any, Any]:
     """(items, dct) of an input file: any file ``timeline extract`` or ``Timeline`` writes (JSON,
     JSON Lines, CSV, Parquet; ``timeline.io.load``); ``LoadError`` naming the file and the problem."""
     from events.convert import upgrade
+    from timeline.engine import Timeline
     from timeline.io.load import read_items
 
     loaded = read_items(path, upgrade=upgrade)
     if loaded.timeline is not None:
-        return loaded.timeline, loaded.timeline.dct
+        return Timeline.from_parts(loaded.timeline, source=path), loaded.timeline.dct
     return loaded.items, loaded.dct
 
 

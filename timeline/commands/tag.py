@@ -12,6 +12,9 @@ from typing import Any
 from timeline.commands._common import InputFileError, fail, read_text
 from timeline.timex.tagger import MODES
 
+__all__ = ["FORMATS", "format_table", "register", "run", "timex_record"]
+
+
 FORMATS = ("jsonl", "timeml", "table")
 
 

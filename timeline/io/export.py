@@ -12,15 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from timeline.chart.rows import clean_strings
-from timeline.errors import TimelineError
+from timeline.errors import ExportFormatError
 from timeline.io.atomic import write_atomic
+
+# ExportFormatError lives in timeline.errors; named here too for the callers of format_of/save
+__all__ = ["FORMATS", "ExportFormatError", "format_of", "render", "save"]
 
 FORMATS = ("html", "png", "svg", "pdf", "json")
 _SUFFIXES = {".html": "html", ".htm": "html", ".png": "png", ".svg": "svg", ".pdf": "pdf", ".json": "json"}
-
-
-class ExportFormatError(TimelineError, ValueError):
-    """A format (or file suffix) that ``save`` cannot write."""
 
 
 def format_of(path: str | Path, format: str | None = None) -> str:

@@ -33,8 +33,8 @@ from timeline.convert import (
     structure_item,
     unstructure_item,
 )
-from timeline.engine import Timeline
 from timeline.io.atomic import write_atomic
+from timeline.io.parts import TimelineParts, TimelineSource
 from timeline.item import MergeRecord
 
 __all__ = [
@@ -62,7 +62,7 @@ MAX_NUMBER_DIGITS = 40
 """The longest number ``parse`` reads, in characters."""
 
 
-def timeline_data(timeline: Timeline) -> dict[str, Any]:
+def timeline_data(timeline: TimelineSource) -> dict[str, Any]:
     """``timeline`` as JSON-ready data."""
     return {
         "format": FORMAT,
@@ -76,8 +76,8 @@ def timeline_data(timeline: Timeline) -> dict[str, Any]:
     }
 
 
-def timeline_from_data(data: Any) -> Timeline:
-    """The timeline ``timeline_data`` made; ``ValueError`` naming what is wrong."""
+def timeline_from_data(data: Any) -> TimelineParts:
+    """The parts of the timeline ``timeline_data`` made (``Timeline.from_parts`` builds it); ``ValueError`` naming what is wrong."""
     if not isinstance(data, Mapping) or data.get("format") != FORMAT:
         raise ValueError(
             'not a timeline document: expected a JSON object with "format": "timeline"'
@@ -93,7 +93,7 @@ def timeline_from_data(data: Any) -> Timeline:
     if not isinstance(name, str):
         raise ValueError(f"a timeline's name is a string, not {str(name)[:40]!r}")
     try:
-        return Timeline(
+        return TimelineParts(
             [structure_item(item) for item in items],
             constraints=converter.structure(data.get("constraints", []), list[Constraint]),
             name=name,
@@ -166,21 +166,21 @@ def parse(text: str | bytes) -> Any:
     return value
 
 
-def dumps(timeline: Timeline, *, indent: int | None = 1) -> str:
+def dumps(timeline: TimelineSource, *, indent: int | None = 1) -> str:
     """The JSON text of ``timeline``."""
     return json.dumps(timeline_data(timeline), ensure_ascii=False, indent=indent)
 
 
-def loads(text: str | bytes) -> Timeline:
-    """The timeline ``dumps`` wrote; ``ValueError`` for anything else."""
+def loads(text: str | bytes) -> TimelineParts:
+    """The parts of the timeline ``dumps`` wrote (``Timeline.from_json`` builds it); ``ValueError`` for anything else."""
     return timeline_from_data(parse(text))
 
 
-def write_json(timeline: Timeline, path: str | os.PathLike[str]) -> None:
+def write_json(timeline: TimelineSource, path: str | os.PathLike[str]) -> None:
     """Write ``timeline`` as JSON to ``path`` (UTF-8), atomically."""
     write_atomic(path, dumps(timeline) + "\n")
 
 
-def read_json(path: str | os.PathLike[str]) -> Timeline:
-    """The timeline in the JSON file ``path``."""
+def read_json(path: str | os.PathLike[str]) -> TimelineParts:
+    """The parts of the timeline in the JSON file ``path`` (``Timeline.read`` builds it)."""
     return loads(Path(path).read_text(encoding="utf-8"))

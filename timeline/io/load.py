@@ -1,4 +1,5 @@
-"""Reading back every file the package and ``timeline extract`` write: ``read(path)``.
+"""Reading back every file the package and ``timeline extract`` write: ``read_items(path)``
+(``Timeline.read(path)`` builds the timeline).
 
 The format is found from the file itself:
 
@@ -29,14 +30,14 @@ import attrs
 import cattrs
 
 from timeline.convert import data_error, structure_item
-from timeline.engine import Timeline
 from timeline.errors import LoadError
 from timeline.io.json import FORMAT, parse, timeline_from_data
+from timeline.io.parts import TimelineParts
 from timeline.io.rows import is_row_table, items_of_rows, read_csv_rows, table_rows
 from timeline.io.tables import read_csv, timeline_from_records
 from timeline.span import Span
 
-__all__ = ["LoadError", "Loaded", "Upgrade", "read", "read_items"]
+__all__ = ["LoadError", "Loaded", "Upgrade", "read_items"]
 
 Upgrade = Callable[[Mapping[str, Any]], Mapping[str, Any]]
 """Turns a record without ``"class"`` into one ``timeline.convert.structure_item`` reads."""
@@ -45,23 +46,16 @@ Upgrade = Callable[[Mapping[str, Any]], Mapping[str, Any]]
 @attrs.frozen(slots=True)
 class Loaded:
     """What a file holds: its items in file order, the document date they share (or None), and
-    the timeline itself when the file is a whole timeline (JSON or Parquet with its metadata)."""
+    the parts of the timeline itself when the file is a whole timeline (JSON or Parquet with its
+    metadata). ``Timeline.read`` builds the timeline."""
 
     items: list[Any]
     dct: Span | None = None
-    timeline: Timeline | None = None
+    timeline: TimelineParts | None = None
 
-    def as_timeline(self, name: str = "") -> Timeline:
-        """The timeline of the file (its own, or one of its items with their document date)."""
-        return (
-            self.timeline
-            if self.timeline is not None
-            else Timeline(self.items, name=name, dct=self.dct)
-        )
-
-
-def _in_insertion_order(timeline: Timeline) -> list[Any]:
-    return [timeline[ident] for ident in sorted(timeline.position, key=timeline.position.__getitem__)]
+    def as_parts(self, name: str = "") -> TimelineParts:
+        """The parts of the file's timeline (its own, or one of its items with their document date)."""
+        return self.timeline if self.timeline is not None else TimelineParts(self.items, name=name, dct=self.dct)
 
 
 def _json_values(name: str, text: str) -> list[Any]:
@@ -144,7 +138,7 @@ def _csv(path: Path) -> Loaded:
     rows = read_csv_rows(path)
     if rows is None:
         timeline = read_csv(path)
-        return Loaded(_in_insertion_order(timeline), None, timeline)
+        return Loaded(timeline.rows(), None, timeline)
     dcts = {str(r["dct"]) for r in rows if r.get("dct")}
     return Loaded(items_of_rows(rows), Span.from_timex3(dcts.pop()) if len(dcts) == 1 else None)
 
@@ -172,7 +166,7 @@ def read_items(path: str | os.PathLike[str], *, upgrade: Upgrade | None = None) 
             and values[0].get("format") == FORMAT
         ):
             timeline = timeline_from_data(values[0])
-            return Loaded(_in_insertion_order(timeline), timeline.dct, timeline)
+            return Loaded(timeline.rows(), timeline.dct, timeline)
         return _items_of_values(str(path), values, upgrade)
     except LoadError:
         raise
@@ -189,13 +183,3 @@ def read_items(path: str | os.PathLike[str], *, upgrade: Upgrade | None = None) 
         cattrs.BaseValidationError,
     ) as error:
         raise LoadError(f"{path}: {data_error(error)}") from error
-
-
-def read(path: str | os.PathLike[str], *, upgrade: Upgrade | None = None) -> Timeline:
-    """The timeline of the file ``path``: any file ``Timeline.to_json``/``to_csv``/``to_parquet``
-    or ``timeline extract`` wrote (see the module docstring)."""
-    loaded = read_items(path, upgrade=upgrade)
-    try:
-        return loaded.as_timeline()
-    except (ValueError, TypeError) as error:
-        raise LoadError(f"{path}: {error}") from error

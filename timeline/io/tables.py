@@ -65,10 +65,11 @@ from timeline.calendar import seconds
 from timeline.columns import Columns
 from timeline.constraints import Constraint
 from timeline.convert import class_name, converter, item_class, item_row
-from timeline.engine import Timeline
 from timeline.errors import InvalidItemError
 from timeline.index import NEG, POS, Int64Array, IntArray, SpanIndex
 from timeline.io.atomic import write_atomic
+from timeline.io.json import timeline_data
+from timeline.io.parts import TimelineParts, TimelineSource
 from timeline.io.rows import (
     arrow_table,
     columns_of,
@@ -84,6 +85,27 @@ from timeline.item import Evidence, Item, MergeRecord
 from timeline.package_data import load_table
 from timeline.span import Granularity, Span
 from timeline.timex import tag
+
+__all__ = [
+    "BOUNDS",
+    "Bound",
+    "Dates",
+    "Errors",
+    "Periods",
+    "from_arrow",
+    "from_pandas",
+    "items_from_records",
+    "periods",
+    "read_csv",
+    "read_parquet",
+    "timeline_from_columns",
+    "timeline_from_records",
+    "timeline_meta",
+    "to_pandas",
+    "write_csv",
+    "write_parquet",
+]
+
 
 BOUNDS = ("earliest_start", "latest_start", "earliest_end", "latest_end")
 _COLUMNS = ("id", "class", "label", "kind", "status", "doc", "actor_names", "place_names", *BOUNDS, "granularity", "timex", "mod", "edtf", "edtf_derived", "evidence", "fields")
@@ -292,7 +314,7 @@ def timeline_from_records(
     meta: Mapping[str, Any] | None = None,
     items: list[Any] | None = None,
     **options: Any,
-) -> Timeline:
+) -> TimelineParts:
     """A timeline of ``records`` (mappings): read as a table, column by column (see
     ``timeline_from_columns``), unless they are rows ``to_pandas`` wrote (with a ``class``),
     which come back as their items; ``meta`` is what ``to_pandas`` put in
@@ -318,12 +340,12 @@ def _items_timeline(
     meta: Mapping[str, Any] | None = None,
     items: list[Any] | None = None,
     **options: Any,
-) -> Timeline:
+) -> TimelineParts:
     """A timeline of the rows ``to_pandas`` wrote, row by row into their item classes."""
     items = items if items is not None else items_from_records(records, **options)
     if not meta:
-        return Timeline(items, name=name, dct=dct)
-    return Timeline(
+        return TimelineParts(items, name=name, dct=dct)
+    return TimelineParts(
         items,
         constraints=converter.structure(meta.get("constraints", []), list[Constraint]),
         name=name or meta.get("name", ""),
@@ -333,7 +355,7 @@ def _items_timeline(
     )
 
 
-def _written_by_to_pandas(frame: pd.DataFrame, **options: Any) -> Timeline:
+def _written_by_to_pandas(frame: pd.DataFrame, **options: Any) -> TimelineParts:
     """A timeline of a table ``to_pandas`` wrote: its rows back into their item classes."""
     records = frame.to_dict("records")
     meta = frame.attrs.get("timeline") if hasattr(frame, "attrs") else None
@@ -688,7 +710,7 @@ def timeline_from_columns(
     places: str = "places",
     name: str = "",
     dct: Span | None = None,
-) -> Timeline:
+) -> TimelineParts:
     """A timeline of a table's columns (name -> Arrow array or list), filled column by column;
     see the module docstring for the columns and for ``dates`` and ``errors``."""
     if errors not in _ERRORS:
@@ -753,7 +775,7 @@ def timeline_from_columns(
         text = {k: v.take(take) for k, v in text.items()}
         attributes = None if attributes is None else attributes.take(take)
     columns = Columns(ids, SpanIndex(es, ls, ee, le), text=text, granularity=granularity.astype(np.uint8), attributes=attributes)
-    return Timeline.from_columns(columns, name=name, dct=dct)
+    return TimelineParts(columns=columns, name=name, dct=dct)
 
 
 Bound = tuple[Int64Array, Int64Array, Int64Array, Int64Array, npt.NDArray[np.uint8], npt.NDArray[np.bool_]]
@@ -842,7 +864,7 @@ def _bound_columns(table: Mapping[str, Any], ids: pa.Array, errors: Errors, keep
     return es, ls, ee, le, granularity, undated
 
 
-def from_pandas(frame: pd.DataFrame, **options: Any) -> Timeline:
+def from_pandas(frame: pd.DataFrame, **options: Any) -> TimelineParts:
     """A timeline of a DataFrame's rows (see the module docstring): column by column, except
     for a table ``to_pandas`` wrote (it has a ``class`` column), read back row by row into
     its item classes."""
@@ -854,7 +876,7 @@ def from_pandas(frame: pd.DataFrame, **options: Any) -> Timeline:
     return timeline_from_columns(_table_of(frame), **options)
 
 
-def from_arrow(table: pa.Table, **options: Any) -> Timeline:
+def from_arrow(table: pa.Table, **options: Any) -> TimelineParts:
     """A timeline of an Arrow table's rows (options as ``from_pandas``), straight from its columns."""
     raw = (table.schema.metadata or {}).get(b"timeline")
     if is_row_table(table.column_names) and not options:  # rows write_parquet (or timeline extract) wrote
@@ -868,7 +890,7 @@ def from_arrow(table: pa.Table, **options: Any) -> Timeline:
     return timeline_from_columns({name: table.column(name).combine_chunks() for name in table.column_names}, **options)
 
 
-def read_csv(path: str | os.PathLike[str], **options: Any) -> Timeline:
+def read_csv(path: str | os.PathLike[str], **options: Any) -> TimelineParts:
     """A timeline of a CSV file's rows (``from_pandas`` options); every cell is read as text."""
     rows = None if options else read_csv_rows(path)
     if rows is not None:  # rows write_csv (or timeline extract) wrote
@@ -877,7 +899,7 @@ def read_csv(path: str | os.PathLike[str], **options: Any) -> Timeline:
     return from_pandas(frame, **options)
 
 
-def read_parquet(path: str | os.PathLike[str], **options: Any) -> Timeline:
+def read_parquet(path: str | os.PathLike[str], **options: Any) -> TimelineParts:
     """A timeline of a Parquet file, or of a folder holding a partitioned Parquet dataset (as
     Dask or Spark write it: ``part.*.parquet`` files, ``key=value`` folders), through
     pyarrow's dataset API (``from_pandas`` options)."""
@@ -894,17 +916,15 @@ def read_parquet(path: str | os.PathLike[str], **options: Any) -> Timeline:
 # Writing: a timeline as a table (one row per item, in timeline order)
 
 
-def timeline_meta(timeline: Timeline) -> dict[str, Any]:
+def timeline_meta(timeline: TimelineSource) -> dict[str, Any]:
     """What a table of items cannot hold: the timeline's name, document date, constraints,
     original times and merge records (``timeline.io.json``'s encoding, without the items)."""
-    from timeline.io.json import timeline_data
-
     data = timeline_data(timeline)
     del data["items"]
     return data
 
 
-def to_pandas(timeline: Timeline) -> pd.DataFrame:
+def to_pandas(timeline: TimelineSource) -> pd.DataFrame:
     """One row per item in timeline order (``timeline.convert.item_row``); the rest of the
     timeline in ``DataFrame.attrs["timeline"]``."""
     items = list(timeline)
@@ -913,14 +933,14 @@ def to_pandas(timeline: Timeline) -> pd.DataFrame:
     return frame
 
 
-def write_csv(timeline: Timeline, path: str | os.PathLike[str]) -> None:
+def write_csv(timeline: TimelineSource, path: str | os.PathLike[str]) -> None:
     """The ``to_pandas`` rows as CSV (``timeline.io.rows``: bounds as ISO instants, None an
     empty unquoted cell), written atomically; the items only."""
     items = list(timeline)
     write_csv_rows(path, columns_of(items), [item_row(i) for i in items])
 
 
-def write_parquet(timeline: Timeline, path: str | os.PathLike[str]) -> None:
+def write_parquet(timeline: TimelineSource, path: str | os.PathLike[str]) -> None:
     """The ``to_pandas`` rows as Parquet, the rest of the timeline in its metadata, atomically."""
     items = list(timeline)
     table = arrow_table(columns_of(items), [item_row(i) for i in items])

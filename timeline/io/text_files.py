@@ -8,13 +8,12 @@ from __future__ import annotations
 import os
 import stat
 
+from timeline.errors import UnreadableFile
+
+# UnreadableFile lives in timeline.errors; named here too for the callers of read_text_file
 __all__ = ["UnreadableFile", "display_name", "file_kind", "read_text_file"]
 
 BINARY_PROBE = 8192  # a NUL byte among the first bytes marks a binary file
-
-
-class UnreadableFile(ValueError):
-    """A file that is not a readable document; the message is the reason (without the name)."""
 
 
 def display_name(path: str | os.PathLike[str]) -> str:

@@ -32,7 +32,7 @@ from xml.parsers import expat
 
 import attrs
 
-from timeline.errors import TimelineError
+from timeline.errors import TimeMLError
 from timeline.package_data import load_table
 
 __all__ = [
@@ -40,21 +40,9 @@ __all__ = [
     "GoldTimex",
     "TLink",
     "TimeMLDocument",
-    "TimeMLError",
     "read_timeml",
     "write_timeml",
 ]
-
-
-class TimeMLError(TimelineError, ValueError):
-    """A TimeML document that cannot be read: names the file, the line and the reason."""
-
-    def __init__(self, source: str, line: int | None, reason: str) -> None:
-        self.source = source
-        self.line = line
-        self.reason = reason
-        where = f"{source}:{line}" if line is not None else source
-        super().__init__(f"{where}: {reason}")
 
 
 # --------------------------------------------------------------------------------------------

@@ -17,15 +17,16 @@ Writing goes through ``timeline.io.timeml.write_timeml``.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
 from timeline.constraints import relation_named
+from timeline.io.parts import TimelineSource
+from timeline.io.timeml import write_timeml
+from timeline.span import Span
 
-if TYPE_CHECKING:
-    from timeline.engine import Timeline
-    from timeline.span import Span
+__all__ = ["timeline_to_timeml"]
 
 
 @attrs.frozen(slots=True)
@@ -94,15 +95,13 @@ def _fit(span: tuple[int, int], placed: list[tuple[int, int]]) -> tuple[int, int
 
 
 def timeline_to_timeml(
-    timeline: Timeline,
+    timeline: TimelineSource,
     *,
     text: str | None = None,
     timexes: Iterable[Any] = (),
     doc_id: str | None = None,
 ) -> str:
     """TimeML 1.2.1 of ``timeline`` (see the module docstring)."""
-    from timeline.io.timeml import write_timeml
-
     dct = _value(timeline.dct) if timeline.dct is not None else None
     events: list[_Tag] = []
     times: list[Any] = []

@@ -23,6 +23,29 @@ from timeline import calendar as cal
 from timeline.timex.document_date import parse_document_date, year_text
 from timeline.timex.lexicon import Lexicon, english
 
+__all__ = [
+    "CENTURY",
+    "DAY",
+    "DECADE",
+    "FUTURE",
+    "HALF",
+    "MONTH",
+    "PAST",
+    "QUARTER",
+    "SEASON",
+    "SEASONS",
+    "UNKNOWN",
+    "WEEK",
+    "YEAR",
+    "Point",
+    "TenseIndex",
+    "granularity_order",
+    "parse_dct",
+    "parse_point",
+    "tense_at",
+]
+
+
 # Granularities of a Point, finest first.
 DAY, WEEK, MONTH, SEASON, QUARTER, HALF, YEAR, DECADE, CENTURY = "D", "W", "M", "S", "Q", "H", "Y", "DE", "CE"
 _ORDER = {DAY: 0, WEEK: 1, MONTH: 2, SEASON: 3, QUARTER: 4, HALF: 5, YEAR: 6, DECADE: 7, CENTURY: 8}

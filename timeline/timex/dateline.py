@@ -21,6 +21,9 @@ from timeline.timex.patterns import context_regex
 from timeline.timex.recognize import recognize
 from timeline.timex.timex import Timex, timex_span
 
+__all__ = ["find_document_date"]
+
+
 _DATE_RULES = frozenset({"date_mdy", "date_dmy", "numeric_mdy", "iso"})
 _FULL_DATE = re.compile(r"^-?(?:BC)?\d{4}-\d{2}-\d{2}")
 

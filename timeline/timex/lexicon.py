@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
     from pathlib import Path
 
+__all__ = ["Lexicon", "english"]
+
 
 def _load(folder: Traversable | Path, name: str) -> Any:
     return json.loads(folder.joinpath(name).read_text(encoding="utf-8"))

@@ -19,6 +19,20 @@ import attrs
 
 from timeline.timex.lexicon import Lexicon
 
+__all__ = [
+    "SPACE",
+    "ContextPattern",
+    "Rule",
+    "context_regex",
+    "expand",
+    "first_tokens",
+    "macros",
+    "modifier_regex",
+    "rules",
+    "words",
+]
+
+
 SPACE = r"\s{1,3}"
 _MACRO = re.compile(r"\{([A-Z][A-Z_0-9]*)\}")
 

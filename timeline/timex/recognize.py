@@ -16,6 +16,8 @@ import attrs
 from timeline.timex.lexicon import Lexicon
 from timeline.timex.patterns import Rule, rules
 
+__all__ = ["TOKEN", "Candidate", "recognize", "scan", "select"]
+
 
 @attrs.frozen(slots=True)
 class Candidate:

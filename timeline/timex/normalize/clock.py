@@ -13,6 +13,8 @@ from timeline.timex.normalize.words import edge_mod, lookup_key, weekday_number
 from timeline.timex.patterns import context_regex
 from timeline.timex.recognize import Candidate
 
+__all__ = ["HANDLERS"]
+
 
 def _part_of_day(cand: Candidate, ctx: Context) -> Reading | None:
     lex = ctx.lex

@@ -18,6 +18,9 @@ from timeline.timex.anchor import (
 from timeline.timex.lexicon import Lexicon
 from timeline.timex.recognize import Candidate
 
+__all__ = ["QUARTER_REACH", "REFS", "Context", "Handler", "Reading", "dated", "unknown"]
+
+
 REFS = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 
 

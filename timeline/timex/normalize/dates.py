@@ -35,6 +35,8 @@ from timeline.timex.normalize.words import (
 from timeline.timex.patterns import context_regex
 from timeline.timex.recognize import Candidate
 
+__all__ = ["HANDLERS", "weekday_reading"]
+
 
 def _year_tail(cand: Candidate, ctx: Context) -> Reading | None:
     head = int(cand.group("head") or 0)

@@ -22,6 +22,9 @@ from timeline.timex.normalize.words import lookup_key, number_of
 from timeline.timex.patterns import context_regex
 from timeline.timex.recognize import Candidate
 
+__all__ = ["HANDLERS", "duration_value"]
+
+
 _SMALLER = {"Q": ("M", 3), "Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60), "DE": ("Y", 10), "CE": ("Y", 100)}
 
 

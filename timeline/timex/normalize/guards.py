@@ -12,6 +12,16 @@ from timeline.timex.normalize.context import Context
 from timeline.timex.patterns import context_regex
 from timeline.timex.recognize import Candidate
 
+__all__ = [
+    "looks_like_quantity",
+    "month_modifier_after",
+    "name_of_event",
+    "not_a_month_before",
+    "part_of_a_name",
+    "quoted_title",
+]
+
+
 _quantity_after = context_regex(r"\s{0,2}(?:%|{quantity_nouns}|[-‐]?{quantity_compounds})(?![\w])", space=" ")
 
 

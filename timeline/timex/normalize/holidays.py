@@ -22,6 +22,8 @@ from timeline.timex.normalize.tense_year import CLOSE_CUE, CLOSE_SLACK, TENSE_SL
 from timeline.timex.normalize.words import direction_of, lookup_key
 from timeline.timex.recognize import Candidate
 
+__all__ = ["HANDLERS", "holiday_days"]
+
 
 @functools.cache
 def holiday_days(name: str, year: int, lex: Lexicon) -> int | None:

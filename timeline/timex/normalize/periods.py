@@ -32,6 +32,8 @@ from timeline.timex.normalize.words import (
 from timeline.timex.patterns import context_regex
 from timeline.timex.recognize import Candidate
 
+__all__ = ["HANDLERS"]
+
 
 def _quarter(cand: Candidate, ctx: Context) -> Reading | None:
     reading = _quarter_value(cand, ctx)

@@ -28,6 +28,9 @@ from timeline.timex.normalize.words import day_number, direction_of, lookup_key,
 from timeline.timex.patterns import context_regex
 from timeline.timex.recognize import Candidate
 
+__all__ = ["HANDLERS", "year_long"]
+
+
 _UNIT_GRAN = {"D": DAY, "W": WEEK, "M": MONTH, "Q": QUARTER, "Y": YEAR, "DE": DECADE, "CE": "CE", "WE": WEEK}
 
 

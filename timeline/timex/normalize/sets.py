@@ -10,6 +10,8 @@ from timeline.timex.normalize.words import lookup_key, number_of
 from timeline.timex.patterns import context_regex
 from timeline.timex.recognize import Candidate
 
+__all__ = ["HANDLERS"]
+
 
 def _weekday_plural(cand: Candidate, ctx: Context) -> Reading | None:
     """ "on Mondays", "Tuesday nights": every such day (part of the day)."""

@@ -15,6 +15,16 @@ from timeline.timex.anchor import (
 from timeline.timex.normalize.context import Context
 from timeline.timex.recognize import Candidate
 
+__all__ = [
+    "CLOSE_CUE",
+    "CLOSE_SLACK",
+    "TENSE_SLACK",
+    "nearest_year",
+    "year_of_numbered",
+    "year_of_weekday",
+]
+
+
 # How far (in days) a month or day of the anchor's year may lie on the "wrong" side of the anchor
 # before the clause's tense moves it a year: "said in March" on 18 March... "in January" said in
 # December is last January; "will meet on Jan. 14" written on 2 January is this January.

@@ -16,6 +16,18 @@ from timeline.timex.lexicon import Lexicon
 from timeline.timex.normalize.context import Context
 from timeline.timex.patterns import context_regex
 
+__all__ = [
+    "day_number",
+    "direction_of",
+    "edge_mod",
+    "lookup_key",
+    "month_number",
+    "number_of",
+    "weekday_number",
+    "year_from_words",
+    "year_of",
+]
+
 
 def lookup_key(text: str | None) -> str:
     return " ".join((text or "").lower().split())
