@@ -6,8 +6,7 @@ from typing import Any
 
 import attrs
 
-from events.model import Event
-from events.text.entities import Entity
+from events.model import Entity, Event
 from timeline import Timex
 from timeline.span import Span
 

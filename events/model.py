@@ -279,3 +279,36 @@ class Event:
             quantities=quantities,
             confidence=confidence,
         )
+
+
+STATE_KINDS = ("country", "capital", "demonym")
+"""Entity kinds that stand for a state."""
+PLACE_KINDS = ("country", "capital", "city")
+"""Entity kinds that are places."""
+
+
+@attrs.frozen(slots=True)
+class Entity:
+    """An entity of the text: its tokens [i, j) in its sentence's parse, character offsets into
+    the document, what it is, its country (ISO alpha-3) and its CAMEO actor code."""
+
+    i: int
+    j: int
+    start: int
+    end: int
+    text: str
+    kind: str  # country, capital, city, region, demonym, org, group, body, agent, person, name
+    name: str
+    country: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    cameo: str | None = None
+    sentence: int = 0
+
+    @property
+    def is_place(self) -> bool:
+        return self.kind in PLACE_KINDS
+
+    @property
+    def is_state(self) -> bool:
+        return self.kind in STATE_KINDS

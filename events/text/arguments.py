@@ -20,9 +20,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from events.model import Actor, ActorKind, Mention, Place, Quantity, Role
+from events.model import Actor, ActorKind, Entity, Mention, Place, Quantity, Role
 from events.text.candidates import Candidate
-from events.text.entities import Entity
 from events.text.gazetteer import gazetteer
 from events.text.lexicon import words
 from events.text.quantities import find_quantities

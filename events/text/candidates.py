@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from events.kinds import Catalogue, Kind, Trigger
-from events.text.entities import Entity
+from events.model import Entity
 from events.text.lexicon import words
 from events.text.parse import Sentence
 from events.text.tables import (

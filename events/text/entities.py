@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from events.model import STATE_KINDS, Entity
 from events.text.gazetteer import Entry, gazetteer
 from events.text.parse import Sentence
 from events.text.tables import actors, agents
@@ -29,35 +30,6 @@ DATELINE = re.compile(
     r"\s*(?P<agency>\([^()\n]{1,30}\))?\s*(?:--|—|–|-)\s+"
 )
 NAMED = frozenset({"GPE", "NORP", "LOC", "ORG", "PERSON", "FAC"})
-STATE_KINDS = ("country", "capital", "demonym")
-PLACE_KINDS = ("country", "capital", "city")
-
-
-@attrs.frozen(slots=True)
-class Entity:
-    """An entity of the text: its tokens [i, j) in its sentence's parse, character offsets into
-    the document, what it is, its country (ISO alpha-3) and its CAMEO actor code."""
-
-    i: int
-    j: int
-    start: int
-    end: int
-    text: str
-    kind: str  # country, capital, city, region, demonym, org, group, body, agent, person, name
-    name: str
-    country: str | None = None
-    latitude: float | None = None
-    longitude: float | None = None
-    cameo: str | None = None
-    sentence: int = 0
-
-    @property
-    def is_place(self) -> bool:
-        return self.kind in PLACE_KINDS
-
-    @property
-    def is_state(self) -> bool:
-        return self.kind in STATE_KINDS
 
 
 @attrs.define

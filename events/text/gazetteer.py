@@ -26,8 +26,6 @@ from events.text.words import TOKEN_RE, pos_of
 MAX_NAME_TOKENS = 6
 BIG_CITY = 1_000_000
 _ALT_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}")
-STATE_KINDS = ("country", "capital", "demonym")
-PLACE_KINDS = ("country", "capital", "city")
 
 
 @attrs.frozen(slots=True)
