@@ -12,7 +12,9 @@ from events.corpus import (
     CorpusReadError,
     CorpusWarning,
     DocumentResult,
+    Skipped,
     Summary,
+    TextReader,
     extract_to,
     iter_documents,
     read_corpus,
@@ -25,8 +27,9 @@ from events.errors import (
     KindError,
     UnknownKindError,
 )
-from events.kinds import Catalogue, Kind, Trigger
-from events.model import Actor, ActorKind, Event, Mention, Place, Quantity, Role, Status
+from events.corpus.sources import Expanded
+from events.kinds import Catalogue, Kind, PatternToken, Trigger
+from events.model import Actor, ActorKind, Entity, Event, Mention, Place, Quantity, Role, Status
 from events.text.pipeline import (
     Reader,
     get_kind,
@@ -47,18 +50,23 @@ __all__ = [
     "Document",
     "DocumentDateError",
     "DocumentResult",
+    "Entity",
     "Event",
     "EventDataError",
     "EventsError",
+    "Expanded",
     "Kind",
     "KindError",
     "Mention",
+    "PatternToken",
     "Place",
     "Quantity",
     "Reader",
     "Role",
+    "Skipped",
     "Status",
     "Summary",
+    "TextReader",
     "Trigger",
     "UnknownKindError",
     "extract_to",

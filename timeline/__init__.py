@@ -55,6 +55,7 @@ __version__ = "0.1.0"
 __all__ = [
     "Bounds",
     "Certainty",
+    "ChartOptions",
     "Columns",
     "Constraint",
     "ConstraintConflictError",
@@ -111,7 +112,7 @@ __all__ = [
 ]
 
 # Charts and their export import Altair (most of a second): loaded on first use.
-_LAZY = {"timeline_chart": "timeline.chart", "save": "timeline.io.export", "save_html": "timeline.io.html"}
+_LAZY = {"ChartOptions": "timeline.chart.options", "timeline_chart": "timeline.chart", "save": "timeline.io.export", "save_html": "timeline.io.html"}
 
 
 def __getattr__(name: str) -> object:
