@@ -19,6 +19,7 @@ from events.corpus import (
     iter_documents,
     read_corpus,
 )
+from events.corpus.sources import Expanded
 from events.document import Document
 from events.errors import (
     DocumentDateError,
@@ -27,7 +28,6 @@ from events.errors import (
     KindError,
     UnknownKindError,
 )
-from events.corpus.sources import Expanded
 from events.kinds import Catalogue, Kind, PatternToken, Trigger
 from events.model import Actor, ActorKind, Entity, Event, Mention, Place, Quantity, Role, Status
 from events.text.pipeline import (

@@ -162,7 +162,7 @@ def big_corpus(tmp_path: Path) -> Path:
 
 @contextlib.contextmanager
 def _started(corpus: Path, out: Path) -> Iterator[tuple[subprocess.Popen[bytes], list[int]]]:
-    """``timeline extract`` on two workers, a few documents into its run; killed on leaving."""
+    """``timeline extract`` on two workers, once its workers and its ``.part`` file exist; killed on leaving."""
     process = subprocess.Popen(
         [sys.executable, "-m", "timeline", "extract", str(corpus), "-o", str(out), "--workers", "2"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT,
@@ -177,8 +177,7 @@ def _started(corpus: Path, out: Path) -> Iterator[tuple[subprocess.Popen[bytes],
             time.sleep(0.1)
         else:
             pytest.fail("the workers did not start in 120 s")
-        time.sleep(1.0)  # a few documents into the run
-        yield process, workers
+        yield process, workers  # signalled as soon as the run is under way: never after it ended
     finally:
         if process.poll() is None:
             process.kill()
