@@ -344,11 +344,13 @@ class SpanIndex:
         self._offsets = np.array([1 - length for length in self._bucket_len] + [0, 1, 0], dtype=np.int64) if fits else None
         self._key_pick = np.array(low_pick + high_pick, dtype=np.int64)
 
-    def _candidates(self, lo: int, hi: int) -> IntArray:
-        """Rows whose possible extent may meet [lo, hi): a superset, each starting before hi.
+    def _candidate_runs(self, lo: int, hi: int) -> tuple[list[int], list[int]]:
+        """(starts, stops): positions in the overlap order of the runs of rows whose possible
+        extent may meet [lo, hi), one run per bucket (in ``_buckets`` order), then the open
+        groups.
 
         A few NumPy calls whatever the size: one search for the ranks of the bounds, one for
-        the runs in the combined key, then the runs themselves."""
+        the runs in the combined key."""
         # in bucket b, the earliest start must be in [lo - max_len[b] + 1, hi)
         values: Any
         if self._offsets is not None and NEG // 2 < lo < POS // 2:  # no overflow possible
@@ -363,11 +365,53 @@ class SpanIndex:
             ranks[-2] = self._hi_open_start.searchsorted(values[-2])
         where = self._keys.searchsorted(self._key_base + ranks[self._key_pick]).tolist()
         half = len(where) // 2
+        return where[:half], where[half:]
+
+    def _candidates(self, lo: int, hi: int) -> IntArray:
+        """Rows whose possible extent may meet [lo, hi): a superset, each starting before hi."""
+        return self._rows_of(*self._candidate_runs(lo, hi))
+
+    def _rows_of(self, starts: Sequence[int], stops: Sequence[int]) -> IntArray:
+        """The rows at positions ``[start, stop)`` of the overlap order, run after run."""
         perm = self._perm
-        runs = [perm[a:b] for a, b in zip(where[:half], where[half:], strict=True) if b > a]
+        runs = [perm[a:b] for a, b in zip(starts, stops, strict=True) if b > a]
         if len(runs) == 1:
             return runs[0]
         return np.concatenate(runs) if runs else _EMPTY
+
+    def _sure_runs(self, lo: int, hi: int, sure_lo: int, sure_end: int) -> tuple[list[int], list[int], list[int], list[int]]:
+        """The candidate runs of ``[lo, hi)`` split into (starts, stops) of rows the caller's
+        predicate surely holds for and (starts, stops) of the rest, to be decided by masks.
+
+        In a bucket whose extents are at most ``M`` long, a span starting in
+        ``[sure_lo, sure_end - M]`` starts no earlier than ``sure_lo`` and ends no later than
+        ``sure_end``: only the two edges of each bucket's run need their bounds read."""
+        starts, stops = self._candidate_runs(lo, hi)
+        nb = len(self._bucket_len)
+        inner: list[int] = []
+        for length in self._bucket_len:  # es in [max(sure_lo, lo - M + 1), min(sure_end - M + 1, hi))
+            a = min(max(sure_lo, lo - length + 1), hi)
+            sure = length < 2**61  # the top bucket's length stands for any length
+            inner += (a, min(max(sure_end - length + 1, a), hi) if sure else a)
+        if not inner:
+            return [], [], starts, stops
+        values = np.array([min(max(v, NEG), POS) for v in inner], dtype=np.int64)
+        base = np.repeat(self._key_base[:nb], 2)
+        cut = self._keys.searchsorted(base + self._es_sorted.searchsorted(values)).tolist()
+        sure_starts, sure_stops = cut[0::2], cut[1::2]
+        rest_starts = [*starts[:nb], *sure_stops, *starts[nb:]]
+        rest_stops = [*sure_starts, *stops[:nb], *stops[nb:]]
+        return sure_starts, sure_stops, rest_starts, rest_stops
+
+    def _decide_runs(
+        self, runs: tuple[list[int], list[int], list[int], list[int]], masks: Callable[..., tuple[BoolArray, BoolArray]], *query: Any
+    ) -> tuple[IntArray, IntArray]:
+        """(certain, possible) of ``_sure_runs``: the sure rows, and the rest by ``masks``."""
+        sure = self._rows_of(runs[0], runs[1])
+        certain, possible = self._decide(self._rows_of(runs[2], runs[3]), masks, *query)
+        if not sure.size:
+            return certain, possible
+        return np.concatenate((sure, certain)), np.concatenate((sure, possible))
 
     def _decide(self, rows: IntArray, masks: Callable[..., tuple[BoolArray, BoolArray]], *query: Any) -> tuple[IntArray, IntArray]:
         """(certain, possible) among candidate ``rows``, by the predicate ``masks``."""
@@ -451,13 +495,14 @@ class SpanIndex:
         """(certain, possible) rows that start after ``a`` ends and end before ``b`` starts."""
         aee, bls = a[2], b[1]
         # everything possible has time in (aee, bls); a degenerate window asks every row
-        rows = np.arange(self._n) if aee >= bls else self._candidates(aee, bls)
-        return self._decide(rows, between_masks, a, b)
+        if aee >= bls:
+            return self._decide(np.arange(self._n), between_masks, a, b)
+        # certain: starts at or after a's latest end, ends at or before b's earliest start
+        return self._decide_runs(self._sure_runs(aee, bls, a[3], b[0]), between_masks, a, b)
 
     def within(self, lo: int, hi: int) -> tuple[IntArray, IntArray]:
         """(certain, possible) rows that lie within ``[lo, hi]``, ends included."""
-        rows = self._candidates(lo, hi + 1 if hi < POS else POS)
-        return self._decide(rows, within_masks, lo, hi)
+        return self._decide_runs(self._sure_runs(lo, hi + 1 if hi < POS else POS, lo, hi), within_masks, lo, hi)
 
 
 def query_bounds(query: Span | tuple[int | None, int | None]) -> Bounds:
