@@ -104,22 +104,45 @@ def ranges(starts: IntArray, stops: IntArray) -> IntArray:
 def order_key(es: Int64Array, le: Int64Array) -> IntArray:
     """Positions sorted consistently with certain-before; see the module docstring."""
     open_start, open_end = es == NEG, le == POS
-    a = np.where(open_start, le, es)
-    b = np.where(open_end, es, le)
-    both = open_start & open_end
-    # floor((a + b) / 2) and the parity of a + b, exactly and without overflow
-    half = (a >> 1) + (b >> 1) + (a & b & 1)
-    parity = (a ^ b) & 1
-    half = np.where(both, POS, half)
-    category = np.where(open_start, 0, np.where(open_end, 2, 1)).astype(np.int64)
-    category = np.where(both, 3, category)
-    tie = parity * 4 + category
-    if len(half) and int(half.min()) > -(2**59) and int(np.where(both, 0, half).max()) < 2**59:
-        key = np.where(both, 2**62, half * 8 + tie)  # one int64 key: one stable sort
+    any_open = bool(open_start.any() or open_end.any())
+    a = np.where(open_start, le, es) if any_open else es
+    b = np.where(open_end, es, le) if any_open else le
+    # floor((a + b) / 2) and the parity of a + b, exactly and without overflow (in place:
+    # a few arrays of n at a time, whatever n is)
+    half = a >> 1
+    half += b >> 1
+    tie = a & b
+    tie &= 1
+    half += tie
+    np.bitwise_xor(a, b, out=tie)
+    tie &= 1
+    tie <<= 2  # tie = parity * 4 + category (0 open start, 1 finite, 2 open end, 3 both)
+    tie += 1
+    del a, b
+    both = None
+    if any_open:
+        both = open_start & open_end
+        half[both] = POS
+        tie -= open_start
+        tie += open_end
+        tie[both] = 3
+    del open_start, open_end
+    finite_half = half if both is None else np.where(both, 0, half)
+    if len(half) and int(half.min()) > -(2**59) and int(finite_half.max()) < 2**59:
+        del finite_half
+        key = half
+        key <<= 3
+        key += tie  # one int64 key: one sort
+        del tie
+        if both is not None:
+            key[both] = 2**62
         low, high = int(key.min()), int(key.max())
         n = len(key)
         if (high - low + 1) * n < 2**63:  # the row number breaks ties: a faster unstable sort will do
-            return np.argsort((key - low) * n + np.arange(n))
+            key -= low
+            key *= n
+            key += np.arange(n)
+            return np.argsort(key)
         return np.argsort(key, kind="stable")
     return np.lexsort((tie, half))
 
@@ -248,8 +271,11 @@ class SpanIndex:
         """Build from the four columns (with sentinels); they must already be valid."""
         es = np.asarray(es, dtype=np.int64)
         le = np.asarray(le, dtype=np.int64)
-        ls = np.minimum(np.asarray(ls, dtype=np.int64), le)
-        ee = np.maximum(np.asarray(ee, dtype=np.int64), es)
+        ls, ee = np.asarray(ls, dtype=np.int64), np.asarray(ee, dtype=np.int64)
+        if not (ls <= le).all():  # a copy only when some bound is not yet effective
+            ls = np.minimum(ls, le)
+        if not (ee >= es).all():
+            ee = np.maximum(ee, es)
         self.es, self.ls, self.ee, self.le = (read_only(a) for a in (es, ls, ee, le))
         n = self._n = len(es)
         small = np.int32 if n < 2**31 - 1 else np.int64
@@ -502,7 +528,9 @@ class SpanIndex:
 
     def within(self, lo: int, hi: int) -> tuple[IntArray, IntArray]:
         """(certain, possible) rows that lie within ``[lo, hi]``, ends included."""
-        return self._decide_runs(self._sure_runs(lo, hi + 1 if hi < POS else POS, lo, hi), within_masks, lo, hi)
+        # from lo - 1: a span may be an instant at its latest end, which its extent leaves out
+        first = lo - 1 if lo > NEG else lo
+        return self._decide_runs(self._sure_runs(first, hi + 1 if hi < POS else POS, lo, hi), within_masks, lo, hi)
 
 
 def query_bounds(query: Span | tuple[int | None, int | None]) -> Bounds:

@@ -107,3 +107,11 @@ def test_between_and_within_equal_the_masks_over_every_length(cols: tuple[np.nda
     ):
         assert sorted(found[0].tolist()) == np.flatnonzero(masks[0]).tolist()
         assert sorted(found[1].tolist()) == np.flatnonzero(masks[1]).tolist()
+
+
+def test_within_finds_a_span_that_may_be_an_instant_at_its_latest_end() -> None:
+    """Open start, latest start = latest end = 0: it may be the instant 0, within [0, 0]."""
+    index = SpanIndex(np.array([NEG]), np.array([0]), np.array([0]), np.array([0]))
+    certain, possible = index.within(0, 0)
+    assert certain.tolist() == []
+    assert possible.tolist() == [0]
