@@ -317,44 +317,70 @@ class SpanIndex:
         hi = extent_end(es, self.ls, self.le)
         open_start, open_end = es == NEG, hi == POS
         finite = ~open_start & ~open_end
+        every = bool(finite.all())  # no open bound (the common case): no copies of whole columns
+        del open_end
         group = np.full(n, _OPEN_BOTH, dtype=np.uint8)
-        group[open_start & ~open_end] = _OPEN_START
-        group[~open_start & open_end] = _OPEN_END
-        length = hi[finite].astype(np.float64) - es[finite].astype(np.float64)
+        if not every:
+            group[open_start & (hi != POS)] = _OPEN_START
+            group[~open_start & (hi == POS)] = _OPEN_END
+        f_hi, f_es = (hi, es) if every else (hi[finite], es[finite])
+        length = np.subtract(f_hi, f_es, dtype=np.float64)
         np.maximum(length, 1.0, out=length)
         np.log2(length, out=length)
-        bucket = np.clip(length // 4, 0, _BUCKETS - 1).astype(np.uint8)
+        length //= 4
+        np.clip(length, 0, _BUCKETS - 1, out=length)
+        bucket = length.astype(np.uint8)
         del length
         group[finite] = bucket
         # the longest extent in each bucket, exactly (the top bucket takes everything before hi)
         max_len = np.zeros(_BUCKETS, dtype=np.int64)
-        rows = np.flatnonzero(finite)
-        if len(rows):
-            exact = np.where(bucket >= _BUCKETS - 1, POS, hi[rows] - es[rows])
+        if len(bucket):
+            exact = f_hi - f_es  # wraps only in the top bucket, whose length is set apart
+            exact[bucket >= _BUCKETS - 1] = POS
             np.maximum.at(max_len, bucket, exact)
+            del exact
+        del f_hi, f_es, bucket, finite
         self._max_len = max_len
         # rank of each sort value: earliest start for buckets and open ends, latest end otherwise
-        value = np.where(group == _OPEN_START, hi, es)
-        value[group == _OPEN_BOTH] = 0
+        if every:
+            value = es
+        else:
+            value = np.where(group == _OPEN_START, hi, es)
+            value[group == _OPEN_BOTH] = 0
+        del hi, open_start
         by_value = np.argsort(value)  # ties in any order: a run of equal values is read whole
         sorted_value = value[by_value]
         del value
         by_group = group[by_value]
-        perm = by_value[np.argsort(by_group, kind="stable")]  # radix sort: (group, value)
-        starts = (by_group != _OPEN_START) & (by_group != _OPEN_BOTH)
-        self._es_sorted = read_only(sorted_value[starts])
-        self._hi_open_start = read_only(sorted_value[by_group == _OPEN_START])
-        # rank of a value = how many values of its kind are smaller: first position of its run
+        del group
+        by_group_order = np.argsort(by_group, kind="stable")  # radix sort: (group, value)
+        starts = None if every else (by_group != _OPEN_START) & (by_group != _OPEN_BOTH)
+        open_starts = None if every else by_group == _OPEN_START
+        self._es_sorted = read_only(sorted_value if starts is None else sorted_value[starts])
+        self._hi_open_start = read_only(sorted_value[:0] if open_starts is None else sorted_value[open_starts])
+        del sorted_value
+        # rank of a value = how many values of its kind are smaller: first position of its run,
+        # kept in by_value order
         ranks = []
         for values in (self._es_sorted, self._hi_open_start):
-            new_run = np.ones(len(values), dtype=bool)
-            new_run[1:] = values[1:] != values[:-1]
-            ranks.append(np.maximum.accumulate(np.where(new_run, np.arange(len(values)), 0)) if len(values) else values)
-        value_rank = np.zeros(n, dtype=np.int64)
-        value_rank[by_value[starts]] = ranks[0]
-        value_rank[by_value[by_group == _OPEN_START]] = ranks[1]
-        self._keys = read_only((group.astype(np.int64) * (n + 1) + value_rank)[perm])
-        self._perm = read_only(perm.astype(small))
+            rank = np.arange(len(values))
+            if len(values):
+                rank[1:][values[1:] == values[:-1]] = 0
+                np.maximum.accumulate(rank, out=rank)
+            ranks.append(rank)
+        if starts is None:
+            keys = ranks[0]
+        else:
+            keys = np.zeros(n, dtype=np.int64)
+            keys[starts] = ranks[0]
+            keys[open_starts] = ranks[1]
+        del ranks, starts, open_starts
+        keys += by_group.astype(np.int64) * (n + 1)
+        del by_group
+        self._keys = read_only(keys[by_group_order])
+        del keys
+        self._perm = read_only(by_value[by_group_order].astype(small))
+        del by_value, by_group_order
         self._buckets = np.flatnonzero(max_len)
         self._bucket_len: list[int] = max_len[self._buckets].tolist()
         # the runs a query reads, as (low key, high key) = base + rank of a query value
