@@ -36,7 +36,6 @@ from __future__ import annotations
 import collections
 import datetime as _dt
 import functools
-import itertools
 import math
 import operator
 from collections.abc import Mapping, Sequence
@@ -344,7 +343,7 @@ class _Graph:
     def _raise_on_cycle(self, pred: Int64Array) -> None:
         cycle = self._pred_cycle(pred)
         if cycle is not None:
-            raise _NegativeCycle([int(self.edge[e]) for e in cycle])
+            raise _NegativeCycle(self.edge[np.asarray(cycle, dtype=np.int64)].tolist())
 
     def _worklist(self, dist: Int64Array, pred: Int64Array, active: Int64Array) -> tuple[Int64Array, Int64Array, Int64Array]:
         """A FIFO work list in plain Python (Bellman-Ford-Moore) from the ``active`` points,
@@ -487,7 +486,7 @@ class Network:
         value[kind == 4] = None  # "order": the item's start is no later than its end
         ids, constraints = self.ids, self.constraints
         bounds = zip(map(ids.__getitem__, item.tolist()), map(_KINDS.__getitem__, kind.tolist()), value.tolist(), strict=True)
-        links_and_bounds: list[Constraint | ItemBound] = [*constraints, *itertools.starmap(ItemBound, bounds)]
+        links_and_bounds: list[Constraint | ItemBound] = [*constraints, *map(ItemBound._make, bounds)]
         picks = codes.copy()
         picks[bound] = len(constraints) + np.arange(int(bound.sum()))
         chain = list(map(links_and_bounds.__getitem__, picks.tolist()))
