@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gc
 import itertools
 import random
 import re
@@ -359,3 +360,18 @@ def test_a_long_conflict_is_named_in_a_capped_message() -> None:
     assert re.search(rf"\.\.\. {n + 2 - 6} more items \.\.\.", message)
     assert "'start'" in message
     assert "'end'" in message
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_explaining_a_conflict_leaves_the_garbage_collector_as_it_was(enabled: bool) -> None:
+    """The chain is built with the collector paused; it is on or off afterwards as before."""
+    ratify = Item("ratify", Span.from_timex3("2001"))
+    tl = Timeline([PUTIN, SIGNING, ratify]).constrain("signing", "during", "putin")
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        with pytest.raises(ConstraintConflictError):
+            tl.constrain("signing", "before", "ratify")
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()

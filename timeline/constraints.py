@@ -34,10 +34,13 @@ takes about four times as long at 10,000 and gives no chain of constraints.
 from __future__ import annotations
 
 import collections
+import contextlib
 import datetime as _dt
 import functools
+import gc
 import math
-from collections.abc import Mapping, Sequence
+import operator
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
 import attrs
@@ -220,16 +223,35 @@ def _template(name: str) -> tuple[tuple[int, int, int], ...]:
     return tuple(out)
 
 
-def _constraint_edges(constraints: Sequence[Constraint], position: Mapping[str, int]) -> tuple[Int64Array, ...]:
+@attrs.frozen(slots=True)
+class Links:
+    """The rows the constraints join: ``a[k]`` and ``b[k]`` of constraint ``k``, and the
+    constraint numbers of each relation (in order of first use)."""
+
+    a: Int64Array
+    b: Int64Array
+    by_relation: Mapping[str, list[int]]
+
+    @classmethod
+    def of(cls, constraints: Sequence[Constraint], position: Mapping[str, int]) -> Links:
+        """The links of ``constraints`` between the rows ``position`` gives their ids."""
+        by_relation: dict[str, list[int]] = {}
+        for number, c in enumerate(constraints):
+            by_relation.setdefault(c.relation, []).append(number)
+        ia = np.fromiter(map(position.__getitem__, map(_A, constraints)), dtype=np.int64, count=len(constraints))
+        ib = np.fromiter(map(position.__getitem__, map(_B, constraints)), dtype=np.int64, count=len(constraints))
+        return cls(ia, ib, by_relation)
+
+
+_A, _B = operator.attrgetter("a"), operator.attrgetter("b")
+
+
+def _constraint_edges(constraints: Sequence[Constraint], links: Links) -> tuple[Int64Array, ...]:
     """(src, dst, weight, origin) of the constraints' edges ``u -> v`` (``x_v - x_u <= w``),
     built a relation at a time over arrays."""
-    by_relation: dict[str, list[int]] = {}
-    for number, c in enumerate(constraints):
-        by_relation.setdefault(c.relation, []).append(number)
-    ia = np.fromiter((position[c.a] for c in constraints), dtype=np.int64, count=len(constraints))
-    ib = np.fromiter((position[c.b] for c in constraints), dtype=np.int64, count=len(constraints))
+    ia, ib = links.a, links.b
     parts: list[tuple[Int64Array, ...]] = []
-    for name, numbers in by_relation.items():
+    for name, numbers in links.by_relation.items():
         rows = np.asarray(numbers, dtype=np.int64)
         points = (1 + 2 * ia[rows], 2 + 2 * ia[rows], 1 + 2 * ib[rows], 2 + 2 * ib[rows])
         for u, v, w in _template(name):
@@ -323,7 +345,7 @@ class _Graph:
     def _raise_on_cycle(self, pred: Int64Array) -> None:
         cycle = self._pred_cycle(pred)
         if cycle is not None:
-            raise _NegativeCycle([int(self.edge[e]) for e in cycle])
+            raise _NegativeCycle(self.edge[np.asarray(cycle, dtype=np.int64)].tolist())
 
     def _worklist(self, dist: Int64Array, pred: Int64Array, active: Int64Array) -> tuple[Int64Array, Int64Array, Int64Array]:
         """A FIFO work list in plain Python (Bellman-Ford-Moore) from the ``active`` points,
@@ -401,10 +423,10 @@ class Network:
     constraints: tuple[Constraint, ...]
     position: Mapping[str, int]
 
-    def edges(self) -> tuple[Int64Array, Int64Array, Int64Array, Int64Array]:
+    def edges(self, links: Links | None = None) -> tuple[Int64Array, Int64Array, Int64Array, Int64Array]:
         """(src, dst, weight, origin) of every edge; node 0 is z, item i is 1 + 2i (start), 2 + 2i (end)."""
         unary = _unary_edges(self.es, self.ls, self.ee, self.le)
-        mine = _constraint_edges(self.constraints, self.position)
+        mine = _constraint_edges(self.constraints, links or Links.of(self.constraints, self.position))
         return tuple(np.concatenate((u, c)) for u, c in zip(unary, mine, strict=True))  # type: ignore[return-value]
 
     def propagate(self) -> tuple[Int64Array, Int64Array, Int64Array, Int64Array]:
@@ -412,8 +434,9 @@ class Network:
 
         ``ConstraintConflictError`` when the constraints contradict, naming the chain.
         """
-        self._refuse_order_cycles()
-        src, dst, weight, origin = self.edges()
+        links = Links.of(self.constraints, self.position)
+        self._refuse_order_cycles(links)
+        src, dst, weight, origin = self.edges(links)
         nodes = 1 + 2 * len(self.ids)
         forward = _Graph(nodes, src, dst, weight)
         backward = _Graph(nodes, dst, src, weight)
@@ -421,7 +444,7 @@ class Network:
             # any negative cycle at all (a virtual source at distance 0 from every point)
             forward.shortest(np.zeros(nodes, dtype=np.int64), np.arange(nodes, dtype=np.int64))
         except _NegativeCycle as cycle:
-            raise self._conflict(cycle.edges, origin) from None
+            raise self._conflict(cycle.edges, origin, links) from None
         start = np.full(nodes, POS, dtype=np.int64)
         start[0] = 0
         zero = np.zeros(1, dtype=np.int64)
@@ -430,11 +453,11 @@ class Network:
         lower = np.where(lower == POS, NEG, -lower)
         return lower[1::2], upper[1::2], lower[2::2], upper[2::2]
 
-    def _refuse_order_cycles(self) -> None:
+    def _refuse_order_cycles(self, links: Links) -> None:
         """``ConstraintConflictError`` for a cycle of "before" (``a before a``; x before z before
         x) through an item that is not an instant: each link puts an end no later than the next
         start, which only instants at one time satisfy (see ``order_cycle``)."""
-        cycle = order_cycle(self.constraints, self.position, self.es == self.le)
+        cycle = order_cycle(self.constraints, links, self.es == self.le)
         if cycle:
             items = list(dict.fromkeys(name for c in cycle for name in (c.a, c.b)))
             message = (
@@ -445,7 +468,7 @@ class Network:
             )
             raise ConstraintConflictError(message, tuple(cycle))
 
-    def _conflict(self, edges: list[int], origin: Int64Array) -> ConstraintConflictError:
+    def _conflict(self, edges: list[int], origin: Int64Array, links: Links) -> ConstraintConflictError:
         """The error naming the cycle ``edges``: its links in order, in time linear in its length.
 
         A cycle has no first link: it leads with the constraint given last (often the new one)."""
@@ -461,21 +484,21 @@ class Network:
                 codes = np.concatenate((codes[first:], codes[:first]))
         bound = codes < 0
         item, kind = np.divmod(-codes[bound] - 1, 5)
-        value = np.stack((self.es, self.ls, self.ee, self.le, self.le))[kind, item].tolist()
-        bounds = iter(zip(item.tolist(), kind.tolist(), value, strict=True))
-        ids, constraints, position = self.ids, self.constraints, self.position
-        chain: list[Constraint | ItemBound] = []
-        rows: list[int] = []  # the items of the links, in chain order
-        for code in codes.tolist():
-            if code >= 0:
-                c = constraints[code]
-                chain.append(c)
-                rows += (position[c.a], position[c.b])
-            else:
-                row, k, v = next(bounds)
-                chain.append(ItemBound(ids[row], _KINDS[k], v if k < 4 else None))
-                rows.append(row)
-        unique, seen = np.unique(np.asarray(rows, dtype=np.int64), return_index=True)
+        value = np.stack((self.es, self.ls, self.ee, self.le, self.le))[kind, item].astype(object)
+        value[kind == 4] = None  # "order": the item's start is no later than its end
+        ids, constraints = self.ids, self.constraints
+        bounds = zip(map(ids.__getitem__, item.tolist()), map(_KINDS.__getitem__, kind.tolist()), value.tolist(), strict=True)
+        with _collector_paused():  # a long chain's bounds: many small tuples that hold no cycle
+            links_and_bounds: list[Constraint | ItemBound] = [*constraints, *map(ItemBound._make, bounds)]
+        picks = codes.copy()
+        picks[bound] = len(constraints) + np.arange(int(bound.sum()))
+        chain = list(map(links_and_bounds.__getitem__, picks.tolist()))
+        # the items of the links, in chain order: a and b of a constraint, the item of a bound
+        pairs = np.full((codes.size, 2), -1, dtype=np.int64)
+        pairs[~bound, 0], pairs[~bound, 1] = links.a[codes[~bound]], links.b[codes[~bound]]
+        pairs[bound, 0] = item
+        rows = pairs.ravel()
+        unique, seen = np.unique(rows[rows >= 0], return_index=True)
         items = [ids[r] for r in unique[np.argsort(seen)].tolist()]
         message = (
             "constraints contradict: "
@@ -483,6 +506,19 @@ class Network:
             + f" (items in conflict: {', '.join(_capped([repr(i) for i in _ends(items)], len(items), 'items'))})"
         )
         return ConstraintConflictError(message, tuple(chain))
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection inside (each full pass would walk every object alive
+    while many new objects that cannot form cycles are made); as it was after."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 @functools.cache
@@ -495,34 +531,35 @@ def _orders(name: str) -> tuple[bool, bool]:
     )
 
 
-def order_cycle(constraints: Sequence[Constraint], position: Mapping[str, int], instant: npt.NDArray[np.bool_]) -> list[Constraint]:
+def order_cycle(constraints: Sequence[Constraint], links: Links, instant: npt.NDArray[np.bool_]) -> list[Constraint]:
     """A cycle of "before"-like constraints (in order) through an item that is not an instant
     (``instant[row]``), or ``[]``.
 
-    Strongly connected components of the items' order by Tarjan's algorithm (iterative, over
-    plain lists in compressed rows), then the shortest way back round from a non-instant."""
-    src: list[int] = []
-    dst: list[int] = []
-    link: list[int] = []
-    for number, c in enumerate(constraints):
-        forward, backward = _orders(c.relation)
-        if forward or backward:
-            a, b = position[c.a], position[c.b]
-            if forward:
-                src.append(a)
-                dst.append(b)
-                link.append(number)
-            if backward:
-                src.append(b)
-                dst.append(a)
-                link.append(number)
-    if not src:
+    None when every link goes from a lower row to a higher one (or every one the other way):
+    constraints written in reading order. Otherwise strongly connected components of the
+    items' order by Tarjan's algorithm (iterative, over plain lists in compressed rows), then
+    the shortest way back round from a non-instant."""
+    parts: list[tuple[Int64Array, Int64Array, Int64Array]] = []
+    for name, numbers in links.by_relation.items():
+        forward, backward = _orders(name)
+        rows = np.asarray(numbers, dtype=np.int64)
+        if forward:
+            parts.append((links.a[rows], links.b[rows], rows))
+        if backward:
+            parts.append((links.b[rows], links.a[rows], rows))
+    if not parts:
+        return []
+    src_rows, dst_rows, link_rows = (np.concatenate([p[i] for p in parts]) for i in range(3))
+    in_order = np.argsort(link_rows, kind="stable")  # constraint order, as given
+    src_rows, dst_rows, link_rows = src_rows[in_order], dst_rows[in_order], link_rows[in_order]
+    if (src_rows < dst_rows).all() or (src_rows > dst_rows).all():  # a topological order: no cycle
         return []
     n = len(instant)
-    by_src = np.argsort(np.asarray(src, dtype=np.int64), kind="stable")
-    heads = np.asarray(dst, dtype=np.int64)[by_src].tolist()
-    links = np.asarray(link, dtype=np.int64)[by_src].tolist()
-    indptr = np.searchsorted(np.asarray(src, dtype=np.int64)[by_src], np.arange(n + 1)).tolist()
+    by_src = np.argsort(src_rows, kind="stable")
+    heads = dst_rows[by_src].tolist()
+    link_of = link_rows[by_src].tolist()
+    indptr = np.searchsorted(src_rows[by_src], np.arange(n + 1)).tolist()
+    src = src_rows.tolist()
     strict = (~instant).tolist()
     index = [-1] * n
     low = [0] * n
@@ -569,7 +606,7 @@ def order_cycle(constraints: Sequence[Constraint], position: Mapping[str, int], 
             start = next((m for m in component if strict[m]), None)
             if looped and start is not None:
                 members = set(component)
-                path = _way_round(start, members, indptr, heads, links)
+                path = _way_round(start, members, indptr, heads, link_of)
                 return [constraints[k] for k in path]
     return []
 

@@ -104,22 +104,45 @@ def ranges(starts: IntArray, stops: IntArray) -> IntArray:
 def order_key(es: Int64Array, le: Int64Array) -> IntArray:
     """Positions sorted consistently with certain-before; see the module docstring."""
     open_start, open_end = es == NEG, le == POS
-    a = np.where(open_start, le, es)
-    b = np.where(open_end, es, le)
-    both = open_start & open_end
-    # floor((a + b) / 2) and the parity of a + b, exactly and without overflow
-    half = (a >> 1) + (b >> 1) + (a & b & 1)
-    parity = (a ^ b) & 1
-    half = np.where(both, POS, half)
-    category = np.where(open_start, 0, np.where(open_end, 2, 1)).astype(np.int64)
-    category = np.where(both, 3, category)
-    tie = parity * 4 + category
-    if len(half) and int(half.min()) > -(2**59) and int(np.where(both, 0, half).max()) < 2**59:
-        key = np.where(both, 2**62, half * 8 + tie)  # one int64 key: one stable sort
+    any_open = bool(open_start.any() or open_end.any())
+    a = np.where(open_start, le, es) if any_open else es
+    b = np.where(open_end, es, le) if any_open else le
+    # floor((a + b) / 2) and the parity of a + b, exactly and without overflow (in place:
+    # a few arrays of n at a time, whatever n is)
+    half = a >> 1
+    half += b >> 1
+    tie = a & b
+    tie &= 1
+    half += tie
+    np.bitwise_xor(a, b, out=tie)
+    tie &= 1
+    tie <<= 2  # tie = parity * 4 + category (0 open start, 1 finite, 2 open end, 3 both)
+    tie += 1
+    del a, b
+    both = None
+    if any_open:
+        both = open_start & open_end
+        half[both] = POS
+        tie -= open_start
+        tie += open_end
+        tie[both] = 3
+    del open_start, open_end
+    finite_half = half if both is None else np.where(both, 0, half)
+    if len(half) and int(half.min()) > -(2**59) and int(finite_half.max()) < 2**59:
+        del finite_half
+        key = half
+        key <<= 3
+        key += tie  # one int64 key: one sort
+        del tie
+        if both is not None:
+            key[both] = 2**62
         low, high = int(key.min()), int(key.max())
         n = len(key)
         if (high - low + 1) * n < 2**63:  # the row number breaks ties: a faster unstable sort will do
-            return np.argsort((key - low) * n + np.arange(n))
+            key -= low
+            key *= n
+            key += np.arange(n)
+            return np.argsort(key)
         return np.argsort(key, kind="stable")
     return np.lexsort((tie, half))
 
@@ -248,8 +271,11 @@ class SpanIndex:
         """Build from the four columns (with sentinels); they must already be valid."""
         es = np.asarray(es, dtype=np.int64)
         le = np.asarray(le, dtype=np.int64)
-        ls = np.minimum(np.asarray(ls, dtype=np.int64), le)
-        ee = np.maximum(np.asarray(ee, dtype=np.int64), es)
+        ls, ee = np.asarray(ls, dtype=np.int64), np.asarray(ee, dtype=np.int64)
+        if not (ls <= le).all():  # a copy only when some bound is not yet effective
+            ls = np.minimum(ls, le)
+        if not (ee >= es).all():
+            ee = np.maximum(ee, es)
         self.es, self.ls, self.ee, self.le = (read_only(a) for a in (es, ls, ee, le))
         n = self._n = len(es)
         small = np.int32 if n < 2**31 - 1 else np.int64
@@ -291,44 +317,70 @@ class SpanIndex:
         hi = extent_end(es, self.ls, self.le)
         open_start, open_end = es == NEG, hi == POS
         finite = ~open_start & ~open_end
+        every = bool(finite.all())  # no open bound (the common case): no copies of whole columns
+        del open_end
         group = np.full(n, _OPEN_BOTH, dtype=np.uint8)
-        group[open_start & ~open_end] = _OPEN_START
-        group[~open_start & open_end] = _OPEN_END
-        length = hi[finite].astype(np.float64) - es[finite].astype(np.float64)
+        if not every:
+            group[open_start & (hi != POS)] = _OPEN_START
+            group[~open_start & (hi == POS)] = _OPEN_END
+        f_hi, f_es = (hi, es) if every else (hi[finite], es[finite])
+        length = np.subtract(f_hi, f_es, dtype=np.float64)
         np.maximum(length, 1.0, out=length)
         np.log2(length, out=length)
-        bucket = np.clip(length // 4, 0, _BUCKETS - 1).astype(np.uint8)
+        length //= 4
+        np.clip(length, 0, _BUCKETS - 1, out=length)
+        bucket = length.astype(np.uint8)
         del length
         group[finite] = bucket
         # the longest extent in each bucket, exactly (the top bucket takes everything before hi)
         max_len = np.zeros(_BUCKETS, dtype=np.int64)
-        rows = np.flatnonzero(finite)
-        if len(rows):
-            exact = np.where(bucket >= _BUCKETS - 1, POS, hi[rows] - es[rows])
+        if len(bucket):
+            exact = f_hi - f_es  # wraps only in the top bucket, whose length is set apart
+            exact[bucket >= _BUCKETS - 1] = POS
             np.maximum.at(max_len, bucket, exact)
+            del exact
+        del f_hi, f_es, bucket, finite
         self._max_len = max_len
         # rank of each sort value: earliest start for buckets and open ends, latest end otherwise
-        value = np.where(group == _OPEN_START, hi, es)
-        value[group == _OPEN_BOTH] = 0
+        if every:
+            value = es
+        else:
+            value = np.where(group == _OPEN_START, hi, es)
+            value[group == _OPEN_BOTH] = 0
+        del hi, open_start
         by_value = np.argsort(value)  # ties in any order: a run of equal values is read whole
         sorted_value = value[by_value]
         del value
         by_group = group[by_value]
-        perm = by_value[np.argsort(by_group, kind="stable")]  # radix sort: (group, value)
-        starts = (by_group != _OPEN_START) & (by_group != _OPEN_BOTH)
-        self._es_sorted = read_only(sorted_value[starts])
-        self._hi_open_start = read_only(sorted_value[by_group == _OPEN_START])
-        # rank of a value = how many values of its kind are smaller: first position of its run
+        del group
+        by_group_order = np.argsort(by_group, kind="stable")  # radix sort: (group, value)
+        starts = None if every else (by_group != _OPEN_START) & (by_group != _OPEN_BOTH)
+        open_starts = None if every else by_group == _OPEN_START
+        self._es_sorted = read_only(sorted_value if starts is None else sorted_value[starts])
+        self._hi_open_start = read_only(sorted_value[:0] if open_starts is None else sorted_value[open_starts])
+        del sorted_value
+        # rank of a value = how many values of its kind are smaller: first position of its run,
+        # kept in by_value order
         ranks = []
         for values in (self._es_sorted, self._hi_open_start):
-            new_run = np.ones(len(values), dtype=bool)
-            new_run[1:] = values[1:] != values[:-1]
-            ranks.append(np.maximum.accumulate(np.where(new_run, np.arange(len(values)), 0)) if len(values) else values)
-        value_rank = np.zeros(n, dtype=np.int64)
-        value_rank[by_value[starts]] = ranks[0]
-        value_rank[by_value[by_group == _OPEN_START]] = ranks[1]
-        self._keys = read_only((group.astype(np.int64) * (n + 1) + value_rank)[perm])
-        self._perm = read_only(perm.astype(small))
+            rank = np.arange(len(values))
+            if len(values):
+                rank[1:][values[1:] == values[:-1]] = 0
+                np.maximum.accumulate(rank, out=rank)
+            ranks.append(rank)
+        if starts is None:
+            keys = ranks[0]
+        else:
+            keys = np.zeros(n, dtype=np.int64)
+            keys[starts] = ranks[0]
+            keys[open_starts] = ranks[1]
+        del ranks, starts, open_starts
+        keys += by_group.astype(np.int64) * (n + 1)
+        del by_group
+        self._keys = read_only(keys[by_group_order])
+        del keys
+        self._perm = read_only(by_value[by_group_order].astype(small))
+        del by_value, by_group_order
         self._buckets = np.flatnonzero(max_len)
         self._bucket_len: list[int] = max_len[self._buckets].tolist()
         # the runs a query reads, as (low key, high key) = base + rank of a query value
@@ -344,11 +396,13 @@ class SpanIndex:
         self._offsets = np.array([1 - length for length in self._bucket_len] + [0, 1, 0], dtype=np.int64) if fits else None
         self._key_pick = np.array(low_pick + high_pick, dtype=np.int64)
 
-    def _candidates(self, lo: int, hi: int) -> IntArray:
-        """Rows whose possible extent may meet [lo, hi): a superset, each starting before hi.
+    def _candidate_runs(self, lo: int, hi: int) -> tuple[list[int], list[int]]:
+        """(starts, stops): positions in the overlap order of the runs of rows whose possible
+        extent may meet [lo, hi), one run per bucket (in ``_buckets`` order), then the open
+        groups.
 
         A few NumPy calls whatever the size: one search for the ranks of the bounds, one for
-        the runs in the combined key, then the runs themselves."""
+        the runs in the combined key."""
         # in bucket b, the earliest start must be in [lo - max_len[b] + 1, hi)
         values: Any
         if self._offsets is not None and NEG // 2 < lo < POS // 2:  # no overflow possible
@@ -363,11 +417,53 @@ class SpanIndex:
             ranks[-2] = self._hi_open_start.searchsorted(values[-2])
         where = self._keys.searchsorted(self._key_base + ranks[self._key_pick]).tolist()
         half = len(where) // 2
+        return where[:half], where[half:]
+
+    def _candidates(self, lo: int, hi: int) -> IntArray:
+        """Rows whose possible extent may meet [lo, hi): a superset, each starting before hi."""
+        return self._rows_of(*self._candidate_runs(lo, hi))
+
+    def _rows_of(self, starts: Sequence[int], stops: Sequence[int]) -> IntArray:
+        """The rows at positions ``[start, stop)`` of the overlap order, run after run."""
         perm = self._perm
-        runs = [perm[a:b] for a, b in zip(where[:half], where[half:], strict=True) if b > a]
+        runs = [perm[a:b] for a, b in zip(starts, stops, strict=True) if b > a]
         if len(runs) == 1:
             return runs[0]
         return np.concatenate(runs) if runs else _EMPTY
+
+    def _sure_runs(self, lo: int, hi: int, sure_lo: int, sure_end: int) -> tuple[list[int], list[int], list[int], list[int]]:
+        """The candidate runs of ``[lo, hi)`` split into (starts, stops) of rows the caller's
+        predicate surely holds for and (starts, stops) of the rest, to be decided by masks.
+
+        In a bucket whose extents are at most ``M`` long, a span starting in
+        ``[sure_lo, sure_end - M]`` starts no earlier than ``sure_lo`` and ends no later than
+        ``sure_end``: only the two edges of each bucket's run need their bounds read."""
+        starts, stops = self._candidate_runs(lo, hi)
+        nb = len(self._bucket_len)
+        inner: list[int] = []
+        for length in self._bucket_len:  # es in [max(sure_lo, lo - M + 1), min(sure_end - M + 1, hi))
+            a = min(max(sure_lo, lo - length + 1), hi)
+            sure = length < 2**61  # the top bucket's length stands for any length
+            inner += (a, min(max(sure_end - length + 1, a), hi) if sure else a)
+        if not inner:
+            return [], [], starts, stops
+        values = np.array([min(max(v, NEG), POS) for v in inner], dtype=np.int64)
+        base = np.repeat(self._key_base[:nb], 2)
+        cut = self._keys.searchsorted(base + self._es_sorted.searchsorted(values)).tolist()
+        sure_starts, sure_stops = cut[0::2], cut[1::2]
+        rest_starts = [*starts[:nb], *sure_stops, *starts[nb:]]
+        rest_stops = [*sure_starts, *stops[:nb], *stops[nb:]]
+        return sure_starts, sure_stops, rest_starts, rest_stops
+
+    def _decide_runs(
+        self, runs: tuple[list[int], list[int], list[int], list[int]], masks: Callable[..., tuple[BoolArray, BoolArray]], *query: Any
+    ) -> tuple[IntArray, IntArray]:
+        """(certain, possible) of ``_sure_runs``: the sure rows, and the rest by ``masks``."""
+        sure = self._rows_of(runs[0], runs[1])
+        certain, possible = self._decide(self._rows_of(runs[2], runs[3]), masks, *query)
+        if not sure.size:
+            return certain, possible
+        return np.concatenate((sure, certain)), np.concatenate((sure, possible))
 
     def _decide(self, rows: IntArray, masks: Callable[..., tuple[BoolArray, BoolArray]], *query: Any) -> tuple[IntArray, IntArray]:
         """(certain, possible) among candidate ``rows``, by the predicate ``masks``."""
@@ -451,13 +547,16 @@ class SpanIndex:
         """(certain, possible) rows that start after ``a`` ends and end before ``b`` starts."""
         aee, bls = a[2], b[1]
         # everything possible has time in (aee, bls); a degenerate window asks every row
-        rows = np.arange(self._n) if aee >= bls else self._candidates(aee, bls)
-        return self._decide(rows, between_masks, a, b)
+        if aee >= bls:
+            return self._decide(np.arange(self._n), between_masks, a, b)
+        # certain: starts at or after a's latest end, ends at or before b's earliest start
+        return self._decide_runs(self._sure_runs(aee, bls, a[3], b[0]), between_masks, a, b)
 
     def within(self, lo: int, hi: int) -> tuple[IntArray, IntArray]:
         """(certain, possible) rows that lie within ``[lo, hi]``, ends included."""
-        rows = self._candidates(lo, hi + 1 if hi < POS else POS)
-        return self._decide(rows, within_masks, lo, hi)
+        # from lo - 1: a span may be an instant at its latest end, which its extent leaves out
+        first = lo - 1 if lo > NEG else lo
+        return self._decide_runs(self._sure_runs(first, hi + 1 if hi < POS else POS, lo, hi), within_masks, lo, hi)
 
 
 def query_bounds(query: Span | tuple[int | None, int | None]) -> Bounds:

@@ -70,3 +70,48 @@ def test_arrays_are_read_only() -> None:
     for array in (index.es, index.ls, index.ee, index.le, index.order, index.rank):
         with pytest.raises(ValueError, match="read-only"):
             array[0] = 99
+
+
+@st.composite
+def mixed_lengths(draw: st.DrawFn) -> tuple[np.ndarray, ...]:
+    """Spans from a second to ages long (so several length buckets hold rows), some open."""
+    n = draw(st.integers(1, 60))
+    rows = []
+    for _ in range(n):
+        es = draw(st.integers(-(10**12), 10**12))
+        length = 16 ** draw(st.integers(0, 16)) * draw(st.integers(0, 15))
+        le = min(es + length, POS - 1)
+        ls = draw(st.integers(es, le))
+        ee = draw(st.integers(es, le))
+        if draw(st.integers(0, 10)) == 0:
+            es = NEG
+        if draw(st.integers(0, 10)) == 0:
+            le = POS
+        rows.append((es, ls, ee, le))
+    return tuple(np.array(c, dtype=np.int64) for c in zip(*rows, strict=True))
+
+
+BOUND = st.one_of(st.integers(-(2 * 10**12), 2 * 10**12), st.sampled_from([NEG, POS]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(mixed_lengths(), st.lists(BOUND, min_size=4, max_size=4), st.lists(BOUND, min_size=4, max_size=4))
+def test_between_and_within_equal_the_masks_over_every_length(cols: tuple[np.ndarray, ...], a: list[int], b: list[int]) -> None:
+    """between/within read the middle of each length bucket without masks: still exact."""
+    index = SpanIndex(*cols)
+    es, ls, ee, le = index.es, index.ls, index.ee, index.le
+    qa, qb = tuple(sorted(a)), tuple(sorted(b))
+    for found, masks in (
+        (index.between(qa, qb), between_masks(es, ls, ee, le, qa, qb)),
+        (index.within(qa[0], qb[3]), within_masks(es, ls, ee, le, qa[0], qb[3])),
+    ):
+        assert sorted(found[0].tolist()) == np.flatnonzero(masks[0]).tolist()
+        assert sorted(found[1].tolist()) == np.flatnonzero(masks[1]).tolist()
+
+
+def test_within_finds_a_span_that_may_be_an_instant_at_its_latest_end() -> None:
+    """Open start, latest start = latest end = 0: it may be the instant 0, within [0, 0]."""
+    index = SpanIndex(np.array([NEG]), np.array([0]), np.array([0]), np.array([0]))
+    certain, possible = index.within(0, 0)
+    assert certain.tolist() == []
+    assert possible.tolist() == [0]

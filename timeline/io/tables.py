@@ -541,7 +541,9 @@ def periods(values: Any, *, dates: Dates = "iso") -> Periods:
                 scale = 1_000 if pa.types.is_date64(kind) else unit[kind.unit]
                 raw = values.cast(pa.int64()).fill_null(0).to_numpy()
                 t = np.floor_divide(raw, scale)
-                daily = pa.types.is_date64(kind) or bool(np.all((t[~missing] % _DAY == 0) & (raw[~missing] % scale == 0)))
+                given_t, given_raw = (t, raw) if not values.null_count else (t[~missing], raw[~missing])
+                daily = pa.types.is_date64(kind) or bool(np.all(given_t % _DAY == 0) and np.all(given_raw % scale == 0))
+                del given_t, given_raw
             length = _DAY if daily else 1
             granularity = np.full(n, Granularity.DAY if daily else Granularity.SECOND, dtype=np.uint8)
             return Periods(t, t + length, granularity, missing, none, values=values)
@@ -673,8 +675,10 @@ def _keep_unique(ids: pa.Array, keep: npt.NDArray[np.bool_], errors: Errors, col
     """``keep`` without the rows whose id an earlier kept row has (``errors="skip"``); else a
     ``ValueError`` naming the two rows, the column and the id."""
     kept = ids if keep.all() else ids.filter(pa.array(keep))
-    if len(pc.unique(kept)) == len(kept):
+    ordered = kept.take(pc.sort_indices(kept))  # a sort finds twins faster than a hash table
+    if len(ordered) < 2 or not pc.any(pc.equal(ordered.slice(1), ordered.slice(0, len(ordered) - 1))).as_py():
         return keep
+    del ordered
     series = pd.Series(ids.to_numpy(zero_copy_only=False)).where(keep)
     again: npt.NDArray[np.bool_] = series.duplicated(keep="first").to_numpy() & keep
     if errors == "skip":
@@ -831,13 +835,15 @@ def _start_end(table: Mapping[str, Any], start: str, end: str | None, dates: Dat
             keep &= ~reversed_
         else:
             s_missing, e_missing = s_missing | reversed_, e_missing | reversed_
+    granularity = np.maximum(np.where(s_missing, 0, first.granularity), np.where(e_missing, 0, last.granularity)).astype(np.uint8)
+    if not s_missing.any() and not e_missing.any():  # every row has both: the columns as they are
+        return first.start, first.end, last.start, last.end, granularity, s_missing
     # an empty end: the item lies within its start's period, as without an end column;
     # an empty start: it began at some time before its end
     es = np.where(s_missing, NEG, first.start)
     ls = np.where(s_missing, np.where(e_missing, POS, last.end), first.end)
     ee = np.where(e_missing, np.where(s_missing, NEG, first.start), last.start)
     le = np.where(e_missing, np.where(s_missing, POS, first.end), last.end)
-    granularity = np.maximum(np.where(s_missing, 0, first.granularity), np.where(e_missing, 0, last.granularity)).astype(np.uint8)
     return es, ls, ee, le, granularity, s_missing & e_missing
 
 
@@ -887,7 +893,12 @@ def from_arrow(table: pa.Table, **options: Any) -> TimelineParts:
         if raw:
             frame.attrs["timeline"] = json.loads(raw)
         return _written_by_to_pandas(frame, **options)
-    return timeline_from_columns({name: table.column(name).combine_chunks() for name in table.column_names}, **options)
+    columns = {}
+    for name in table.column_names:  # each column in one piece, its chunks let go as it is copied
+        columns[name] = table.column(name).combine_chunks()
+        table = table.drop_columns([name])
+    del table
+    return timeline_from_columns(columns, **options)
 
 
 def read_csv(path: str | os.PathLike[str], **options: Any) -> TimelineParts:
@@ -907,9 +918,8 @@ def read_parquet(path: str | os.PathLike[str], **options: Any) -> TimelineParts:
         dataset = ds.dataset(path, format="parquet", partitioning="hive")
         table = dataset.to_table()
         table = table.replace_schema_metadata(pq.read_schema(next(iter(dataset.files))).metadata if dataset.files else None)
-    else:
-        table = pq.read_table(path)
-    return from_arrow(table, **options)
+        return from_arrow(table, **options)
+    return from_arrow(pq.read_table(path), **options)  # no name here: from_arrow frees the chunks it has copied
 
 
 # ----------------------------------------------------------------------------------------------
