@@ -12,6 +12,7 @@ import jsonschema
 import pytest
 
 from timeline import Span, Timeline
+from timeline.chart.rows import colour_of
 from timeline.constraints import relations
 from timeline.io.timeml import TLink, write_timeml
 from timeline.package_data import DOC_KEYS, KEYS_READ, data_files, load_table, schema_of
@@ -23,7 +24,7 @@ READ_THROUGH_THE_LOADER = [(p, n) for p, n in FILES if p != "events" and n != "s
 
 
 def test_every_package_has_data_files() -> None:
-    assert len(FILES) == 11
+    assert len(FILES) == 13
 
 
 @pytest.mark.parametrize(("package", "name"), FILES)
@@ -82,7 +83,9 @@ def _read_every_table() -> None:
     duration_units()
     relations()
     Span.from_edtf("2003-21")
-    Timeline.from_records([{"id": "a", "start": "c. 1790"}], dates="text")
+    Timeline.from_records([{"id": "a", "start": "c. 1790"}, {"id": "b", "start": "since 1790"}], dates="text")  # "since": a leading word
+    colour_of("Visit")
+    colour_of("a name of no kind")
     write_timeml(
         "Putin visited in early 2003.",
         dct="2003-03-18",

@@ -21,6 +21,7 @@ import pycountry
 
 from timeline.chart.axis import Axis, describe_span, to_x
 from timeline.chart.options import Lanes
+from timeline.package_data import load_table
 from timeline.span import Span
 
 Row = dict[str, Any]
@@ -38,7 +39,7 @@ STATUS_CLASSES: Mapping[str, str] = {
     for word in words
 }
 STATUS_ORDER = ("occurred", "ongoing", "planned", "hypothetical", "failed")
-_COLOURS = json.loads(_DATA.joinpath("chart_colours.json").read_text(encoding="utf-8"))
+_COLOURS = load_table("timeline", "chart_colours.json")
 PALETTE: tuple[str, ...] = tuple(_COLOURS["palette"])
 KIND_COLOURS: Mapping[str, str] = _COLOURS["kinds"]
 
