@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -64,3 +66,18 @@ def test_writers_keep_the_previous_file_when_a_write_fails(tmp_path: Path, suffi
         write[suffix](target)
     assert target.read_bytes() == b"previous"
     assert sorted(p.name for p in tmp_path.iterdir()) == [target.name]
+
+
+def test_a_new_file_gets_the_usual_permissions_and_a_replaced_one_keeps_its_own(tmp_path: Path) -> None:
+    fresh = tmp_path / "fresh.txt"
+    umask = os.umask(0o022)
+    try:
+        write_atomic(fresh, "new")
+    finally:
+        os.umask(umask)
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o644  # as open(..., "w") gives, not mkstemp's 0o600
+    kept = tmp_path / "kept.txt"
+    kept.write_text("old", encoding="utf-8")
+    kept.chmod(0o640)
+    write_atomic(kept, "new")
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o640

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -28,9 +29,21 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
     part = Path(temporary)
     try:
         yield part
+        os.chmod(part, _mode_for(target))  # mkstemp makes the file private: give it the usual mode
         os.replace(part, target)
     finally:
         part.unlink(missing_ok=True)
+
+
+def _mode_for(target: Path) -> int:
+    """The permissions the written file gets: those of the file it replaces, else what a plain
+    ``open(target, "w")`` would give (0o666 less the umask)."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def write_atomic(path: str | os.PathLike[str], data: str | bytes | Callable[[Path], None]) -> Path:
