@@ -12,6 +12,8 @@ DICTIONARY_DIR defaults to ../shared/dictionaries/petrarch2 beside the checkout.
 - ``actors.tsv``: from the Phoenix country, international and non-state actor dictionaries: a
   lower-case name, its dictionary (country, international, nonstate), and its codes with the
   dates they hold (``RUSGOV@030101-030930``; ``>080601`` from, ``<080601`` until).
+- ``wordlists.tsv``: the object and noun lists that several verb lines share, written once;
+  ``verbs.tsv`` names them ``@N``.
 - ``agents.tsv``: from ``Phoenix.agents.txt``: an agent noun ("police", "rebel") and its code.
 
 Every file starts with the dictionaries' MIT notice. ``tests/events/test_petrarch_tables.py``
@@ -249,6 +251,20 @@ def _macro(form: str, macros: dict[str, list[str]]) -> list[str]:
 
 # ---------------------------------------------------------------------------------- files
 
+def shared_word_lists(rows: list[tuple[str, ...]]) -> tuple[list[tuple[str, ...]], list[str]]:
+    """The rows with each object or noun list that more than one row holds written as ``@N``,
+    and those lists (N = position): PETRARCH2's noun classes are written once, not per verb."""
+    counts: dict[str, int] = {}
+    for row in rows:
+        for cell in (row[2], row[4]):
+            if "|" in cell:
+                counts[cell] = counts.get(cell, 0) + 1
+    lists = [cell for cell, n in counts.items() if n > 1]
+    number = {cell: f"@{n}" for n, cell in enumerate(lists)}
+    shared = [(r[0], r[1], number.get(r[2], r[2]), r[3], number.get(r[4], r[4]), r[5]) for r in rows]
+    return shared, lists
+
+
 def tables(source: Path) -> dict[str, str]:
     """The generated files' names and contents."""
     notice = NOTICE.format(source="PETRARCH2 dictionaries")
@@ -259,8 +275,11 @@ def tables(source: Path) -> dict[str, str]:
                        ("Phoenix.MilNonState.actors.txt", "nonstate")):  # fmt: skip
         actors.extend(actor_rows((source / file).read_text(encoding="utf-8", errors="replace"), kind))
     agents = sorted(set(agent_rows((source / "Phoenix.agents.txt").read_text(encoding="utf-8", errors="replace"))))
+    verbs, lists = shared_word_lists(verbs)
     return {
-        "verbs.tsv": notice + "# lemma\tparticle\tobjects\tpreposition\tnouns\tcameo\n" + "".join("\t".join(r) + "\n" for r in verbs),
+        "verbs.tsv": notice + "# lemma\tparticle\tobjects\tpreposition\tnouns\tcameo (@N: word list N of wordlists.tsv)\n"
+        + "".join("\t".join(r) + "\n" for r in verbs),
+        "wordlists.tsv": notice + "# list\twords\n" + "".join(f"{n}\t{words}\n" for n, words in enumerate(lists)),
         "actors.tsv": notice + "# name\tdictionary\tcodes\n" + "".join("\t".join(r) + "\n" for r in sorted(set(actors))),
         "agents.tsv": notice + "# noun\tcode\n" + "".join("\t".join(r) + "\n" for r in agents),
     }

@@ -71,9 +71,12 @@ def _lines(name: str) -> list[list[str]]:
 @cache
 def verb_patterns() -> dict[str, tuple[VerbPattern, ...]]:
     """Verb lemma -> its CAMEO patterns, the most specific first."""
+    lists = {f"@{n}": _set(words) for n, words in _lines("wordlists.tsv")}
     out: dict[str, list[VerbPattern]] = {}
     for lemma, particle, objects, prep, nouns, code in _lines("verbs.tsv"):
-        out.setdefault(lemma, []).append(VerbPattern(particle, _set(objects), _set(prep.replace("/", "|")), _set(nouns), code))
+        out.setdefault(lemma, []).append(
+            VerbPattern(particle, lists.get(objects) or _set(objects), _set(prep.replace("/", "|")), lists.get(nouns) or _set(nouns), code)
+        )
     return {k: tuple(sorted(v, key=lambda p: -p.weight)) for k, v in out.items()}
 
 

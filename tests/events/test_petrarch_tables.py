@@ -10,7 +10,7 @@ import pytest
 from conftest import load_script
 
 SOURCE = Path(__file__).resolve().parents[2].parent / "shared" / "dictionaries" / "petrarch2"
-NAMES = ("verbs.tsv", "actors.tsv", "agents.tsv")
+NAMES = ("verbs.tsv", "wordlists.tsv", "actors.tsv", "agents.tsv")
 
 
 def _packaged(name: str) -> str:
