@@ -44,7 +44,7 @@ def widget(spec: dict[str, Any], renderer: str | None = None) -> alt.JupyterChar
 
 def _bundle(chart: alt.JupyterChart) -> dict[str, Any]:
     found = chart._repr_mimebundle_()
-    data: dict[str, Any] = dict(found[0] if isinstance(found, tuple) else found)
+    data: dict[str, Any] = dict((found[0] if isinstance(found, tuple) else found) or {})
     return data
 
 
