@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import doctest
-from pathlib import Path
 
 import attrs
 import pytest
 
 import events
 from events import Actor, ActorKind, Event, Mention, Place, Quantity, Role, Status
+from tests.conftest import ROOT
 from timeline import Span, Timeline
 from timeline.item import Evidence, TimelineItem
 
@@ -96,7 +96,7 @@ def test_merging_reports_of_other_documents_keeps_each_source() -> None:
 
 
 def test_docs_and_docstring_examples_run() -> None:
-    page = Path(__file__).resolve().parents[1] / "docs" / "events.md"
+    page = ROOT / "docs" / "events.md"
     result = doctest.testfile(str(page), module_relative=False, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     assert result.attempted > 0
     assert result.failed == 0
