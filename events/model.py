@@ -18,6 +18,21 @@ import attrs
 from timeline.item import Evidence
 from timeline.span import Span
 
+__all__ = [
+    "PLACE_KINDS",
+    "STATE_KINDS",
+    "UNKNOWN_TIME",
+    "Actor",
+    "ActorKind",
+    "Entity",
+    "Event",
+    "Mention",
+    "Place",
+    "Quantity",
+    "Role",
+    "Status",
+]
+
 
 class Status(enum.StrEnum):
     """Whether and how an event happened, as the text tells it."""
