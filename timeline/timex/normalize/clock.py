@@ -3,6 +3,8 @@ day ("Friday night", "yesterday morning")."""
 
 from __future__ import annotations
 
+import re
+
 from timeline.timex.anchor import (
     DAY,
     Point,
@@ -16,12 +18,18 @@ from timeline.timex.recognize import Candidate
 __all__ = ["HANDLERS"]
 
 
+_of_after = re.compile(r"\s{1,3}of\b", re.IGNORECASE)  # "the night of May 13": the attachment stage joins them
+
+
 def _part_of_day(cand: Candidate, ctx: Context) -> Reading | None:
     lex = ctx.lex
     code = lex.parts_of_day[lookup_key(cand.group("pod"))]
     base = lookup_key(cand.group("base"))
     wd = None
     if not base and wd is None:
+        # histories tag a part of the day alone ("moved only at night"): a time of no known day
+        if ctx.narrative and cand.text.islower() and lookup_key(cand.group("pod")) in lex.narrative_bare_parts_of_day and not _of_after.match(ctx.text, cand.end):
+            return unknown(f"XXXX-XX-XXT{code}", "TIME")
         return None
     anchor = ctx.deictic_anchor()
     if wd is not None or (base and base.rstrip(".") in lex.weekdays):
