@@ -162,6 +162,17 @@ def _unique(items: Iterable[T], key: Callable[[T], Hashable] | None = None) -> t
     return tuple(out)
 
 
+def _named_once(actors: Iterable[Actor]) -> list[str]:
+    """Each name once; a name that stands for several countries says which ("parliaments (RUS,
+    TJK)" for "the Russian and Tajik parliaments"), never "parliaments and parliaments"."""
+    countries: dict[str, list[str]] = {}
+    for a in actors:
+        seen = countries.setdefault(a.name, [])
+        if a.country and a.country not in seen:
+            seen.append(a.country)
+    return [f"{name} ({', '.join(codes)})" if len(codes) > 1 else name for name, codes in countries.items()]
+
+
 @attrs.frozen(slots=True)
 class Event:
     """A typed event read from text (or made by hand), with the evidence for every fact.
@@ -195,8 +206,8 @@ class Event:
     @property
     def label(self) -> str:
         """A short human label: "Visit: Putin to Dushanbe"."""
-        agents = [a.name for a in self.actors if a.role is not Role.RECIPIENT][:2]
-        others = [a.name for a in self.actors if a.role is Role.RECIPIENT][:1]
+        agents = _named_once([a for a in self.actors if a.role is not Role.RECIPIENT])[:2]
+        others = [n for n in _named_once([a for a in self.actors if a.role is Role.RECIPIENT]) if n not in agents][:1]
         where = [p.name for p in self.places][:1]
         text = self.kind
         if agents:

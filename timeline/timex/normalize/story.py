@@ -22,7 +22,7 @@ from timeline.timex.lexicon import Lexicon
 from timeline.timex.normalize.context import Context, Handler, Reading, dated, unknown
 from timeline.timex.normalize.durations import duration_value
 from timeline.timex.normalize.words import lookup_key
-from timeline.timex.patterns import context_regex, macros
+from timeline.timex.patterns import context_regex, macros, words
 from timeline.timex.recognize import Candidate
 
 __all__ = ["HANDLERS"]
@@ -51,7 +51,8 @@ def _equated_day(cand: Candidate, ctx: Context) -> Point | None:
 def _of_date(lex: Lexicon) -> re.Pattern[str]:
     """ "of" and a date after the period ("the first day of May 1990", "the early hours of Thursday")."""
     table = macros(lex)
-    return re.compile(rf"\s{{1,3}}of\s{{1,3}}(?:[0-9]|{table['WEEKDAY']}|{table['MONTH']})", re.IGNORECASE)
+    links = words(lex.context_words["period_of_links"])
+    return re.compile(rf"\s{{1,3}}{links}\s{{1,3}}(?:[0-9]|{table['WEEKDAY']}|{table['MONTH']})", re.IGNORECASE)
 
 
 def _ordinal_period(cand: Candidate, ctx: Context) -> Reading | None:

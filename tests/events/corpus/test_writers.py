@@ -18,7 +18,6 @@ import pytest
 
 from events.convert import document_record, event_parquet_schema
 from events.corpus import OutputError, extract_to, iter_documents
-from events.corpus.writers import part_path
 
 EXAMPLES = Path(str(resources.files("events").joinpath("data", "examples", "baltic-cable")))
 FORMATS = ("events.json", "events.jsonl", "events.csv", "events.parquet")
@@ -97,14 +96,19 @@ def test_a_part_file_left_by_a_killed_run_is_cleared_by_the_next(tmp_path: Path)
     target = tmp_path / "events.jsonl"
     finished = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True, check=True)
     dead = int(finished.stdout)
-    stale = tmp_path / f".events.jsonl.{dead}.part"
+    stale = tmp_path / f".events.jsonl.{dead}.k3j9x_2a.part"
     stale.write_text("half a file", encoding="utf-8")
-    running = tmp_path / f".events.jsonl.{os.getppid()}.part"  # a live writer's file is left alone
+    older = tmp_path / f".events.jsonl.{dead}.part"  # as earlier versions named them
+    older.write_text("half a file", encoding="utf-8")
+    running = tmp_path / f".events.jsonl.{os.getppid()}.q81mzt0c.part"  # a live writer's file is left alone
     running.write_text("being written", encoding="utf-8")
+    other = tmp_path / f".other.jsonl.{dead}.k3j9x_2a.part"  # another target's
+    other.write_text("half a file", encoding="utf-8")
     extract_to(EXAMPLES, target, workers=0, progress=False)
     assert not stale.exists()
+    assert not older.exists()
     assert running.exists()
-    assert part_path(target).name == f".events.jsonl.{os.getpid()}.part"
+    assert other.exists()
 
 
 def test_a_partitioned_dataset_is_a_folder_of_part_files(tmp_path: Path) -> None:

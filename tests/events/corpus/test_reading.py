@@ -28,9 +28,10 @@ from events.corpus import (
     read_corpus,
 )
 from events.corpus.sources import tasks
+from tests.conftest import SHARED
 from timeline import Span, Timeline, read_timeml
 
-CORPORA = Path(__file__).resolve().parents[1].parent / "shared" / "corpora"
+CORPORA = SHARED / "corpora"
 EXAMPLES = Path(str(resources.files("events").joinpath("data", "examples", "baltic-cable")))
 
 TIMEML = """<?xml version="1.0" ?>

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import doctest
-from pathlib import Path
 
 import attrs
 import pytest
 
 import events
 from events import Actor, ActorKind, Event, Mention, Place, Quantity, Role, Status
+from tests.conftest import ROOT
 from timeline import Span, Timeline
 from timeline.item import Evidence, TimelineItem
 
@@ -96,7 +96,7 @@ def test_merging_reports_of_other_documents_keeps_each_source() -> None:
 
 
 def test_docs_and_docstring_examples_run() -> None:
-    page = Path(__file__).resolve().parents[1] / "docs" / "events.md"
+    page = ROOT / "docs" / "events.md"
     result = doctest.testfile(str(page), module_relative=False, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     assert result.attempted > 0
     assert result.failed == 0
@@ -108,3 +108,21 @@ def test_timeline_merge_keeps_each_reports_evidence() -> None:
     there = Timeline([make_event(id="visit-2", doc="other-report")])
     (merged,) = Timeline.merge(here, there)
     assert sorted(e.doc for e in merged.evidence) == ["other-report", "seed"]
+
+
+def test_a_label_never_repeats_a_name() -> None:
+    parliaments = [Actor("parliaments", ActorKind.ORGANIZATION, country=c, role=Role.AGENT) for c in ("RUS", "TJK")]
+    assert Event("e1", "Ratification", actors=parliaments).label == "Ratification: parliaments (RUS, TJK)"
+
+
+def test_a_label_names_agents_and_target() -> None:
+    putin = Actor("Vladimir Putin", ActorKind.PERSON, country="RUS", role=Role.AGENT)
+    putin_again = Actor("Vladimir Putin", ActorKind.PERSON, country="RUS", role=Role.AGENT)
+    event = Event("e2", "Visit", actors=[putin, putin_again], places=[Place("Dushanbe", country="TJK")])
+    assert event.label == "Visit: Vladimir Putin to Dushanbe"
+
+
+def test_a_recipient_named_like_an_agent_is_not_the_target() -> None:
+    agent = Actor("Russia", ActorKind.STATE, country="RUS", role=Role.AGENT)
+    same = Actor("Russia", ActorKind.STATE, country="RUS", role=Role.RECIPIENT)
+    assert Event("e3", "Statement", actors=[agent, same]).label == "Statement: Russia"

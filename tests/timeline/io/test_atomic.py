@@ -81,3 +81,62 @@ def test_a_new_file_gets_the_usual_permissions_and_a_replaced_one_keeps_its_own(
     kept.chmod(0o640)
     write_atomic(kept, "new")
     assert stat.S_IMODE(kept.stat().st_mode) == 0o640
+
+
+def _dead_pid() -> int:
+    import subprocess
+    import sys
+
+    finished = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True, check=True)
+    return int(finished.stdout)
+
+
+def test_the_part_is_named_by_target_and_process_and_a_dead_writers_part_is_cleared(tmp_path: Path) -> None:
+    import re
+
+    from timeline.io.atomic import clear_stale
+
+    target = tmp_path / "t.json"
+    dead = _dead_pid()
+    stale_file = tmp_path / f".t.json.{dead}.abcdefgh.part"
+    stale_file.write_text("half", encoding="utf-8")
+    stale_folder = tmp_path / f".t.json.{dead}.ijklmnop.part"
+    stale_folder.mkdir()
+    (stale_folder / "part-00000.parquet").write_bytes(b"half")
+    live = tmp_path / f".t.json.{os.getppid()}.qrstuvwx.part"
+    live.write_text("being written", encoding="utf-8")
+    unrelated = tmp_path / f".t.json.{dead}.notes"
+    unrelated.write_text("not a part", encoding="utf-8")
+    with atomic_path(target) as part:
+        assert re.fullmatch(rf"\.t\.json\.{os.getpid()}\.[\w]+\.part", part.name)
+        assert not stale_file.exists()
+        assert not stale_folder.exists()
+        assert clear_stale(target) == []  # its own part is never stale
+        part.write_text("{}", encoding="utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([live.name, unrelated.name, "t.json"])
+
+
+def test_a_folder_is_replaced_whole_and_kept_when_the_write_fails(tmp_path: Path) -> None:
+    target = tmp_path / "dataset"
+    umask = os.umask(0o022)
+    try:
+        with atomic_path(target, folder=True) as part:
+            assert part.is_dir()
+            assert list(part.iterdir()) == []
+            (part / "a").write_text("first", encoding="utf-8")
+    finally:
+        os.umask(umask)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o755  # as mkdir gives, not mkdtemp's 0o700
+    with atomic_path(target, folder=True) as part:
+        (part / "b").write_text("second", encoding="utf-8")
+    assert [p.name for p in target.iterdir()] == ["b"]
+
+    def interrupted() -> None:
+        with atomic_path(target, folder=True) as part:
+            (part / "c").write_text("half", encoding="utf-8")
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        interrupted()
+    assert [p.name for p in target.iterdir()] == ["b"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dataset"]
