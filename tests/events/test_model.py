@@ -126,3 +126,49 @@ def test_a_recipient_named_like_an_agent_is_not_the_target() -> None:
     agent = Actor("Russia", ActorKind.STATE, country="RUS", role=Role.AGENT)
     same = Actor("Russia", ActorKind.STATE, country="RUS", role=Role.RECIPIENT)
     assert Event("e3", "Statement", actors=[agent, same]).label == "Statement: Russia"
+
+
+def _raid(ident: str, doc: str, agent: Actor) -> Timeline:
+    event = Event(id=f"{doc}:{ident}", kind="Coercion", time=Span.from_timex3("1999-01-15"), actors=[agent], doc=doc)
+    return Timeline([event], name=doc)
+
+
+def test_reports_merge_by_the_actors_country_and_code_not_their_names() -> None:
+    police = _raid("coercion-1", "a", Actor("Serbian police", "organization", "SRB", "agent", cameo="SRBCOP"))
+    serbia = _raid("coercion-1", "b", Actor("Serbia", "state", "SRB", "agent", cameo="SRB"))
+    croatia = _raid("coercion-1", "c", Actor("Croatia", "state", "HRV", "agent", cameo="HRV"))
+    rebels = _raid("coercion-1", "d", Actor("Serbian rebels", "group", "SRB", "agent", cameo="SRBREB"))
+    assert len(Timeline.merge(police, serbia)) == 1
+    assert len(Timeline.merge(police, croatia)) == 2
+    assert len(Timeline.merge(police, rebels)) == 2
+
+
+def test_a_shorter_and_a_longer_name_of_a_person_are_one_actor() -> None:
+    early = make_event(
+        id="early:visit-1",
+        doc="early",
+        actors=[Actor("Helmut Kohl", "person", "DEU", "agent", cameo="DEUGOV"), Actor("France", "state", "FRA", "recipient")],
+        places=[Place("Paris", "FRA")],
+    )
+    late = make_event(
+        id="late:visit-1",
+        doc="late",
+        status="occurred",
+        actors=[Actor("Kohl", "person", None, "agent"), Actor("France", "state", "FRA", "recipient")],
+        places=[Place("Paris", "FRA")],
+    )
+    merged = late.merged([early])
+    assert merged.actors[0] == Actor("Helmut Kohl", "person", "DEU", "agent", cameo="DEUGOV")
+    assert merged.actor_names == ("Helmut Kohl", "France")
+    assert merged.label == "Visit: Helmut Kohl to Paris"
+    other_kohl = attrs.evolve(early, actors=[Actor("Kohl", "person", "AUT", "agent")])
+    assert late.merged([other_kohl]).actor_names == ("Kohl", "France")  # Austria's Kohl is another
+    third = attrs.evolve(late, id="third:visit-1", doc="third")
+    (joined,) = Timeline.merge(Timeline([late]), Timeline([early]), Timeline([third]))
+    assert joined.actor_names == ("Helmut Kohl", "France")
+    assert joined.label == "Visit: Helmut Kohl to Paris"
+
+
+def test_a_label_names_an_agent_once() -> None:
+    twice = make_event(actors=[Actor("Kohl", "person", "DEU", "agent"), Actor("Kohl", "person", None, "agent")], places=[])
+    assert twice.label == "Visit: Kohl"

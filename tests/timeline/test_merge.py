@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import attrs
 import pytest
 
 from timeline import Constraint, Evidence, Item, MergeRecord, Span, Timeline
 from timeline.calendar import seconds
-from timeline.merge import MergeWeights, score
+from timeline.merge import ActorKey, MergeWeights, actor_keys, actors_similarity, score
 
 
 def visit(ident: str, doc: str, when: str, actors: tuple[str, ...] = ("RUS", "TJK"), places: tuple[str, ...] = ("Dushanbe",)) -> Item:
@@ -79,3 +80,69 @@ def test_constraints_follow_their_items() -> None:
     assert merged.constraints == (Constraint("sign", "during", "d1:v"),)
     assert merged["sign"].time == Span.from_timex3("2003-04-10")  # tightened again by the join
     assert merged.merges[0].members == ("d1:v", "d2:v")
+
+
+# --- merging reports of documents: actors by party, the latest report's status, ids once -----
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "agree"),
+    [
+        (ActorKey("police", "SRB", "SRBCOP", "organization"), ActorKey("Serbia", "SRB", "SRB", "state"), True),
+        (ActorKey("Serbian police", "SRB", "SRBCOP"), ActorKey("Serbian rebels", "SRB", "SRBREB"), False),
+        (ActorKey("Serbian police", "SRB"), ActorKey("Belgrade", "SRB"), True),  # the same country
+        (ActorKey("Serbia", "SRB", "SRB"), ActorKey("Croatia", "HRV", "HRV"), False),
+        (ActorKey("Kohl", kind="person"), ActorKey("Helmut Kohl", "DEU", "DEUGOV", "person"), True),
+        (ActorKey("Kohl", "AUT", kind="person"), ActorKey("Helmut Kohl", "DEU", kind="person"), False),
+        (ActorKey("Union"), ActorKey("African Union", kind="organization"), False),  # not a person
+        (ActorKey("RUS"), ActorKey("rus"), True),
+        (ActorKey("RUS"), ActorKey("TJK"), False),
+    ],
+)
+def test_actors_agree_by_code_then_country_then_name(a: ActorKey, b: ActorKey, agree: bool) -> None:
+    assert a.agrees(b) is agree
+    assert b.agrees(a) is agree
+
+
+def test_actor_similarity_matches_each_actor_once() -> None:
+    serbia, police = ActorKey("Serbia", "SRB", "SRB"), ActorKey("police", "SRB", "SRBCOP")
+    assert actors_similarity([serbia], [police]) == 1.0
+    assert actors_similarity([serbia, police], [ActorKey("Serbian army", "SRB", "SRBMIL")]) == pytest.approx(1 / 2)
+    assert actors_similarity([ActorKey("Croatia", "HRV")], [serbia]) == 0.0
+    assert actors_similarity([], []) is None
+    item = Item("x", Span.from_timex3("2003"), actor_names=("RUS", "rus", "TJK"))
+    assert actor_keys(item) == (ActorKey("RUS"), ActorKey("TJK"))
+
+
+def _report(ident: str, doc: str, dct: str, status: str, when: str = "2003-04") -> Timeline:
+    return Timeline([attrs.evolve(visit(ident, doc, when), status=status)], name=doc, dct=Span.from_timex3(dct))
+
+
+@pytest.mark.parametrize("later_first", [False, True])
+def test_a_planned_event_done_in_a_later_report_is_occurred(later_first: bool) -> None:
+    early = _report("v", "early", "2003-03-20", "planned")
+    late = _report("v", "late", "2003-04-12", "occurred", "2003-04-10")
+    (joined,) = Timeline.merge(*((late, early) if later_first else (early, late)))
+    assert joined.status == "occurred"
+    assert joined.time == Span.from_timex3("2003-04-10")
+    called_off = _report("v", "later", "2003-04-30", "negated")
+    (joined,) = Timeline.merge(early, late, called_off)
+    assert joined.status == "negated"  # the latest report's word stands
+
+
+def test_without_report_dates_the_first_status_stays() -> None:
+    planned = Timeline([attrs.evolve(visit("v", "d1", "2003-04"), status="planned")])
+    done = Timeline([attrs.evolve(visit("v", "d2", "2003-04"), status="occurred")])
+    (joined,) = Timeline.merge(planned, done)
+    assert joined.status == "planned"
+
+
+def test_ids_that_carry_their_document_are_not_prefixed_again() -> None:
+    # two documents named alike ("report" from a/report.txt and b/report.txt), ids as events makes them
+    first = Timeline([visit("report:visit-1", "report", "2003-04"), visit("report:visit-2", "report", "2003-09", actors=("USA",))], name="report")
+    second = Timeline([visit("report:visit-1", "report", "2003-06", actors=("FRA",), places=("Paris",))], name="report")
+    merged = Timeline.merge(first, second)
+    assert sorted(merged.ids) == ["report#1:visit-1", "report:visit-1", "report:visit-2"]
+    assert not [i for i in merged.ids if i.count("report") > 1]
+    (visit_1,) = Timeline.merge(first, Timeline([visit("other:visit-1", "other", "2003-04-10")], name="other")).merges
+    assert visit_1.members == ("report:visit-1", "other:visit-1")

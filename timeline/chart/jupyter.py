@@ -25,6 +25,8 @@ from timeline.chart.embed import embed_options
 from timeline.chart.options import ChartOptions, renderer_for
 from timeline.chart.spec import chart_from_data
 
+__all__ = ["RENDERER", "enable", "enable_by_default", "mimebundle", "render", "widget"]
+
 RENDERER = "timeline"
 
 
