@@ -7,13 +7,28 @@ Each class refines a builtin, so ``except ValueError`` keeps working::
      |    +-- UnknownKindError (KindError, KeyError)  a kind name that is not in the catalogue
      +-- EventDataError (EventsError, ValueError)     event JSON that does not describe an event
      +-- DocumentDateError (EventsError, ValueError)  a document date that cannot be read
+     +-- CorpusReadError (EventsError, ValueError)    a document of a corpus that could not be read
+     +-- OutputError (EventsError, ValueError)        an output that cannot be written
+     +-- WorkerDied (EventsError, RuntimeError)       a worker process that died with its task
+
+    CorpusWarning (UserWarning)                       documents of a corpus that were not read
 
 Messages name the bad input and the reason.
 """
 
 from __future__ import annotations
 
-__all__ = ["DocumentDateError", "EventDataError", "EventsError", "KindError", "UnknownKindError"]
+__all__ = [
+    "CorpusReadError",
+    "CorpusWarning",
+    "DocumentDateError",
+    "EventDataError",
+    "EventsError",
+    "KindError",
+    "OutputError",
+    "UnknownKindError",
+    "WorkerDied",
+]
 
 
 class EventsError(Exception):
@@ -37,3 +52,22 @@ class EventDataError(EventsError, ValueError):
 
 class DocumentDateError(EventsError, ValueError):
     """A document date that cannot be read."""
+
+
+class CorpusReadError(EventsError, ValueError):
+    """A document of a corpus that could not be read (``read_corpus(errors="raise")``), or
+    sources that cannot be a corpus (a list of ``str`` that name files)."""
+
+
+class OutputError(EventsError, ValueError):
+    """An output that cannot be written: a missing folder, an unknown format, a folder in
+    the way of a file. Raised before any document is read."""
+
+
+class WorkerDied(EventsError, RuntimeError):
+    """The worker process running a task ended, on every try; the message says how
+    (``worker died: signal 9 (SIGKILL)``)."""
+
+
+class CorpusWarning(UserWarning):
+    """Documents of a corpus that could not be read (``read_corpus(errors="warn")``)."""

@@ -9,6 +9,13 @@ CORPUS_DIR defaults to ../shared/corpora/tbaq beside the checkout. Each ``*.tml`
 (the content of <TEXT>, as te3score.py reads it) is read with its DCT as the document date, all
 files through one ``Reader.read_many``; the documents' events are written as ``timeline
 extract`` JSON to --out and scored by anchorscore.py.
+
+Ends are written for the scorer as the last second they include. The project writes ends
+exclusive (March 2003 ends "2003-04-01T00:00:00"), but anchorscore.py reads a bound as the day it
+names: its README asks for ISO instants, its selftest writes an end as "...T23:59:59", and it
+takes a next midnight back to the day before only when the span also has a start. An event dated
+only "before the report" (PAST_REF, no start) would otherwise end on the day after the report and
+fail every BEFORE direction. ``--out`` is thus scorer input, not ``timeline extract`` output.
 """
 
 from __future__ import annotations
@@ -20,13 +27,27 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from events import Reader  # noqa: E402
 from events.convert import event_to_dict  # noqa: E402
+from timeline.convert import instant, instant_text  # noqa: E402
 from timeline.io.timeml import read_timeml  # noqa: E402
+
+END_BOUNDS = ("latest_end",)
+
+
+def scorer_event(event: dict[str, Any]) -> dict[str, Any]:
+    """An event's JSON with each end as the last second it includes, as anchorscore.py reads ends."""
+    time = dict(event.get("time") or {})
+    for bound in END_BOUNDS:
+        value = instant(time.get(bound), bound)
+        if value is not None:
+            time[bound] = instant_text(value - 1)
+    return {**event, "time": time}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -45,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     reader = Reader(mode=a.mode)
     read = list(reader.read_many([d.text for d in docs], [d.dct for d in docs], [f.stem for f in files]))
     elapsed = time.perf_counter() - started
-    out = [{"doc": f.stem, "events": [event_to_dict(e) for e in doc.events]} for f, doc in zip(files, read, strict=True)]
+    out = [{"doc": f.stem, "events": [scorer_event(event_to_dict(e)) for e in doc.events]} for f, doc in zip(files, read, strict=True)]
     Path(a.out).write_text(json.dumps(out), encoding="utf-8")
     n_events = sum(len(d["events"]) for d in out)
     print(f"{len(files)} files, {sum(len(d.text) for d in docs)} characters, {n_events} events read in {elapsed:.1f} s; system in {a.out}")

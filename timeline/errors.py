@@ -17,6 +17,10 @@ Each class refines a builtin, so ``except ValueError`` keeps working::
      +-- UnreadableFile (TimelineError, ValueError)       a file that is not a readable document
      +-- TimeMLError (TimelineError, ValueError)          a TimeML document that cannot be read
      +-- ExportFormatError (TimelineError, ValueError)    a format ``save`` cannot write
+     +-- OptionError (TimelineError, ValueError)          a command-line option value a command cannot use
+     +-- InputFileError (TimelineError, ValueError)       a command's input file that is not UTF-8 text
+
+    Terminated (SystemExit)                              a command ended by SIGTERM or SIGHUP
 
 Messages name the bad input and the reason, e.g. ``'2003-13' is not a TIMEX3 value: month 13``.
 """
@@ -29,11 +33,14 @@ __all__ = [
     "ExportFormatError",
     "ForeignItemError",
     "ISOValueError",
+    "InputFileError",
     "InvalidItemError",
     "InvalidSpanError",
     "InvalidTimeValue",
     "LoadError",
+    "OptionError",
     "OutOfRangeError",
+    "Terminated",
     "TimeMLError",
     "TimelineError",
     "TimexValueError",
@@ -135,3 +142,14 @@ class TimeMLError(TimelineError, ValueError):
 
 class ExportFormatError(TimelineError, ValueError):
     """A format (or file suffix) that ``save`` cannot write."""
+
+
+class InputFileError(TimelineError, ValueError):
+    """A file a command was given that cannot be read as UTF-8 text; the message names the
+    file and the reason."""
+
+
+class Terminated(SystemExit):
+    """A command received SIGTERM or SIGHUP; its code is 128 + the signal's number. A
+    ``SystemExit``, not a ``TimelineError``: ``except Exception`` does not stop it, so the
+    command's cleanup runs as for Ctrl-C and it exits."""

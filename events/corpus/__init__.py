@@ -37,18 +37,12 @@ Modules: ``sources`` (folders, tasks, reading files), ``worker`` (one document),
 
 from events.corpus.executors import default_workers
 from events.corpus.extracting import extract_to
-from events.corpus.pool import ProcessPool, WorkerDied
+from events.corpus.pool import ProcessPool
 from events.corpus.reading import iter_documents, read_corpus
-from events.corpus.results import (
-    CorpusReadError,
-    CorpusWarning,
-    DocumentResult,
-    OutputError,
-    Skipped,
-    Summary,
-)
+from events.corpus.results import DocumentResult, Skipped, Summary
 from events.corpus.sources import walk
 from events.corpus.worker import DEFAULT_READER, TextReader
+from events.errors import CorpusReadError, CorpusWarning, OutputError, WorkerDied
 
 __all__ = [
     "DEFAULT_READER",

@@ -32,7 +32,19 @@ from typing import Any
 
 import attrs
 
-__all__ = ["ProcessPool", "WorkerDied", "exit_reason"]
+from events.errors import WorkerDied
+
+__all__ = [
+    "AHEAD",
+    "FAILED_STARTS",
+    "PR_SET_PDEATHSIG",
+    "SMALL_TASK",
+    "STOP_SECONDS",
+    "WATCHDOG_SECONDS",
+    "ProcessPool",
+    "WorkerDied",
+    "exit_reason",
+]
 
 PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 WATCHDOG_SECONDS = 0.5
@@ -40,10 +52,6 @@ AHEAD = 2  # tasks sent to a worker at once, so it never waits for the next one
 FAILED_STARTS = 3  # workers in a row that die before they are ready: the pool gives up
 SMALL_TASK = 16_384  # bytes: only a task this small is sent ahead (a full pipe both ways would block)
 STOP_SECONDS = 2.0  # how long a stopped worker may take to leave before it is killed
-
-
-class WorkerDied(RuntimeError):
-    """The worker process running a task ended, on every try; the message says how."""
 
 
 class _CannotStart(Exception):

@@ -11,10 +11,10 @@ from typing import Literal
 
 from events.corpus.executors import ordered_results, reading_executor
 from events.corpus.progress import progress_bar
-from events.corpus.results import CorpusReadError, CorpusWarning, DocumentResult
+from events.corpus.results import DocumentResult
 from events.corpus.sources import DEFAULT_GLOB, DocumentDate, Expanded, Sources, expand, tasks
 from events.corpus.worker import TextReader
-from events.errors import DocumentDateError
+from events.errors import CorpusReadError, CorpusWarning, DocumentDateError
 from events.text.timexes import dct_span
 from timeline.engine import Timeline
 from timeline.span import Span

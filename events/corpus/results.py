@@ -1,23 +1,14 @@
-"""What reading a corpus gives back: one ``DocumentResult`` a document, a ``Summary`` a batch,
-and the error and warning classes of a corpus."""
+"""What reading a corpus gives back: one ``DocumentResult`` a document, a ``Summary`` a batch.
+The error and warning classes of a corpus are in ``events.errors`` (named here too)."""
 
 from __future__ import annotations
 
 import attrs
 
 from events.document import Document
-from events.errors import EventsError
+from events.errors import CorpusReadError, CorpusWarning, OutputError
 
 __all__ = ["CorpusReadError", "CorpusWarning", "DocumentResult", "OutputError", "Skipped", "Summary"]
-
-
-class CorpusReadError(EventsError, ValueError):
-    """A document of a corpus that could not be read (``read_corpus(errors="raise")``), or
-    sources that cannot be a corpus (a list of ``str`` that name files)."""
-
-
-class CorpusWarning(UserWarning):
-    """Documents of a corpus that could not be read (``read_corpus(errors="warn")``)."""
 
 
 @attrs.frozen(slots=True)
@@ -84,8 +75,3 @@ class Summary:
             lines.append(f"{len(self.skipped)} skipped:")
             lines.extend(f"  {s.name}: {s.reason}" for s in self.skipped)
         return "\n".join(lines)
-
-
-class OutputError(EventsError, ValueError):
-    """An output that cannot be written: a missing folder, an unknown format, a folder in
-    the way of a file. Raised before any document is read."""

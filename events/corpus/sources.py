@@ -22,14 +22,20 @@ from typing import Any, TypeAlias
 
 import attrs
 
-from events.corpus.results import CorpusReadError, Skipped
+from events.corpus.results import Skipped
+from events.errors import CorpusReadError
 from timeline.io.text_files import UnreadableFile, display_name, file_kind, read_text_file
 from timeline.io.timeml import read_timeml
 from timeline.span import Span
 
 __all__ = [
     "DEFAULT_GLOB",
+    "LONGEST_FILE_NAME",
+    "TIMEML_SUFFIXES",
+    "DocumentDate",
     "Expanded",
+    "Source",
+    "Sources",
     "Task",
     "expand",
     "load",

@@ -1,20 +1,19 @@
 """Writers of read documents: JSON (a list), JSON lines, CSV, Parquet and a partitioned Parquet
 dataset (a folder of part files, as Dask and Spark write them).
 
-Output is never destroyed. Every writer writes to a hidden ``.NAME.PID.part`` beside the
-target, and only a complete file (or folder) is renamed over it: a crash, an interruption or
-an unreadable input leaves the previous output as it was. A ``.part`` left by a process that
-was killed is removed by the next run that writes the same target. A target whose folder does
-not exist is an ``OutputError`` naming the folder (folders are never created).
+Output is never destroyed. Every writer writes through ``timeline.io.atomic.atomic_path``: to
+a hidden ``.NAME.PID.XXXXXXXX.part`` beside the target, and only a complete file (or folder) is
+renamed over it: a crash, an interruption or an unreadable input leaves the previous output as
+it was. A ``.part`` left by a process that was killed is removed by the next run that writes
+the same target. A target whose folder does not exist is an ``OutputError`` naming the folder
+(folders are never created).
 """
 
 from __future__ import annotations
 
 import contextlib
-import glob
 import json
 import os
-import shutil
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,11 +26,25 @@ from events.convert import (
     event_rows,
     event_table,
 )
-from events.corpus.results import OutputError
 from events.document import Document
+from events.errors import OutputError
+from timeline.io.atomic import atomic_path
 from timeline.io.rows import csv_text
 
-__all__ = ["FORMATS", "DocumentWriter", "output_format", "part_path", "replacing", "writing"]
+__all__ = [
+    "FORMATS",
+    "PARTITIONED",
+    "TEXT_WRITERS",
+    "CsvWriter",
+    "DocumentWriter",
+    "JsonLinesWriter",
+    "JsonWriter",
+    "ParquetDatasetWriter",
+    "ParquetWriter",
+    "check_target",
+    "output_format",
+    "writing",
+]
 
 FORMATS = {".json": "json", ".jsonl": "jsonl", ".csv": "csv", ".parquet": "parquet"}
 PARTITIONED = "dataset"
@@ -56,71 +69,22 @@ def output_format(target: str | os.PathLike[str], *, partitioned: bool = False) 
     return FORMATS[suffix]
 
 
-# ------------------------------------------------------------------------------ replacing
+# ------------------------------------------------------------------------------ checking
 
 
-def part_path(target: Path) -> Path:
-    """The hidden file (or folder) that ``target`` is written as before it is renamed."""
-    return target.with_name(f".{target.name}.{os.getpid()}.part")
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def _remove(path: Path) -> None:
-    if path.is_dir() and not path.is_symlink():
-        shutil.rmtree(path, ignore_errors=True)
-    else:
-        path.unlink(missing_ok=True)
-
-
-def _clear_stale(target: Path) -> None:
-    """Remove the ``.part`` files of ``target`` left by processes that no longer run."""
-    prefix = f".{target.name}."
-    for stale in target.parent.glob(glob.escape(prefix) + "*.part"):
-        pid = stale.name[len(prefix) : -len(".part")]
-        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
-            _remove(stale)
-
-
-def _check(target: Path, folder: bool) -> None:
-    parent = target.parent
+def check_target(target: str | os.PathLike[str], *, folder: bool = False) -> Path:
+    """``target`` as a path, once it is sure that it can be written: ``OutputError`` when its
+    folder does not exist, or a folder is in the way of a file (or a file in the way of a
+    partitioned dataset)."""
+    path = Path(target)
+    parent = path.parent
     if not parent.is_dir():
         raise OutputError(f"{parent}: the output folder does not exist (it is not created)")
-    if target.is_dir() and not folder:
-        raise OutputError(f"{target}: is a folder, not a file")
-    if target.exists() and not target.is_dir() and folder:
-        raise OutputError(f"{target}: is a file; a partitioned dataset is a folder")
-
-
-@contextlib.contextmanager
-def replacing(target: str | os.PathLike[str], *, folder: bool = False) -> Iterator[Path]:
-    """A ``.part`` path to write ``target`` to, renamed over ``target`` when the block ends
-    without an exception, and removed when it does not."""
-    path = Path(target)
-    _check(path, folder)
-    _clear_stale(path)
-    partial = part_path(path)
-    _remove(partial)
-    try:
-        yield partial
-    except BaseException:
-        _remove(partial)
-        raise
-    if folder and path.is_dir():
-        old = path.with_name(f".{path.name}.{os.getpid()}.old")
-        os.replace(path, old)
-        os.replace(partial, path)
-        _remove(old)
-    else:
-        os.replace(partial, path)
+    if path.is_dir() and not folder:
+        raise OutputError(f"{path}: is a folder, not a file")
+    if path.exists() and not path.is_dir() and folder:
+        raise OutputError(f"{path}: is a file; a partitioned dataset is a folder")
+    return path
 
 
 # ------------------------------------------------------------------------------ writers
@@ -208,7 +172,7 @@ class ParquetDatasetWriter:
     ``Timeline.from_parquet(folder)``."""
 
     def __init__(self, folder: Path, include_all: bool, rows: int) -> None:
-        folder.mkdir()
+        folder.mkdir(exist_ok=True)
         self.folder, self.include_all, self.limit = folder, include_all, rows
         self.schema = event_parquet_schema()
         self.rows: list[dict[str, Any]] = []
@@ -248,7 +212,8 @@ def writing(
         stdout.close()
         return
     kind = output_format(target, partitioned=partitioned)
-    with replacing(target, folder=kind == PARTITIONED) as partial:
+    folder = kind == PARTITIONED
+    with atomic_path(check_target(target, folder=folder), folder=folder) as partial:
         writer: DocumentWriter
         if kind == PARTITIONED:
             writer = ParquetDatasetWriter(partial, include_all, row_group)

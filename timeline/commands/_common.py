@@ -10,19 +10,15 @@ from collections.abc import Iterator
 from pathlib import Path
 from types import FrameType
 
-from timeline.io.text_files import UnreadableFile, display_name, read_text_file
+from timeline.errors import InputFileError, Terminated, UnreadableFile
+from timeline.io.text_files import display_name, read_text_file
+
+# InputFileError and Terminated live in timeline.errors; named here too for the subcommands
+__all__ = ["ENDING_SIGNALS", "InputFileError", "Terminated", "ending_on_signals", "fail", "read_text"]
 
 # The signals that end a command the way Ctrl-C does: the command's ``finally`` blocks run
 # (workers stopped, partial files removed) and it exits with 128 + the signal's number.
 ENDING_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
-
-
-class InputFileError(Exception):
-    """A file that cannot be read as UTF-8 text; the message names the file and the reason."""
-
-
-class Terminated(SystemExit):
-    """The command received SIGTERM or SIGHUP; its code is 128 + the signal's number."""
 
 
 def read_text(path: str | Path) -> str:
