@@ -20,7 +20,7 @@ from timeline.chart.axis import Axis, from_x, range_text, to_x
 from timeline.chart.rows import Row
 from timeline.span import Granularity
 
-__all__ = ["Level", "aggregate", "choose_window", "civil_from_days_array"]
+__all__ = ["Level", "aggregate", "civil_from_days_array"]
 
 
 @attrs.frozen(slots=True)

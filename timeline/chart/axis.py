@@ -25,18 +25,22 @@ from timeline.span import Granularity, Span
 __all__ = [
     "MS_PER_SECOND",
     "TEMPORAL_LABEL",
-    "YEAR_LABEL",
     "Axis",
+    "aligned_grain",
     "choose_axis",
     "describe_span",
+    "duration_text",
     "format_time",
     "fractional_year",
     "from_x",
     "historical_year",
+    "period_text",
+    "range_text",
     "seconds_from_fractional_year",
     "seconds_from_historical_year",
     "to_x",
     "x_domain",
+    "year_label",
     "year_text",
 ]
 

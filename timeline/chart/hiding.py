@@ -21,7 +21,7 @@ from typing import Any
 import altair as alt
 import attrs
 
-__all__ = ["LaneHiding"]
+__all__ = ["HIDDEN_PARAM", "NO_LANE", "SHIFT_PARAM", "LaneHiding"]
 
 HIDDEN_PARAM = "hidden"
 SHIFT_PARAM = "shift"

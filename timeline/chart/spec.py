@@ -45,6 +45,7 @@ __all__ = [
     "BRUSH_PARAM",
     "CERTAIN_OPACITY",
     "COUNT_SCHEME",
+    "DENSITY_KEY",
     "EVENTS_NAME",
     "HOLLOW_STATUSES",
     "KEY",
