@@ -67,6 +67,16 @@ def tense_span(status: Status, dct: Span | None) -> Span:
     return Span(None, end, None, end, Granularity.UNKNOWN, timex="PAST_REF")
 
 
+def the_day_of(dct: Span) -> Span | None:
+    """The calendar day of the document date (its first day, when the date is longer)."""
+    if dct.earliest_start is None:
+        return None
+    start = dct.earliest_start - dct.earliest_start % calendar.SECONDS_PER_DAY
+    y, m, d, *_ = calendar.civil_from_seconds(start)
+    value = f"{y:04d}-{m:02d}-{d:02d}" if 0 <= y <= 9999 else None
+    return Span.within(start, start + calendar.SECONDS_PER_DAY, Granularity.DAY, timex=value)
+
+
 def related_span(relation: str, anchor: Span) -> Span:
     """The time of an event ``relation`` ("during", "after", "before") another event's time."""
     if relation == "during":
