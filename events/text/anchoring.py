@@ -36,7 +36,7 @@ from timeline import Timex
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["MODIFIER_DEPS", "Anchor", "TimexIndex", "attach", "carrier", "clause_word", "timing_words"]
+__all__ = ["BARE_DATE_DEPS", "MODIFIER_DEPS", "VERB_POS", "Anchor", "TimexIndex", "attach", "carrier", "clause_word", "timing_words"]
 
 MODIFIER_DEPS = frozenset({"npadvmod", "advmod", "tmod", "nummod", "compound", "nmod", "amod", "obl", "appos", "poss"})
 BARE_DATE_DEPS = frozenset({"npadvmod", "tmod"})

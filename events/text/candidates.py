@@ -33,6 +33,20 @@ from events.text.tables import (
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+__all__ = [
+    "ARTICLES",
+    "CONTENT_PREPS",
+    "NEAR_DEPS",
+    "NOUN_POS",
+    "REJECTED",
+    "Candidate",
+    "TriggerIndex",
+    "attribution",
+    "descriptive",
+    "find_candidates",
+    "near",
+]
+
 NOUN_POS = ("NOUN", "PROPN")
 NEAR_DEPS = frozenset({"dobj", "prt", "prep", "pobj", "compound", "attr", "acomp", "oprd", "dative", "nsubjpass", "agent", "xcomp", "amod", "npadvmod", "aux"})
 ARTICLES = frozenset({"the", "a", "an"})
@@ -166,6 +180,8 @@ def _cameo_match(tok: Token) -> tuple[str, tuple[Token, ...], bool] | None:
     for p in rows:
         if p.objects and not (p.objects & object_words):
             continue
+        if p.objects and not any(_codes_object(o) for o in objects if _phrase_words(o) & p.objects):
+            continue
         used: list[Token] = []
         if p.preposition:
             hit = next(((prep, obj) for prep, obj in preps if prep.lower_ in p.preposition
@@ -177,6 +193,20 @@ def _cameo_match(tok: Token) -> tuple[str, tuple[Token, ...], bool] | None:
             continue
         return p.code, (tok, *([particle] if particle is not None else [])), bool(p.objects or p.preposition)
     return None
+
+
+def _codes_object(obj: Token) -> bool:
+    """Whether a pattern's object noun says what the event is: an undertaking needs its aim ("a
+    campaign for", "efforts to end"; "began its antiterrorism campaign" is no appeal), a standing
+    noun with "in" is where a state stands ("its position in Central Asia"), not a stance."""
+    lemma = obj.lemma_.lower()
+    if lemma in words("undertaking_nouns") or obj.lower_ in words("undertaking_nouns"):
+        aims = [c for c in obj.children if c.dep_ == "prep" and c.lower_ in words("purpose_prepositions")]
+        aims += [c for c in obj.children if c.dep_ in ("acl", "relcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+        return bool(aims)
+    if lemma in words("standing_nouns") or obj.lower_ in words("standing_nouns"):
+        return not any(c.dep_ == "prep" and c.lower_ in words("standing_prepositions") for c in obj.children)
+    return True
 
 
 def find_candidates(sentences: Sequence[Sentence], entities: Sequence[Sequence[Entity]], catalogue: Catalogue,
@@ -255,6 +285,15 @@ def _levels(c: Candidate) -> list[Candidate]:
     return [attrs.evolve(c, part=ends["from"]), attrs.evolve(c, part=ends["to"])]
 
 
+def _unresolved_attempt(verb: Token) -> bool:
+    """An attempt verb whose outcome the text does not give ("has been trying to", "seeks to"):
+    its complement is an aim. "Tried but failed to" keeps its complement, as a failed event."""
+    if verb.lemma_.lower() not in words("attempt_verbs"):
+        return False
+    failure = words("failure_words")
+    return not any(ch.dep_ == "conj" and (ch.lemma_.lower() in failure or ch.lower_ in failure) for ch in verb.children)
+
+
 def _depth(tok: Token) -> int:
     n = 0
     while tok.head.i != tok.i and n < 50:
@@ -302,6 +341,9 @@ def _drop_contents(cands: list[Candidate]) -> list[Candidate]:
         else:
             head = tok.head
             if tok.dep_ in ("advcl", "xcomp") and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in tok.children):
+                if tok.dep_ == "xcomp" and _unresolved_attempt(head):
+                    drop.add(id(c))  # "has been trying to forge an alliance": the aim, not an event
+                    continue
                 other = by_token.get((*key, head.i))
                 if other is not None and other is not c:
                     planning = head.lemma_.lower() in words("planning_verbs") | words("attempt_verbs") and other.trigger is None

@@ -46,6 +46,18 @@ from timeline.span import Granularity, Span
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+__all__ = [
+    "BASIS_RANK",
+    "PAST_TAGS",
+    "PRESENT_STATUSES",
+    "PRESENT_TAGS",
+    "EventTime",
+    "cluster_times",
+    "dating",
+    "present",
+    "relations",
+]
+
 BASIS_RANK = {"timex": 3, "relation": 2, "narrative": 1, "present": 1, "tense": 1, "none": 0}
 PAST_TAGS = frozenset({"VBD"})
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})

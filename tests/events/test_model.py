@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import doctest
-from pathlib import Path
 
 import attrs
 import pytest
 
 import events
 from events import Actor, ActorKind, Event, Mention, Place, Quantity, Role, Status
+from tests.conftest import ROOT
 from timeline import Span, Timeline
 from timeline.item import Evidence, TimelineItem
 
@@ -96,7 +96,7 @@ def test_merging_reports_of_other_documents_keeps_each_source() -> None:
 
 
 def test_docs_and_docstring_examples_run() -> None:
-    page = Path(__file__).resolve().parents[1] / "docs" / "events.md"
+    page = ROOT / "docs" / "events.md"
     result = doctest.testfile(str(page), module_relative=False, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     assert result.attempted > 0
     assert result.failed == 0
@@ -108,3 +108,67 @@ def test_timeline_merge_keeps_each_reports_evidence() -> None:
     there = Timeline([make_event(id="visit-2", doc="other-report")])
     (merged,) = Timeline.merge(here, there)
     assert sorted(e.doc for e in merged.evidence) == ["other-report", "seed"]
+
+
+def test_a_label_never_repeats_a_name() -> None:
+    parliaments = [Actor("parliaments", ActorKind.ORGANIZATION, country=c, role=Role.AGENT) for c in ("RUS", "TJK")]
+    assert Event("e1", "Ratification", actors=parliaments).label == "Ratification: parliaments (RUS, TJK)"
+
+
+def test_a_label_names_agents_and_target() -> None:
+    putin = Actor("Vladimir Putin", ActorKind.PERSON, country="RUS", role=Role.AGENT)
+    putin_again = Actor("Vladimir Putin", ActorKind.PERSON, country="RUS", role=Role.AGENT)
+    event = Event("e2", "Visit", actors=[putin, putin_again], places=[Place("Dushanbe", country="TJK")])
+    assert event.label == "Visit: Vladimir Putin to Dushanbe"
+
+
+def test_a_recipient_named_like_an_agent_is_not_the_target() -> None:
+    agent = Actor("Russia", ActorKind.STATE, country="RUS", role=Role.AGENT)
+    same = Actor("Russia", ActorKind.STATE, country="RUS", role=Role.RECIPIENT)
+    assert Event("e3", "Statement", actors=[agent, same]).label == "Statement: Russia"
+
+
+def _raid(ident: str, doc: str, agent: Actor) -> Timeline:
+    event = Event(id=f"{doc}:{ident}", kind="Coercion", time=Span.from_timex3("1999-01-15"), actors=[agent], doc=doc)
+    return Timeline([event], name=doc)
+
+
+def test_reports_merge_by_the_actors_country_and_code_not_their_names() -> None:
+    police = _raid("coercion-1", "a", Actor("Serbian police", "organization", "SRB", "agent", cameo="SRBCOP"))
+    serbia = _raid("coercion-1", "b", Actor("Serbia", "state", "SRB", "agent", cameo="SRB"))
+    croatia = _raid("coercion-1", "c", Actor("Croatia", "state", "HRV", "agent", cameo="HRV"))
+    rebels = _raid("coercion-1", "d", Actor("Serbian rebels", "group", "SRB", "agent", cameo="SRBREB"))
+    assert len(Timeline.merge(police, serbia)) == 1
+    assert len(Timeline.merge(police, croatia)) == 2
+    assert len(Timeline.merge(police, rebels)) == 2
+
+
+def test_a_shorter_and_a_longer_name_of_a_person_are_one_actor() -> None:
+    early = make_event(
+        id="early:visit-1",
+        doc="early",
+        actors=[Actor("Helmut Kohl", "person", "DEU", "agent", cameo="DEUGOV"), Actor("France", "state", "FRA", "recipient")],
+        places=[Place("Paris", "FRA")],
+    )
+    late = make_event(
+        id="late:visit-1",
+        doc="late",
+        status="occurred",
+        actors=[Actor("Kohl", "person", None, "agent"), Actor("France", "state", "FRA", "recipient")],
+        places=[Place("Paris", "FRA")],
+    )
+    merged = late.merged([early])
+    assert merged.actors[0] == Actor("Helmut Kohl", "person", "DEU", "agent", cameo="DEUGOV")
+    assert merged.actor_names == ("Helmut Kohl", "France")
+    assert merged.label == "Visit: Helmut Kohl to Paris"
+    other_kohl = attrs.evolve(early, actors=[Actor("Kohl", "person", "AUT", "agent")])
+    assert late.merged([other_kohl]).actor_names == ("Kohl", "France")  # Austria's Kohl is another
+    third = attrs.evolve(late, id="third:visit-1", doc="third")
+    (joined,) = Timeline.merge(Timeline([late]), Timeline([early]), Timeline([third]))
+    assert joined.actor_names == ("Helmut Kohl", "France")
+    assert joined.label == "Visit: Helmut Kohl to Paris"
+
+
+def test_a_label_names_an_agent_once() -> None:
+    twice = make_event(actors=[Actor("Kohl", "person", "DEU", "agent"), Actor("Kohl", "person", None, "agent")], places=[])
+    assert twice.label == "Visit: Kohl"

@@ -1,0 +1,50 @@
+"""The candidates stage: what is an event and what only frames, aims at or stands for one."""
+
+from __future__ import annotations
+
+import pytest
+
+import events
+
+DCT = "2024-05-15"
+
+
+def kinds(text: str) -> list[str]:
+    return [e.kind for e in events.read(text, dct=DCT).events]
+
+
+@pytest.mark.parametrize("text", [
+    "The situation changed when the U.S. began its antiterrorism campaign in Afghanistan.",
+    "The government launched a vaccination drive last month.",
+])  # fmt: skip
+def test_an_undertaking_without_an_aim_is_no_appeal(text: str) -> None:
+    assert "Request" not in kinds(text)
+
+
+def test_an_undertaking_with_its_aim_is_coded() -> None:
+    assert "Request" in kinds("The opposition began a campaign for the release of political prisoners.")
+
+
+@pytest.mark.parametrize("text", [
+    "Russia has maintained its position in Central Asia since the breakup of the Soviet Union.",
+    "China has kept its presence in the region for decades.",
+])  # fmt: skip
+def test_a_standing_somewhere_is_no_stance(text: str) -> None:
+    assert "Rejection" not in kinds(text)
+
+
+def test_a_stance_is_still_a_rejection() -> None:
+    assert "Rejection" in kinds("Iran maintained its position on the nuclear programme.")
+
+
+@pytest.mark.parametrize("text", [
+    "Moscow has been trying to forge a close alliance with Bishkek.",
+    "Turkey is seeking to forge closer ties with Egypt.",
+])  # fmt: skip
+def test_the_aim_of_an_unresolved_attempt_is_no_event(text: str) -> None:
+    assert "Cooperation" not in kinds(text)
+
+
+def test_a_failed_attempt_keeps_its_event_as_failed() -> None:
+    doc = events.read("Ivanov tried but failed to persuade the Tajik leaders.", dct=DCT)
+    assert [(e.kind, e.status) for e in doc.events] == [("Negotiation", events.Status.FAILED)]
