@@ -10,6 +10,8 @@ from events.model import Entity, Event
 from timeline import Timex
 from timeline.span import Span
 
+__all__ = ["Document"]
+
 
 @attrs.frozen(slots=True)
 class Document:

@@ -36,7 +36,7 @@ from timeline.io.timeml import (
     write_timeml,
 )
 from timeline.item import Evidence, Item, TimelineItem
-from timeline.merge import MergeRecord
+from timeline.merge import ActorKey, MergeRecord
 from timeline.span import Granularity, Span
 from timeline.timex import (
     DocumentDate,
@@ -53,6 +53,7 @@ from timeline.timex import (
 __version__ = "0.1.0"
 
 __all__ = [
+    "ActorKey",
     "Bounds",
     "Certainty",
     "ChartOptions",

@@ -31,7 +31,20 @@ from events.errors import OutputError
 from timeline.io.atomic import atomic_path
 from timeline.io.rows import csv_text
 
-__all__ = ["FORMATS", "DocumentWriter", "check_target", "output_format", "writing"]
+__all__ = [
+    "FORMATS",
+    "PARTITIONED",
+    "TEXT_WRITERS",
+    "CsvWriter",
+    "DocumentWriter",
+    "JsonLinesWriter",
+    "JsonWriter",
+    "ParquetDatasetWriter",
+    "ParquetWriter",
+    "check_target",
+    "output_format",
+    "writing",
+]
 
 FORMATS = {".json": "json", ".jsonl": "jsonl", ".csv": "csv", ".parquet": "parquet"}
 PARTITIONED = "dataset"

@@ -18,6 +18,8 @@ from events.text.candidates import Candidate
 from events.text.lexicon import words
 from events.text.times import Anchor, dating
 
+__all__ = ["MAX_DISTANCE", "REFERRING_DEPS", "cluster"]
+
 REFERRING_DEPS = frozenset({"det", "poss"})
 MAX_DISTANCE = 200  # sentences
 

@@ -42,6 +42,21 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+__all__ = [
+    "DEFAULT_READER",
+    "MODES",
+    "DateLike",
+    "Prepared",
+    "Reader",
+    "get_kind",
+    "kinds",
+    "load_kinds",
+    "read",
+    "register_kind",
+    "reset_kinds",
+    "unregister_kind",
+]
+
 MODES = ("news", "narrative")
 DateLike = Span | dt.date | str | None
 

@@ -44,6 +44,18 @@ from timeline.span import Granularity, Span
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+__all__ = [
+    "BASIS_RANK",
+    "MODIFIER_DEPS",
+    "Anchor",
+    "EventTime",
+    "TimexIndex",
+    "attach",
+    "cluster_times",
+    "dating",
+    "relations",
+]
+
 MODIFIER_DEPS = frozenset({"npadvmod", "advmod", "tmod", "nummod", "compound", "nmod", "amod", "obl", "appos"})
 BASIS_RANK = {"timex": 3, "relation": 2, "narrative": 1, "tense": 1, "none": 0}
 

@@ -12,6 +12,22 @@ from events.model import Status
 from timeline import Timex, calendar
 from timeline.span import Granularity, Span
 
+__all__ = [
+    "add_duration",
+    "between",
+    "from_iso",
+    "is_after",
+    "is_before",
+    "iso",
+    "overlaps",
+    "related_span",
+    "shifted",
+    "since_span",
+    "span_of_timeref",
+    "tense_span",
+    "within_duration",
+]
+
 _DURATION = re.compile(r"P(\d+|X)([YMWD])")
 
 

@@ -11,6 +11,8 @@ from timeline.chart.options import LANE_FIELDS
 from timeline.commands._common import InputFileError, fail, read_text
 from timeline.errors import LoadError, OptionError
 
+__all__ = ["LANES", "headline", "load", "register", "run", "select"]
+
 LANES = tuple(f for f in LANE_FIELDS if f != "lane")
 
 

@@ -170,4 +170,4 @@ def merge_neighbours(text: str, found: list[Found], lex: Lexicon) -> list[Found]
     return out
 
 
-__all__ = ["Found", "merge_neighbours", "place"]
+__all__ = ["POINT_TYPES", "REFS", "Found", "merge_neighbours", "place"]

@@ -79,7 +79,7 @@ def _date(cand: Candidate, ctx: Context) -> Reading | None:
     day_n = day_number(day, ctx.lex) if day else 0
     if month and not 1 <= month <= 12:
         return None
-    if year is not None and year < 100 and year_text_ and year_text_[:1].isdigit() and len(year_text_) == 2:
+    if year is not None and era is None and year < 100 and year_text_ and year_text_[:1].isdigit() and len(year_text_) == 2:  # "'99", not "44 BC"
         base = ctx.dct.year if ctx.dct else 2000
         year += base - base % 100
         if year > base + 10:

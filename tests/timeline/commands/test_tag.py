@@ -11,12 +11,12 @@ from typing import Literal
 
 import pytest
 
+from tests.conftest import SHARED
 from timeline import tag
 from timeline.cli import main
 from timeline.evaluate import evaluate
 from timeline.io.timeml import read_timeml
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 CORPORA = SHARED / "corpora"
 TE3SCORE = SHARED / "tools" / "te3score.py"
 
