@@ -16,7 +16,23 @@ from typing import TypeVar
 import attrs
 
 from timeline.item import Evidence
+from timeline.merge import ActorKey
 from timeline.span import Span
+
+__all__ = [
+    "PLACE_KINDS",
+    "STATE_KINDS",
+    "UNKNOWN_TIME",
+    "Actor",
+    "ActorKind",
+    "Entity",
+    "Event",
+    "Mention",
+    "Place",
+    "Quantity",
+    "Role",
+    "Status",
+]
 
 
 class Status(enum.StrEnum):
@@ -181,8 +197,9 @@ class Event:
     ``plover`` its PLOVER v2 category for this event (intentions are ``AGREE``), ``plover_mode``
     the PLOVER mode, ``cameo`` the CAMEO code. ``time_text`` is the temporal expression the time
     was read from; ``time_basis`` says how it was found: ``timex`` (the clause's expression),
-    ``relation`` (through another event, "during his trip"), ``tense`` (before or after the
-    document date) or ``none``.
+    ``relation`` (through another event, "during his trip"), ``present`` (an undated clause in
+    the present, "is negotiating": the report's day), ``tense`` (before or after the document
+    date), ``narrative`` (between a history's dated events) or ``none``.
     """
 
     id: str
@@ -225,6 +242,11 @@ class Event:
         return _unique(a.name for a in self.actors)
 
     @property
+    def actor_keys(self) -> tuple[ActorKey, ...]:
+        """What ``Timeline.merge`` compares the actors by: name, country, CAMEO code, kind."""
+        return tuple(_key(a) for a in self.actors)
+
+    @property
     def place_names(self) -> tuple[str, ...]:
         """The places' names, each once."""
         return _unique(p.name for p in self.places)
@@ -260,7 +282,9 @@ class Event:
     def merged(self, others: Iterable[Event]) -> Event:
         """This event with the mentions, actors, places and quantities of ``others`` added.
 
-        The id, kind, time and status stay this event's; facts are kept once each.
+        The id, kind, time and status stay this event's; facts are kept once each. Actors that
+        name one party ("Kohl" and "Helmut Kohl": ``ActorKey.same_name``) are one actor, under
+        the longer name, with what either knows of its country, code, kind and role.
         """
         others = list(others)
         own = self.doc
@@ -274,9 +298,7 @@ class Event:
             _unique(stamped, key=lambda m: (m.doc, m.start, m.end)),
             key=lambda m: (m.doc is not None, m.doc or "", m.start, m.end),
         )
-        actors = _unique(
-            [*self.actors, *(a for o in others for a in o.actors)], key=lambda a: (a.name.lower(), a.country)
-        )
+        actors = _one_each([*self.actors, *(a for o in others for a in o.actors)])
         places = _unique([*self.places, *(p for o in others for p in o.places)], key=lambda p: p.name.lower())
         quantities = _unique(
             [*self.quantities, *(q for o in others for q in o.quantities)], key=lambda q: (q.value, q.unit)
@@ -290,6 +312,33 @@ class Event:
             quantities=quantities,
             confidence=confidence,
         )
+
+
+def _key(actor: Actor) -> ActorKey:
+    return ActorKey(actor.name, actor.country, actor.cameo, None if actor.kind is None else str(actor.kind))
+
+
+def _one_each(actors: Iterable[Actor]) -> tuple[Actor, ...]:
+    """``actors`` with each party once: an actor that names one already kept joins it."""
+    kept: list[Actor] = []
+    for actor in actors:
+        key = _key(actor)
+        at = next((k for k, other in enumerate(kept) if key.same_name(_key(other))), None)
+        if at is None:
+            kept.append(actor)
+            continue
+        first = kept[at]
+        name, mention = (actor.name, actor.mention) if len(actor.name) > len(first.name) else (first.name, first.mention)
+        kept[at] = attrs.evolve(
+            first,
+            name=name,
+            mention=mention,
+            kind=first.kind or actor.kind,
+            country=first.country or actor.country,
+            role=first.role or actor.role,
+            cameo=first.cameo or actor.cameo,
+        )
+    return tuple(kept)
 
 
 STATE_KINDS = ("country", "capital", "demonym")

@@ -16,7 +16,7 @@ DICTIONARY_DIR defaults to ../shared/dictionaries/petrarch2 beside the checkout.
   ``verbs.tsv`` names them ``@N``.
 - ``agents.tsv``: from ``Phoenix.agents.txt``: an agent noun ("police", "rebel") and its code.
 
-Every file starts with the dictionaries' MIT notice. ``tests/events/test_petrarch_tables.py``
+Every file starts with the dictionaries' MIT notice. ``tests/events/text/test_tables.py``
 regenerates them and compares.
 """
 

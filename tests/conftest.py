@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -18,6 +19,12 @@ settings.load_profile("ci" if os.environ.get("CI") else "default")
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 ROOT = Path(__file__).resolve().parents[1]
+
+# tests/ is a package (mirrored names such as tests/timeline/test_convert.py and
+# tests/events/test_convert.py may repeat), so this module is ``tests.conftest``. Tests import
+# ``from tests.conftest import ...``; the alias keeps ``from conftest import ...`` of branches
+# written before the move working too.
+sys.modules.setdefault("conftest", sys.modules[__name__])
 
 
 def load_script(name: str) -> ModuleType:

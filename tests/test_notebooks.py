@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import load_script
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.conftest import ROOT, load_script
+
 NOTEBOOKS = ROOT / "notebooks"
 NAMES = ["01_seed_article.ipynb", "02_corpus.ipynb", "03_your_own_data.ipynb"]
 KERNELSPEC = Path(sys.prefix) / "share" / "jupyter" / "kernels" / "python3" / "kernel.json"

@@ -8,20 +8,32 @@ pools the items of the timelines and joins items that look like reports of one e
 - from different documents (``same_document=True`` lifts this);
 - at least one shared actor or place, and a score of at least ``threshold``.
 
-The score is a weighted mean of the actors' and the places' Jaccard similarity and of how
-much the two possible extents overlap (their intersection over the shorter one); an
-attribute both items lack drops out of the mean. Pairs are joined greedily from the best
+Actors are compared as ``ActorKey`` values: an item's ``actor_keys`` when it has them
+(``events.Event`` gives each actor's name, country, CAMEO code and kind), else its
+``actor_names``. Two actors agree when their CAMEO codes are one the other's start ("SRB" and
+"SRBCOP": Serbia and the Serbian police), else when their countries are the same, else when
+they name one party ("Kohl" and "Helmut Kohl"); a different country or code never agrees.
+
+The score is a weighted mean of the actors' and the places' similarity (the agreeing pairs
+over the actors of both, a Jaccard index where agreement stands for equality) and of how much
+the two possible extents overlap (their intersection over the shorter one); an attribute both
+items lack drops out of the mean. Pairs are joined greedily from the best
 score down, and a group only grows while its time stays compatible and its documents
 distinct. A joined item is the first member (in input order) with the intersection of the
 members' times and, when the item has a ``merged(others)`` method (``events.Event`` does),
 what it returns; otherwise, for each tuple field (evidence, actor names, ...), the union of
-the members' values. ``Timeline.merges`` records each join as a ``MergeRecord``. The plan
+the members' values. Whether the event happened is the latest report's word: the joined item
+takes the ``status`` of the member whose timeline has the latest document date (``dct``), so a
+visit "planned" in an early report and "occurred" in a later one is occurred; without dates,
+the first member's status stays. ``Timeline.merges`` records each join as a ``MergeRecord``. The plan
 (``MergePlan``) holds the items, constraints, records and original times of the result; this
 module reads timelines only through their public attributes and builds none.
 
 Item ids that occur in more than one timeline are renamed ``"SOURCE:id"``, SOURCE being the
-timeline's name, else its items' one document, else ``#k`` (its position); constraints follow
-their items.
+timeline's name, else its items' one document, else ``#k`` (its position); an id that already
+starts with its source's name (``"rferl:visit-1"``, as ``events`` names them) is not
+prefixed again: ``"rferl#1:visit-1"``, never ``"rferl:rferl:visit-1"``. The members of a
+``MergeRecord`` are named the same way. Constraints follow their items.
 """
 
 from __future__ import annotations
@@ -36,7 +48,7 @@ from timeline.index import NEG, POS, Bounds, SpanIndex, effective
 from timeline.item import MergeRecord
 from timeline.span import Granularity, Span
 
-__all__ = ["MergePlan", "MergeRecord", "MergeSource", "MergeWeights", "plan_merge", "score"]
+__all__ = ["ActorKey", "MergePlan", "MergeRecord", "MergeSource", "MergeWeights", "actor_keys", "actors_similarity", "plan_merge", "score"]
 # MergeRecord lives in timeline.item; it is named here too for the modules that import it from here
 
 
@@ -81,6 +93,97 @@ class MergeWeights:
     time: float = 0.3
 
 
+@attrs.frozen(slots=True)
+class ActorKey:
+    """What an actor is compared by when reports are merged: its name, its country (ISO 3166-1
+    alpha-3), its CAMEO actor code ("SRBCOP") and its kind ("person", "state" ...), each None
+    when unknown."""
+
+    name: str
+    country: str | None = None
+    code: str | None = None
+    kind: str | None = None
+
+    def conflicts(self, other: ActorKey) -> bool:
+        """Whether the two cannot be one party: different countries, or CAMEO codes neither of
+        which starts the other."""
+        if self.country and other.country and self.country != other.country:
+            return True
+        return bool(self.code and other.code and not _related(self.code, other.code))
+
+    def same_name(self, other: ActorKey) -> bool:
+        """Whether the two names name one actor: the same words (case aside), or, for a person,
+        the shorter name the end of the longer ("Kohl", "Helmut Kohl"); never across a
+        conflict."""
+        if self.conflicts(other):
+            return False
+        a, b = self.name.casefold().split(), other.name.casefold().split()
+        if a == b:
+            return bool(a)
+        kinds = {self.kind, other.kind}
+        if not a or not b or "person" not in kinds or not kinds <= {"person", None}:
+            return False
+        short, long = sorted((a, b), key=len)
+        return long[-len(short) :] == short
+
+    def agrees(self, other: ActorKey) -> bool:
+        """Whether two reports' actors may be the same party: related CAMEO codes, else the same
+        country, else the same name (``same_name``); never across a conflict."""
+        if self.conflicts(other):
+            return False
+        if self.code and other.code:
+            return True  # related codes: the state and its police, its government
+        if self.country and other.country:
+            return True  # the same country
+        return self.same_name(other)
+
+
+def _related(a: str, b: str) -> bool:
+    a, b = a.upper(), b.upper()
+    return a.startswith(b) or b.startswith(a)
+
+
+def actor_keys(item: Any) -> tuple[ActorKey, ...]:
+    """The actors of ``item`` as compared when merging: its ``actor_keys`` if it has them, else
+    one key a name of its ``actor_names``; each actor once ("Kohl" after "Helmut Kohl" is not
+    another)."""
+    keys = getattr(item, "actor_keys", None)
+    if keys is None:
+        keys = tuple(ActorKey(name) for name in item.actor_names)
+    distinct: list[ActorKey] = []
+    for key in keys:
+        if not any(key == seen or key.same_name(seen) for seen in distinct):
+            distinct.append(key)
+    return tuple(distinct)
+
+
+def actors_similarity(a: Sequence[ActorKey], b: Sequence[ActorKey]) -> float | None:
+    """The agreeing pairs of ``a`` and ``b`` (each actor in one pair at most, as many pairs as
+    can be made) over the actors of both: 1 when every actor has its match, 0 when none has;
+    None when neither has actors."""
+    if not a and not b:
+        return None
+    matched = _matching([[j for j, y in enumerate(b) if x.agrees(y)] for x in a], len(b))
+    return matched / (len(a) + len(b) - matched)
+
+
+def _matching(edges: list[list[int]], right: int) -> int:
+    """The size of a largest matching of the bipartite graph ``edges`` (left row: its right
+    neighbours), by augmenting paths (Kuhn): the actor lists are short."""
+    owner = [-1] * right
+
+    def augment(row: int, seen: list[bool]) -> bool:
+        for col in edges[row]:
+            if not seen[col]:
+                seen[col] = True
+                if owner[col] < 0 or augment(owner[col], seen):
+                    owner[col] = row
+                    return True
+        return False
+
+    return sum(augment(row, [False] * right) for row in range(len(edges)))
+
+
 def _names(values: Iterable[str]) -> frozenset[str]:
     return frozenset(v.casefold() for v in values)
 
@@ -115,7 +218,7 @@ def score(a: Any, b: Any, weights: MergeWeights = MergeWeights()) -> float:
     ta, tb = effective(a.time), effective(b.time)
     if _intersect(ta, tb) is None:
         return 0.0
-    actors = _jaccard(_names(a.actor_names), _names(b.actor_names))
+    actors = actors_similarity(actor_keys(a), actor_keys(b))
     places = _jaccard(_names(a.place_names), _names(b.place_names))
     if not (actors or places):
         return 0.0  # no shared actor or place
@@ -144,21 +247,36 @@ def _union(values: Sequence[tuple[Any, ...]]) -> tuple[Any, ...]:
     return tuple(out)
 
 
-def _joined(members: list[Any], bounds: tuple[int, int, int, int]) -> Any:
+def _latest_status(members: list[Any], dates: list[int | None]) -> Any:
+    """The status of the member reported last (by its report's date); the first member's when
+    no date is known, or when it is among the latest."""
+    known = [d for d in dates if d is not None]
+    if not known:
+        return members[0].status
+    latest = max(known)
+    if dates[0] == latest:
+        return members[0].status
+    return next(m.status for m, d in zip(members, dates, strict=True) if d == latest)
+
+
+def _joined(members: list[Any], bounds: tuple[int, int, int, int], dates: list[int | None]) -> Any:
     first = members[0]
     time = next((m.time for m in members if effective(m.time) == bounds), None)
     if time is None:
         es, ls, ee, le = (None if v in (NEG, POS) else v for v in bounds)
         time = Span(es, ls, ee, le, Granularity.UNKNOWN)
-    if callable(getattr(first, "merged", None)):  # the item knows how to join its facts
-        return attrs.evolve(first.merged(members[1:]), time=time)
     changes: dict[str, Any] = {"time": time}
+    status = _latest_status(members, dates)
+    if status != first.status and attrs.has(type(first)) and "status" in attrs.fields_dict(type(first)):
+        changes["status"] = status
+    if callable(getattr(first, "merged", None)):  # the item knows how to join its facts
+        return attrs.evolve(first.merged(members[1:]), **changes)
     if attrs.has(type(first)):
         for field in attrs.fields(type(first)):
             if field.name == "time" or not field.init:
                 continue
             value = getattr(first, field.name)
-            if isinstance(value, tuple):
+            if isinstance(value, tuple) and field.name not in changes:
                 changes[field.name] = _union([getattr(m, field.name, ()) for m in members])
     return attrs.evolve(first, **changes)
 
@@ -175,9 +293,11 @@ def plan_merge(
         raise ValueError(f"threshold must be within 0..1, got {threshold!r}")
     rows = [list(t.rows) for t in timelines]
     sources: list[str] = []
+    bases: list[str] = []  # each source's name, before a "#k" told apart two of that name
     for k, (t, items_of_t) in enumerate(zip(timelines, rows, strict=True)):
         docs = {item.doc for item in items_of_t if item.doc is not None}
         source = t.name or (str(docs.pop()) if len(docs) == 1 else f"#{k}")
+        bases.append(source)
         sources.append(source if source not in sources else f"{source}#{k}")
     counts: dict[str, int] = {}
     for items_of_t in rows:
@@ -186,14 +306,22 @@ def plan_merge(
 
     items: list[Any] = []
     refs: list[str] = []
+    dates: list[int | None] = []  # when each item was reported: its timeline's document date
     constraints: list[Constraint] = []
     originals: dict[str, Span] = {}
-    for source, t, items_of_t in zip(sources, timelines, rows, strict=True):
-        rename = {item.id: (f"{source}:{item.id}" if counts[item.id] > 1 else item.id) for item in items_of_t}
+    taken = {item.id for items_of_t in rows for item in items_of_t if counts[item.id] == 1}
+    for source, base, t, items_of_t in zip(sources, bases, timelines, rows, strict=True):
+        reported = None if t.dct is None or effective(t.dct)[0] == NEG else effective(t.dct)[0]
+        rename: dict[str, str] = {}
         for item in items_of_t:
-            new_id = rename[item.id]
+            new_id = item.id
+            if counts[item.id] > 1:
+                new_id = _unique_id(_prefixed(source, _bare(item.id, base)), taken)
+                taken.add(new_id)
+            rename[item.id] = new_id
             items.append(item if new_id == item.id else attrs.evolve(item, id=new_id))
-            refs.append(f"{source}:{item.id}")
+            refs.append(_prefixed(source, _bare(item.id, base)))
+            dates.append(reported)
         constraints.extend(attrs.evolve(c, a=rename[c.a], b=rename[c.b]) for c in t.constraints)
         originals.update({rename[i]: s for i, s in t.originals.items()})
 
@@ -210,7 +338,7 @@ def plan_merge(
             assert bounds is not None
             bounds = _intersect(bounds, effective(items[m].time))
         assert bounds is not None
-        joined = _joined([items[m] for m in members], bounds)
+        joined = _joined([items[m] for m in members], bounds, [dates[m] for m in members])
         kept.append(joined)
         for m in members:
             into[items[m].id] = joined.id
@@ -229,6 +357,27 @@ def plan_merge(
         records=[*(r for t in timelines for r in t.merges), *records],
         originals={i: s for i, s in originals.items() if i not in into},  # a join's time is its base
     )
+
+
+def _bare(ident: str, source: str) -> str:
+    """``ident`` without its source's name in front (``"rferl:visit-1"`` of source ``rferl``)."""
+    if ident.startswith(f"{source}:") and len(ident) > len(source) + 1:
+        return ident[len(source) + 1 :]
+    return ident
+
+
+def _prefixed(source: str, ident: str) -> str:
+    return f"{source}:{ident}"
+
+
+def _unique_id(ident: str, taken: set[str]) -> str:
+    """``ident``, or ``ident#2``, ``ident#3`` ... the first that no other item has."""
+    if ident not in taken:
+        return ident
+    k = 2
+    while f"{ident}#{k}" in taken:
+        k += 1
+    return f"{ident}#{k}"
 
 
 def _groups(items: list[Any], threshold: float, weights: MergeWeights, same_document: bool) -> list[tuple[list[int], float]]:

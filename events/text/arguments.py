@@ -37,6 +37,20 @@ from events.text.quantities import find_quantities
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+__all__ = [
+    "ACTOR_KINDS",
+    "FRAMING_PREPS",
+    "PERSON_PRONOUNS",
+    "PLACE_PREPS",
+    "RECIPIENT_PREPS",
+    "STATE_PRONOUNS",
+    "SUBJECTS",
+    "Arguments",
+    "Memory",
+    "read_arguments",
+    "supported",
+]
+
 SUBJECTS = frozenset({"nsubj", "csubj", "expl"})
 RECIPIENT_PREPS = frozenset({"to", "with", "against", "on", "at", "into", "toward", "towards", "from"})
 PLACE_PREPS = frozenset({"in", "at", "to", "into", "near", "inside", "across", "from", "through", "outside"})

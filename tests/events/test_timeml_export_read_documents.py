@@ -3,15 +3,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from conftest import load_script
 
+from tests.conftest import SHARED, load_script
 from timeline import Evidence, Item, Span, Timeline, read_timeml
 from timeline.io.timeml import GoldTimex
 
-TBAQ = Path(__file__).resolve().parents[2].parent / "shared" / "corpora" / "tbaq"
+TBAQ = SHARED / "corpora" / "tbaq"
 
 
 def test_an_event_that_runs_into_a_date_is_cut_where_the_date_begins() -> None:

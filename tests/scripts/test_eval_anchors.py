@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import load_script
+from tests.conftest import load_script
 
 
 def test_an_exclusive_end_is_written_as_its_last_second() -> None:

@@ -20,6 +20,8 @@ from timeline.chart.axis import Axis, format_time, from_x, to_x
 from timeline.chart.rows import Row
 from timeline.span import Granularity
 
+__all__ = ["Level", "aggregate", "choose_window", "civil_from_days_array"]
+
 
 @attrs.frozen(slots=True)
 class Level:

@@ -22,6 +22,24 @@ from typing import Literal
 from timeline import calendar
 from timeline.span import Granularity, Span
 
+__all__ = [
+    "MS_PER_SECOND",
+    "TEMPORAL_LABEL",
+    "YEAR_LABEL",
+    "Axis",
+    "choose_axis",
+    "describe_span",
+    "format_time",
+    "fractional_year",
+    "from_x",
+    "historical_year",
+    "seconds_from_fractional_year",
+    "seconds_from_historical_year",
+    "to_x",
+    "x_domain",
+    "year_text",
+]
+
 Axis = Literal["temporal", "year"]
 
 MS_PER_SECOND = 1000

@@ -32,6 +32,8 @@ from timeline.chart.rows import (
 )
 from timeline.span import Granularity, Span
 
+__all__ = ["ChartData", "prepare"]
+
 
 @attrs.frozen(slots=True)
 class ChartData:

@@ -15,6 +15,15 @@ import attrs
 
 from timeline.span import Span
 
+__all__ = [
+    "CANVAS_THRESHOLD",
+    "LANE_ALIASES",
+    "LANE_FIELDS",
+    "ChartOptions",
+    "Lanes",
+    "renderer_for",
+]
+
 # What splits the rows or colours the marks. ``actor`` puts an event under each of its actors,
 # ``country`` under each country its actors belong to (an actor's ``country``, else its name).
 LANE_FIELDS = ("kind", "actor", "country", "place", "doc", "status", "lane")

@@ -37,6 +37,30 @@ from timeline.chart.layout import LABEL_CHAR_PX, LABEL_MAX_CHARS
 from timeline.chart.options import ChartOptions
 from timeline.chart.rows import clean_text
 
+__all__ = [
+    "ARROW_PX",
+    "ARROW_STEPS",
+    "BRUSH_FIELD",
+    "BRUSH_PARAM",
+    "CERTAIN_OPACITY",
+    "COUNT_SCHEME",
+    "EVENTS_NAME",
+    "HOLLOW_STATUSES",
+    "KEY",
+    "KINDS_PARAM",
+    "LABELS_NAME",
+    "STATUS_SHAPES",
+    "TOOLTIP",
+    "TOP",
+    "USERMETA_KEY",
+    "ZOOM_FIELD",
+    "ZOOM_PARAM",
+    "TimelineLayer",
+    "TimelineVConcat",
+    "chart_from_data",
+    "timeline_chart",
+]
+
 STATUS_SHAPES = {
     "occurred": "circle",
     "ongoing": "triangle-right",

@@ -34,6 +34,19 @@ from timeline.chart.options import ChartOptions, renderer_for
 from timeline.chart.rows import clean_strings
 from timeline.chart.spec import chart_from_data
 
+__all__ = [
+    "CONTENT_SECURITY_POLICY",
+    "TABLE_COLUMNS",
+    "events_table",
+    "html_document",
+    "html_page",
+    "javascript_bundle",
+    "page_asset",
+    "save_html",
+    "script_json",
+    "summary",
+]
+
 # Everything a page may load: nothing. Inline scripts and styles, data: and blob: images
 # (vega-embed's PNG export), and 'unsafe-eval' because Vega compiles its expressions.
 CONTENT_SECURITY_POLICY = (

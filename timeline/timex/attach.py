@@ -37,12 +37,11 @@ class Found:
 
 
 _relative_start = context_regex(r"{relative_starts}\b")
-_part_of_day_of = context_regex(r"\b{night_of_determiners}\s{1,3}({night_of_parts})\s{1,3}of\s{1,3}$")
+_part_of_day_of = context_regex(r"\b{night_of_determiners}\s{1,3}({night_of_parts})\s{1,3}{night_of_links}\s{1,3}$")
 _or_so = context_regex(r"\s{approximate_after}\b")
 _ago_end = context_regex(r"\b{ago_ends}$")
 _determined_duration = context_regex(r"{determined_duration_starts}\s")
-_bound_before = context_regex(r"(?:^|(?<=\W))(?:(?P<before>{before_words})|(?P<after>{after_words})|(?P<until>{until_words}))\s{1,3}$")
-_BOUND_MODS = {"before": "BEFORE", "after": "AFTER", "until": "ON_OR_BEFORE"}
+_bound_before = context_regex(r"(?:^|(?<=\W))(?:(?P<BEFORE>{before_words})|(?P<AFTER>{after_words})|(?P<ON_OR_BEFORE>{until_words}))\s{1,3}$")  # each group named by its mod
 
 
 def _modifier(text: str, start: int, end: int, floor: int, reading: Reading, lex: Lexicon) -> tuple[int, str | None] | None:
@@ -105,7 +104,7 @@ def _bound(text: str, start: int, floor: int, reading: Reading, lex: Lexicon) ->
         return None
     if floor and not text[floor : match.start()].strip():
         return None  # "two days before Christmas": the duration counts from the date
-    return next(mod for group, mod in _BOUND_MODS.items() if match.group(group) is not None)
+    return match.lastgroup
 
 
 # --- neighbours ----------------------------------------------------------------------------
@@ -171,4 +170,4 @@ def merge_neighbours(text: str, found: list[Found], lex: Lexicon) -> list[Found]
     return out
 
 
-__all__ = ["Found", "merge_neighbours", "place"]
+__all__ = ["POINT_TYPES", "REFS", "Found", "merge_neighbours", "place"]

@@ -7,6 +7,7 @@ from timeline.timex.anchor import (
     DAY,
     Point,
 )
+from timeline.timex.lexicon import Lexicon
 from timeline.timex.normalize.context import Context, Handler, Reading, unknown
 from timeline.timex.normalize.dates import weekday_reading
 from timeline.timex.normalize.words import edge_mod, lookup_key, weekday_number
@@ -16,12 +17,18 @@ from timeline.timex.recognize import Candidate
 __all__ = ["HANDLERS"]
 
 
+_of_after = context_regex(r"\s{1,3}{night_of_links}\b")  # "the night of May 13": the attachment stage joins them
+
+
 def _part_of_day(cand: Candidate, ctx: Context) -> Reading | None:
     lex = ctx.lex
     code = lex.parts_of_day[lookup_key(cand.group("pod"))]
     base = lookup_key(cand.group("base"))
     wd = None
     if not base and wd is None:
+        # histories tag a part of the day alone ("moved only at night"): a time of no known day
+        if ctx.narrative and cand.text.islower() and lookup_key(cand.group("pod")) in lex.narrative_bare_parts_of_day and not _of_after(lex).match(ctx.text, cand.end):
+            return unknown(f"XXXX-XX-XXT{code}", "TIME")
         return None
     anchor = ctx.deictic_anchor()
     if wd is not None or (base and base.rstrip(".") in lex.weekdays):
@@ -38,11 +45,17 @@ def _part_of_day(cand: Candidate, ctx: Context) -> Reading | None:
     if anchor is None or anchor.gran != DAY:
         return unknown(f"XXXX-XX-XXT{code}", "TIME")
     # "yesterday evening": the deictic word's day; "the next morning": the relative word's step
-    offset = int(ctx.lex.deictic[base][2]) if base in ctx.lex.deictic else ctx.lex.relative.get(base.removeprefix("the "), 0)
-    if base == "last" and code in ("MO", "AF"):
+    offset = int(ctx.lex.deictic[base][2]) if base in ctx.lex.deictic else ctx.lex.relative.get(_without_article(base, lex), 0)
+    if base in lex.value_words["yesterday_relatives"] and code in ("MO", "AF"):
         return None
     day = Point.of_days(anchor.days + offset)
     return Reading("TIME", f"{day.value()}T{code}", mod=mod, point=day, anchored=anaphoric)
+
+
+def _without_article(words: str, lex: Lexicon) -> str:
+    """ "the next" -> "next": the words without a leading definite article."""
+    first, _, rest = words.partition(" ")
+    return rest if rest and first in lex.value_words["definite_articles"] else words
 
 
 _clock_before = context_regex(r"\b{clock_prepositions}\s{1,3}$", space=" ")
@@ -65,18 +78,20 @@ def _clock(cand: Candidate, ctx: Context) -> Reading | None:
             if number is None:
                 return None
             hour, minute = int(number), 0
-        ampm = lookup_key(g("ampm")).replace(".", "")
+        ampm = lookup_key(g("ampm")).replace(".", "")  # "am", "pm"
+        afternoon = ampm in ctx.lex.value_words["post_meridiem"] if ampm else None
         dayhalf = lookup_key(g("dayhalf"))
         if dayhalf:  # "at 4 in the morning", "at ten at night": only after a clock preposition
             if not _clock_before(ctx.lex).search(cand.match.string[max(0, cand.start - 20) : cand.start]):
                 return None
-            ampm = "am" if dayhalf.endswith("morning") or (dayhalf.endswith("night") and hour == 12) else "pm"
-        if ampm:
+            half = ctx.lex.parts_of_day[dayhalf.rsplit(" ", 1)[-1]]  # "in the morning": MO
+            afternoon = not (half == "MO" or (half == "NI" and hour == 12))
+        if afternoon is not None:
             if not 1 <= hour <= 12:
                 return None
-            if ampm.startswith("p") and hour != 12:
+            if afternoon and hour != 12:
                 hour += 12
-            elif ampm.startswith("a") and hour == 12:
+            elif not afternoon and hour == 12:
                 hour = 0
         elif ":" in clock and g("tz") is None and g("oclock") is None:
             before = cand.match.string[max(0, cand.start - 20) : cand.start]

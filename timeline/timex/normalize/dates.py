@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 from timeline import calendar as cal
@@ -66,7 +67,7 @@ def _date(cand: Candidate, ctx: Context) -> Reading | None:
         if year is None:
             return None
         if era is not None:
-            if lookup_key(era).replace(".", "").startswith("b"):
+            if ctx.lex.eras[lookup_key(era)] < 0:
                 if year == 0:
                     return None
                 year = 1 - year
@@ -78,7 +79,7 @@ def _date(cand: Candidate, ctx: Context) -> Reading | None:
     day_n = day_number(day, ctx.lex) if day else 0
     if month and not 1 <= month <= 12:
         return None
-    if year is not None and year < 100 and year_text_ and year_text_[:1].isdigit() and len(year_text_) == 2:
+    if year is not None and era is None and year < 100 and year_text_ and year_text_[:1].isdigit() and len(year_text_) == 2:  # "'99", not "44 BC"
         base = ctx.dct.year if ctx.dct else 2000
         year += base - base % 100
         if year > base + 10:
@@ -87,10 +88,10 @@ def _date(cand: Candidate, ctx: Context) -> Reading | None:
         if not month:
             return None
         if year is None:
-            anchor = ctx.deictic_anchor()
+            anchor = ctx.story_anchor() if ctx.narrative else ctx.deictic_anchor()
             if anchor is None:
                 return unknown(f"XXXX-{month:02d}-{day_n:02d}", partial="day")
-            year = nearest_year(month, day_n, anchor, *((UNKNOWN, float("inf")) if ctx.narrative else ctx.tense_and_distance(cand)))
+            year = nearest_year(month, day_n, anchor, *((UNKNOWN, math.inf) if ctx.narrative else ctx.tense_and_distance(cand)))
             if anchor.gran != DAY:
                 year = anchor.year
             elif wd:
@@ -113,7 +114,7 @@ def _date(cand: Candidate, ctx: Context) -> Reading | None:
         if year is None and cand.rule.name == "month" and name_of_event(cand, ctx):
             return None
         if year is None:
-            anchor = ctx.deictic_anchor()
+            anchor = ctx.story_anchor() if ctx.narrative else ctx.deictic_anchor()
             if anchor is None:
                 return unknown(f"XXXX-{month:02d}", partial="month", month=month)
             year = anchor.year if ctx.narrative or anchor.gran != DAY else nearest_year(month, 0, anchor, *ctx.tense_and_distance(cand))
@@ -166,7 +167,7 @@ def _week_of(cand: Candidate, ctx: Context) -> Reading | None:
     if day is None or day.point is None or day.point.gran != DAY:
         return None
     week = day.point.coarser(WEEK)
-    weekend = lookup_key(cand.group("unit")) == "weekend"
+    weekend = ctx.lex.units.get(lookup_key(cand.group("unit"))) == "WE"
     return Reading("DATE", week.value() + ("-WE" if weekend else ""), point=week, absolute=day.absolute)
 
 
@@ -188,7 +189,7 @@ def _week_of_month(cand: Candidate, ctx: Context) -> Reading | None:
     nth = ctx.lex.ordinals.get(lookup_key(cand.group("wk")))  # None for "last"
     middle = 7 * int(nth) - 3 if nth and 1 <= nth <= 4 else last - 3  # the middle day of that week
     week = Point.of_day(year, mon, middle).coarser(WEEK)
-    weekend = lookup_key(cand.group("unit")) == "weekend"
+    weekend = ctx.lex.units.get(lookup_key(cand.group("unit"))) == "WE"
     return Reading("DATE", week.value() + ("-WE" if weekend else ""), point=week, absolute=month.absolute)
 
 
@@ -210,7 +211,7 @@ def _decade(cand: Candidate, ctx: Context) -> Reading | None:
         year = base - base % 100 + tens * 10
         if year > base:
             year -= 100
-    if cand.group("era") and lookup_key(cand.group("era")).startswith("b"):
+    if cand.group("era") and ctx.lex.eras[lookup_key(cand.group("era"))] < 0:
         return unknown("BC" + f"{year:04d}"[:-1])
     return dated(Point(DECADE, year), absolute=dec is not None and not dec.startswith("'"))
 
@@ -220,7 +221,7 @@ def _century(cand: Candidate, ctx: Context) -> Reading | None:
     n = ctx.lex.ordinals.get(word) or int(re.sub(r"[^0-9]", "", word) or 0)
     if not 1 <= n <= 30:
         return None
-    bc = bool(cand.group("era")) and lookup_key(cand.group("era")).startswith("b")
+    bc = bool(cand.group("era")) and ctx.lex.eras[lookup_key(cand.group("era"))] < 0
     reading = unknown(f"BC{n - 1:02d}") if bc else dated(Point("CE", (n - 1) * 100), absolute=True)
     if reading is None or cand.group("frac") is None:
         return reading

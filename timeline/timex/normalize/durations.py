@@ -3,8 +3,6 @@ and "N units ago/later" as points."""
 
 from __future__ import annotations
 
-import re
-
 from timeline.timex.anchor import (
     DAY,
     DECADE,
@@ -57,7 +55,7 @@ def duration_value(n: float | None, unit: str) -> str:
     return f"P{count}{unit}{tail}"
 
 
-_AGE_AFTER = re.compile(r"[\s-]{1,3}old\b", re.IGNORECASE)
+_age_after = context_regex(r"[\s-]{1,3}{age_after}\b")
 
 
 _fraction_after = context_regex(r"\s{1,3}{fraction_after}\b")
@@ -92,20 +90,22 @@ def _duration(cand: Candidate, ctx: Context) -> Reading | None:
     n = number_of(num_text, ctx.lex)
     if g("half") and n is not None:
         n += 0.5
-    if num_text in ("a", "an") and unit_word in ("second", "minute") and not ago:
+    vw = lex.value_words
+    article = num_text in vw["indefinite_articles"]
+    if article and unit_word in vw["singular_short_units"] and not ago:
         return None
-    if num_text in ("a", "an") and g("adj") is not None and unit_word.endswith(("s", "ia")) and unit_word in lex.units:
+    if article and g("adj") is not None and unit_word in vw["plural_units"]:
         return None  # "a decades-long feud": the article is the noun's, the unit plural and vague
-    if num_text in ("some", "a number of") and not det and not ago:
+    if num_text in vw["determined_vague_counts"] and not det and not ago:
         return None
     if n is not None and n > 10000:
         return None
     if n == 0:
         return None
     after = cand.match.string[cand.end : cand.end + 12]
-    if num_text in ("a", "an") and not det and not ago and _rate_before(ctx.lex).search(cand.match.string[max(0, cand.start - 16) : cand.start]):
+    if article and not det and not ago and _rate_before(ctx.lex).search(cand.match.string[max(0, cand.start - 16) : cand.start]):
         return None  # a rate: "$5 a year", "700 seats a week"
-    if _AGE_AFTER.match(after) and not ago:
+    if _age_after(lex).match(after) and not ago:
         return None  # an age: "52 years old"
     if unit == "Q" and (_fraction_after(ctx.lex).match(after) or "-" in cand.text):
         return None  # a fraction: "a quarter of the vote", "three-quarters"
@@ -143,7 +143,7 @@ def _duration(cand: Candidate, ctx: Context) -> Reading | None:
         if reading is not None and sign > 0 and not anchored:
             reading.anchor_value = reading.value  # "five months from now": already the point
         return reading
-    if adj is not None and adj.lower() == "-old":
+    if adj is not None and adj.lower().removeprefix("-") in lex.context_words["age_after"]:
         return None
     start = None
     if det and "-" in cand.match.string[cand.match.end("num") : cand.match.start("unit") + 1]:
@@ -180,7 +180,7 @@ def _unit_long(cand: Candidate, ctx: Context) -> Reading | None:
     unit = ctx.lex.units.get(word, "")
     if not unit:
         return None
-    plural = word.endswith("s") or word in ("centuries", "millennia")
+    plural = word in ctx.lex.value_words["plural_units"]
     return unknown(duration_value(None if plural else 1, unit), "DURATION")
 
 

@@ -41,7 +41,7 @@ def looks_like_quantity(cand: Candidate, year_start: int, year_end: int, lex: Le
 not_a_month_before = context_regex(r"(?:\b{not_a_month_before}|'s)\s{1,3}$")
 
 
-_not_a_month_after = context_regex(r"\s{1,3}(?:{event_prepositions}\s{1,3}(?:the\s|[A-Z])|{name_prepositions}\s{1,3}(?:the\s{1,3})?[A-Z][a-z])", ignore_case=False)
+_not_a_month_after = context_regex(r"\s{1,3}(?:{event_prepositions}\s{1,3}(?:{the_words}\s|[A-Z])|{name_prepositions}\s{1,3}(?:{the_words}\s{1,3})?[A-Z][a-z])", ignore_case=False)
 
 
 # "the October slaying", "a June agreement": a month name before a lower-case noun modifies it, a month
@@ -51,7 +51,7 @@ def month_modifier_after(lex: Lexicon) -> re.Pattern[str]:
     return re.compile(rf"\s{{1,3}}(?!(?:{stop})\b)[a-z]{{3,}}\b(?!-)")
 
 
-_modal_may = context_regex(r"May\s{1,3}{may_subjects}\b", ignore_case=False)
+_modal_may = context_regex(r"{modal_months}\s{1,3}{may_subjects}\b", ignore_case=False)
 
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\"'`“‘]\s{0,3}|\n\s{0,3})$")
@@ -63,7 +63,7 @@ _next_word = context_regex(r"\s{1,3}{month_range_links}\s{1,3}([A-Z][a-z]+\.?)",
 _month_preposition = context_regex(r"\b{month_prepositions}\s{1,3}$")
 
 
-_name_before_month = context_regex(r"(?:\b(?!(?i:{month_prepositions}|{month_words_before}|{not_a_month_before})\b)[A-Z][a-z]+|\bM(?:rs?|s)\.)\s{1,3}$", ignore_case=False)
+_name_before_month = context_regex(r"(?:\b(?!(?i:{month_prepositions}|{month_words_before}|{not_a_month_before})\b)[A-Z][a-z]+|\b{courtesy_titles})\s{1,3}$", ignore_case=False)
 
 
 def name_of_event(cand: Candidate, ctx: Context) -> bool:

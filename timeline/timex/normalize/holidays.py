@@ -62,10 +62,11 @@ def _holiday(cand: Candidate, ctx: Context) -> Reading | None:
     if day is None or day.point is None or not span:
         return day
     days = day.point.days
-    if span == "weekend" and cal.weekday(days) == 1:
+    weekend = ctx.lex.units.get(span) == "WE"
+    if weekend and cal.weekday(days) == 1:
         days -= 1
     week = Point.of_days(days).coarser(WEEK)
-    return Reading("DATE", week.value() + ("-WE" if span == "weekend" else ""), point=week, absolute=day.absolute)
+    return Reading("DATE", week.value() + ("-WE" if weekend else ""), point=week, absolute=day.absolute)
 
 
 def _holiday_day(cand: Candidate, ctx: Context) -> Reading | None:
@@ -87,7 +88,7 @@ def _holiday_day(cand: Candidate, ctx: Context) -> Reading | None:
     slack = 0  # "last Easter": the one before the anchor, however near the next one is
     direction = direction_of(rel, ctx.lex)
     if direction == UNKNOWN:
-        if ctx.narrative or rel == "this":
+        if ctx.narrative or rel in ctx.lex.value_words["proximal_demonstratives"]:
             return dated(Point.of_days(this_year))
         direction, distance = ctx.tense_and_distance(cand)
         slack = CLOSE_SLACK if distance <= CLOSE_CUE else TENSE_SLACK

@@ -37,11 +37,12 @@ __all__ = ["HANDLERS"]
 
 def _quarter(cand: Candidate, ctx: Context) -> Reading | None:
     reading = _quarter_value(cand, ctx)
+    vw = ctx.lex.value_words
     det = lookup_key(cand.group("det"))
     if reading is not None and det:
         ordinal_adjective = cand.group("ord") is not None and cand.match.string[cand.match.end("ord") : cand.match.end("ord") + 1] == "-"
-        qualified = any(cand.group(name) is not None for name in ("ord", "m1", "adj", "year"))
-        if (det in ("its", "their", "that") and qualified) or (det == "the" and ordinal_adjective):
+        qualified = any(word is not None for word in (cand.group("ord"), cand.group("m1"), cand.group("adj"), cand.group("year")))
+        if (det in vw["noun_determiners"] and qualified) or (det in vw["definite_articles"] and ordinal_adjective):
             # "its third-quarter profit": the determiner belongs to the noun, not to the time
             reading.start = cand.match.end("det") + len(cand.match.string[cand.match.end("det") :]) - len(cand.match.string[cand.match.end("det") :].lstrip())
     return reading
@@ -65,36 +66,38 @@ def _quarter_code(cand: Candidate, ctx: Context) -> Reading | None:
     return dated(point, absolute=year_s is not None)
 
 
-def _months_as_period(first: str | None, last: str | None, lex: Lexicon) -> str | None:
-    """ "April-June": the quarter or half those months make ("quarter 2"), None when they make neither."""
+def _months_as_period(first: str | None, last: str | None, lex: Lexicon) -> tuple[str, int] | None:
+    """ "April-June": the quarter or half those months make ((QUARTER, 2)), None when they make neither."""
     if not (first and last):
         return None
     start, end = month_number(first, lex), month_number(last, lex)
     length = (end - start) % 12 + 1
     if length == 3 and start % 3 == 1:
-        return f"quarter {(start - 1) // 3 + 1}"
+        return QUARTER, (start - 1) // 3 + 1
     if length == 6 and start in (1, 7):
-        return f"half {(start - 1) // 6 + 1}"
+        return HALF, (start - 1) // 6 + 1
     return None
 
 
 def _quarter_value(cand: Candidate, ctx: Context) -> Reading | None:
     g = cand.group
     lex = ctx.lex
+    vw = lex.value_words
     q_word = lookup_key(g("q"))
+    plural = q_word in vw["plural_quarter_nouns"]
     months = _months_as_period(g("m1"), g("m2"), ctx.lex)  # "the April-June quarter", "the July-to-September period"
-    if g("m1") is not None:
-        if months is None or q_word == "quarters":
-            return None
-        q_word = months.split()[0]
+    if g("m1") is not None and (months is None or plural):
+        return None
+    is_half = months[0] == HALF if months is not None else q_word in vw["half_nouns"]
+    is_period = months is None and q_word in vw["period_nouns"]  # "the April-June period" is a quarter
+    is_quarter = months[0] == QUARTER if months is not None else q_word in vw["quarter_nouns"]
     det = lookup_key(g("det"))
     ord_word = lookup_key(g("ord"))
     adjs = [lex.quarter_adjectives[a] for a in re.findall(r"[\w-]+", lookup_key(cand.text)) if a in lex.quarter_adjectives]
     year_s = g("year") or g("year2")
     rel2 = lookup_key(g("rel2") or g("ryear"))
-    is_half = q_word == "half"
     gran = HALF if is_half else QUARTER
-    if q_word == "quarters":
+    if plural:
         if det in lex.context_words["every_words"]:
             return unknown("P1Q", "SET")
         return None
@@ -110,10 +113,10 @@ def _quarter_value(cand: Candidate, ctx: Context) -> Reading | None:
         if number > (2 if is_half else 4) or number < 1:
             return None
     elif months:
-        number = int(months.split()[1])
-    if q_word == "period" and not year_s and "year_ago" not in adjs:
+        number = months[1]
+    if is_period and not year_s and "YEAR_AGO" not in adjs:
         return None
-    if not (number or adjs or year_s or det in ("the", "this", "last", "next", "its", "their", "that")):
+    if not (number or adjs or year_s or det in vw["quarter_determiners"]):
         return None
     ref = ctx.ref if ctx.ref is not None and ctx.ref.gran == gran else None
     if ref is None and gran == QUARTER:
@@ -121,12 +124,12 @@ def _quarter_value(cand: Candidate, ctx: Context) -> Reading | None:
     year: int | None = None
     if year_s:
         year = int(year_s)
-    elif rel2 in ("this", "last", "next", "the"):
+    elif rel2 in vw["year_relatives"]:
         anchor = ctx.deictic_anchor()
         if anchor is None:
             return None
-        year = anchor.year + {"this": 0, "the": 0, "last": -1, "next": 1}[rel2]
-    if q_word == "period":
+        year = anchor.year + lex.relative.get(rel2, 0)
+    if is_period:
         if year is not None:
             if ref is not None:
                 return dated(Point(QUARTER, year, quarter=ref.quarter), anchored=True)  # the quarter discussed, that year
@@ -137,19 +140,19 @@ def _quarter_value(cand: Candidate, ctx: Context) -> Reading | None:
         return dated(ref.shift("Y", -1), anchored=True) if ref is not None else None
     if number:
         if year is None:
-            if ctx.narrative and ref is not None and "year_ago" not in adjs:
+            if ctx.narrative and ref is not None and "YEAR_AGO" not in adjs:
                 year = ref.year
             else:
                 year = year_of_numbered(gran, number, cand, ctx)
                 if year is None:
                     return unknown(f"XXXX-{'H' if is_half else 'Q'}{number}")
-            if "year_ago" in adjs:
+            if "YEAR_AGO" in adjs:
                 year -= 1
         point = Point(HALF, year, half=number) if is_half else Point(QUARTER, year, quarter=number)
         return dated(point, absolute=year_s is not None)
     # No ordinal: "the quarter", "last quarter", "the latest quarter", "the year-earlier quarter"
-    if year is not None and not adjs and det in ("", "the"):
-        if is_half or (ref is None and q_word != "quarter"):
+    if year is not None and not adjs and (not det or det in vw["definite_articles"]):
+        if is_half or (ref is None and not is_quarter):
             return None
         # "the 1988 quarter": the quarter under discussion, else the last one completed
         last = ctx.current(QUARTER)
@@ -159,16 +162,17 @@ def _quarter_value(cand: Candidate, ctx: Context) -> Reading | None:
             return None
         return dated(Point(QUARTER, year, quarter=number), absolute=True)
     base = ref if ref is not None else None
-    if det == "last" or "prev" in adjs:
-        cur = base if base is not None and det != "last" else ctx.current(gran)
+    det_last = det in vw["last_determiners"]
+    if det_last or "PREV" in adjs:
+        cur = base if base is not None and not det_last else ctx.current(gran)
         return dated(cur.shift("Q", -2 if is_half else -1) if cur else None, anchored=base is not None)
-    if "last" in adjs:  # "the latest quarter": the last one completed
+    if "LAST" in adjs:  # "the latest quarter": the last one completed
         cur = ctx.current(gran)
         return dated(cur.shift("Q", -2 if is_half else -1) if cur else None)
-    if det == "next":
+    if det in vw["next_determiners"]:
         cur = ctx.current(gran)
         return dated(cur.shift("Q", 2 if is_half else 1) if cur else None)
-    if det == "this" or "this" in adjs:
+    if det in vw["proximal_demonstratives"] or "THIS" in adjs:
         return dated(ctx.current(gran))
     if base is None:
         cur = ctx.current(gran)
@@ -177,7 +181,7 @@ def _quarter_value(cand: Candidate, ctx: Context) -> Reading | None:
         base = cur.shift("Q", -1) if not is_half else cur
         if base is None:
             return None
-    if "year_ago" in adjs:
+    if "YEAR_AGO" in adjs:
         return dated(base.shift("Y", -1), anchored=True)
     return dated(base, anchored=True)
 
@@ -185,10 +189,13 @@ def _quarter_value(cand: Candidate, ctx: Context) -> Reading | None:
 _NAME_BEFORE = re.compile(r"(?<![.!?\n]\s)(?<![.!?\n]\s\s)(?<=\S\s)\b[A-Z][a-z]+\s{1,2}$|(?<=[a-z,;]\s)\b[A-Z][a-z]+\s{1,2}$")
 
 
-_name_after = context_regex(r"\s{1,2}(?!{title_case_links}\b)[A-Z][a-z]+|\s{1,2}{name_prepositions}\s{1,2}(?:the\s{1,2})?[A-Z][a-z]", ignore_case=False)
+_name_after = context_regex(r"\s{1,2}(?!{title_case_links}\b)[A-Z][a-z]+|\s{1,2}{name_prepositions}\s{1,2}(?:{the_words}\s{1,2})?[A-Z][a-z]", ignore_case=False)
 
 
-_THE_BEFORE = re.compile(r"\b[Tt]he\s{1,3}$")
+_the_before = context_regex(r"\b{name_determiners}\s{1,3}$", ignore_case=False)
+
+
+_season_of = context_regex(r"\s{1,3}{season_of_links}\s{1,3}(?:[A-Z]|{the_words}\s)", ignore_case=False)  # "the fall of Rome"
 
 
 _season_before = context_regex(r"\b({season_prepositions})\s{1,3}$")
@@ -204,14 +211,15 @@ def _season(cand: Candidate, ctx: Context) -> Reading | None:
     year_s = g("year")
     word = lookup_key(g("season"))
     bare = not (rel or pre or year_s)
-    if bare and (word in ("fall", "spring") and not (g("season") or "")[:1].isupper()):
+    if bare and (word in lex.value_words["lower_case_season_verbs"] and not (g("season") or "")[:1].isupper()):
         return None
-    if word == "fall" and not year_s and re.match(r"\s{1,3}of\s{1,3}(?:[A-Z]|the\s)", ctx.text[cand.end : cand.end + 12]):
+    if word in lex.value_words["season_of_verbs"] and not year_s and _season_of(lex).match(ctx.text[cand.end : cand.end + 12]):
         return None
     season_word = g("season") or ""
+    plain = not rel or rel in lex.value_words["definite_articles"]
     if season_word[:1].isupper() and (
-        (rel in ("", "the") and _NAME_BEFORE.search(ctx.text[max(0, cand.start - 20) : cand.start]))
-        or (not year_s and (rel in ("", "the") or _THE_BEFORE.search(ctx.text, max(0, cand.start - 6), cand.start)) and _name_after(ctx.lex).match(ctx.text[cand.end : cand.end + 20]))
+        (plain and _NAME_BEFORE.search(ctx.text[max(0, cand.start - 20) : cand.start]))
+        or (not year_s and (plain or _the_before(lex).search(ctx.text, max(0, cand.start - 6), cand.start)) and _name_after(ctx.lex).match(ctx.text[cand.end : cand.end + 20]))
     ):
         return None  # part of a name: "the Arab Spring", "the Spring Offensive", "the next Winter Olympics"
     mod = edge_mod(rel, ctx.lex)
@@ -241,7 +249,7 @@ def _season(cand: Candidate, ctx: Context) -> Reading | None:
         occ = now - ((now - index(code)) % 4 or 4)
     elif direction == FUTURE:
         occ = now + ((index(code) - now) % 4 or 4)
-    elif ctx.narrative or rel == "this":
+    elif ctx.narrative or rel in lex.value_words["proximal_demonstratives"]:
         occ = anchor.year * 4 + index(code)
     else:
         tense = ctx.tense(cand)
@@ -255,27 +263,28 @@ def _season(cand: Candidate, ctx: Context) -> Reading | None:
 
 
 def _year_adjective(cand: Candidate, ctx: Context) -> Reading | None:
+    vw = ctx.lex.value_words
     word = lookup_key(cand.group("word")).replace("-", " ").replace("'s", "")
     ref = ctx.ref
     anchor = ctx.deictic_anchor()
-    if word in ("year earlier", "year ago"):
+    if word in vw["year_ago_adjectives"]:
         quarter = ctx.recent_quarter(cand)
         if quarter is not None:
             return dated(quarter.shift("Y", -1), anchored=True)
         base = ctx.anaphoric_anchor()
         return dated(base.shift("Y", -1), anchored=True) if base is not None else unknown("XXXX")
-    if word == "the latest period":
+    if word in vw["latest_period_words"]:
         if ref is not None and ref.gran == QUARTER:
             return dated(ref, anchored=True)
         cur = ctx.current(QUARTER)
         return dated(cur.shift("Q", -1) if cur else None)
     if anchor is None:
         return unknown("XXXX")
-    if word == "year end":
+    if word in vw["year_end_words"]:
         return dated(Point(YEAR, anchor.year), mod="END")
-    if word.startswith("the") and year_long(cand, ctx):
+    if word.split(" ", 1)[0] in vw["definite_articles"] and year_long(cand, ctx):
         return unknown("P1Y", "DURATION")
-    if word == "the latest fiscal year":
+    if word in vw["latest_fiscal_year_words"]:
         return dated(Point(YEAR, anchor.year - 1))
     return dated(Point(YEAR, anchor.year))
 

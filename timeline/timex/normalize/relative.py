@@ -36,7 +36,7 @@ _UNIT_GRAN = {"D": DAY, "W": WEEK, "M": MONTH, "Q": QUARTER, "Y": YEAR, "DE": DE
 
 def _unit_code(word: str, lex: Lexicon) -> str:
     key = lookup_key(word)
-    if key in ("fiscal year", "calendar year", "school year"):
+    if key in lex.value_words["year_unit_phrases"]:
         return "Y"
     return lex.units.get(key, "")
 
@@ -49,23 +49,25 @@ _CALENDAR_UNITS = frozenset({"W", "M", "Y", "DE"})
 
 def _relative(cand: Candidate, ctx: Context) -> Reading | None:
     lex = ctx.lex
+    vw = lex.value_words
     det = lookup_key(cand.group("det"))
     rel = lookup_key(cand.group("rel"))
     unit = _unit_code(cand.group("unit") or "", ctx.lex)
     offset = lex.relative.get(rel, 0)
-    anaphoric = rel in lex.anaphoric_relative or (det in ("the", "that") and rel in ("next", "previous", "following", "same"))
-    if rel == "that" and det:
+    anaphoric = rel in lex.anaphoric_relative or (det in vw["anaphoric_determiners"] and rel in vw["anaphoric_after_determiner"])
+    if rel in vw["demonstratives"] and det:
         return None
-    if det == "the" and rel in ("next", "following", "previous") and (unit == "D" or ctx.narrative):
+    the = det in vw["definite_articles"]
+    if the and rel in vw["sequence_relatives"] and (unit == "D" or ctx.narrative):
         anaphoric = True
-    elif det == "the" and rel in ctx.lex.context_words["calendar_stretch_relatives"] and unit in _CALENDAR_UNITS and not ctx.narrative and not _stretch(cand, ctx):
+    elif the and rel in ctx.lex.context_words["calendar_stretch_relatives"] and unit in _CALENDAR_UNITS and not ctx.narrative and not _stretch(cand, ctx):
         # news: "the past year", "the last decade", "the next year" name the calendar unit before
         # (after) the document's, as TimeBank annotates them (a stretch with a number stays a duration)
         pass
-    elif det == "the" and rel in ctx.lex.context_words["stretch_relatives"] and unit in _STRETCH_UNITS:
+    elif the and rel in ctx.lex.context_words["stretch_relatives"] and unit in _STRETCH_UNITS:
         # "the past year", "the next hour": a stretch of time (not "the past weekend")
         return unknown(duration_value(1, unit), "DURATION")
-    if det == "this" and rel != "past" and rel != "coming":
+    if det in vw["proximal_demonstratives"] and rel not in vw["this_relatives"]:
         return None
     if unit in ("S", "MIN", "H"):
         return None
@@ -74,7 +76,7 @@ def _relative(cand: Candidate, ctx: Context) -> Reading | None:
         if anchor is None or anchor.gran != DAY:
             return unknown("XXXX-XX-XXTNI", "TIME")
         day = Point.of_days(anchor.days + offset)
-        if rel == "last":
+        if rel in vw["yesterday_relatives"]:
             day = Point.of_days(anchor.days - 1)
         return Reading("TIME", day.value() + "TNI", point=day)
     anchor = ctx.anaphoric_anchor() if anaphoric else ctx.deictic_anchor()
@@ -82,7 +84,7 @@ def _relative(cand: Candidate, ctx: Context) -> Reading | None:
         placeholder = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Q": "XXXX-QX", "Y": "XXXX", "WE": "XXXX-WXX-WE"}
         return unknown(placeholder.get(unit, "XXXX")) if unit in placeholder else None
     if unit == "D":
-        if rel in ("last", "past", "this", "current", "coming"):
+        if rel in vw["no_day_relatives"]:
             return None
         if anchor.gran == MONTH and offset == 0:  # "that same day" after "last October": a day of it
             return unknown(f"{anchor.value()}-XX", anchored=True)
@@ -115,7 +117,7 @@ def _relative_name(cand: Candidate, ctx: Context) -> Reading | None:
         return None
     if name in lex.weekdays:
         ref = ctx.ref
-        if rel in ("previous", "preceding", "following") and ref is not None and ref.gran == DAY and not ctx.narrative:
+        if rel in lex.value_words["weekday_sequence_relatives"] and ref is not None and ref.gran == DAY and not ctx.narrative:
             # "the previous Friday", "the following Monday": the one before (after) the day under discussion
             today, weekday = cal.weekday(ref.days), lex.weekdays[name]
             delta = -((today - weekday) % 7 or 7) if direction == PAST else (weekday - today) % 7 or 7
@@ -141,7 +143,7 @@ def _relative_name(cand: Candidate, ctx: Context) -> Reading | None:
     return dated(Point(MONTH, year, month))
 
 
-_year_ending = context_regex(r"\s{1,3}(?:that\s{1,3})?{year_endings}\b")
+_year_ending = context_regex(r"\s{1,3}(?:{year_ending_pronouns}\s{1,3})?{year_endings}\b")
 
 
 _year_long_before = context_regex(r"\b{year_long_before}\s{1,3}$")
@@ -156,7 +158,7 @@ def year_long(cand: Candidate, ctx: Context) -> bool:
 _stretch_before = context_regex(r"\b{stretch_before}\s{1,3}$")
 
 
-_perfect = context_regex(r"\b{perfect_auxiliaries}\s{1,3}(?:\w+ly\s{1,3})?(?:been|[a-z]+(?:ed|en|wn|ne|un|ht))\b")
+_perfect = context_regex(r"\b{perfect_auxiliaries}\s{1,3}(?:\w+{adverb_endings}\s{1,3})?(?:{irregular_participles}|[a-z]+{participle_endings})\b")
 
 
 def _stretch(cand: Candidate, ctx: Context) -> bool:
@@ -177,6 +179,9 @@ def _clause(text: str, start: int, end: int) -> str:
 
 
 _daytime_before = context_regex(r"\b{daytime_before}\s{1,3}$")
+_of_after = context_regex(r"\s{1,3}{night_of_links}\b")  # "the morning of April 19": the attachment stage joins them
+# after a noun or an adjective standing for one: punctuation or a word that starts another phrase
+_phrase_after = context_regex(r"\s{0,3}(?:[^\w\s-]|$|{phrase_starts}\b)")
 
 
 _APPOSITION = re.compile(r"[0-9],\s{1,2}$")
@@ -186,23 +191,33 @@ _day_step = context_regex(r"\s{1,3}(?:{day_after}|(?P<back>{day_before}))\b")
 
 
 def _the_unit(cand: Candidate, ctx: Context) -> Reading | None:
+    lex = ctx.lex
+    vw = lex.value_words
     det = lookup_key(cand.group("det"))
     unit = lookup_key(cand.group("unit"))
-    if unit in ("time",):
-        return unknown("PAST_REF") if det == "that" else None
-    if unit == "period":
+    the = det in vw["definite_articles"]
+    if unit in vw["indefinite_time_nouns"]:
+        return unknown("PAST_REF") if det in vw["demonstratives"] else None
+    if unit in vw["period_nouns"]:
         return None
     ref = ctx.ref
     anchor = ref if ref is not None else ctx.dct
     if anchor is None:
         return None
-    if unit in ("morning", "afternoon", "evening", "night"):
-        if det == "the" or anchor.gran != DAY:
+    code = lex.units.get(unit, "")
+    if unit in lex.parts_of_day:
+        code = lex.parts_of_day[unit]
+        before = ctx.text[max(0, cand.start - 12) : cand.start]
+        if the and _daytime_before(lex).search(before) and _phrase_after(lex).match(ctx.text, cand.end) and not _of_after(lex).match(ctx.text, cand.end):
+            # "in the morning,", "during the night the ...": that part of the day under discussion (not "the morning session")
+            if anchor.gran != DAY:
+                return unknown(f"XXXX-XX-XXT{code}", "TIME")
+            return Reading("TIME", f"{anchor.value()}T{code}", point=anchor, anchored=True)
+        if the or anchor.gran != DAY:
             return None
-        code = ctx.lex.parts_of_day[unit]
         return Reading("TIME", f"{anchor.value()}T{code}", point=anchor, anchored=True)
-    if unit == "weekend":
-        if ref is None or (not ctx.narrative and det == "the"):  # news: "over the weekend" is the last one
+    if code == "WE":
+        if ref is None or (not ctx.narrative and the):  # news: "over the weekend" is the last one
             dct = ctx.dct
             if dct is None:
                 return None
@@ -212,13 +227,13 @@ def _the_unit(cand: Candidate, ctx: Context) -> Reading | None:
             if anchor.gran not in (DAY, WEEK):
                 return None
             week = anchor.coarser(WEEK)
-        return Reading("DATE", week.value() + "-WE", point=week, anchored=ref is not None and (ctx.narrative or det != "the"))
-    if unit == "year" and det == "the" and year_long(cand, ctx):
+        return Reading("DATE", week.value() + "-WE", point=week, anchored=ref is not None and (ctx.narrative or not the))
+    if code == "Y" and the and year_long(cand, ctx):
         return unknown("P1Y", "DURATION")
-    gran = {"day": DAY, "week": WEEK, "month": MONTH, "year": YEAR, "quarter": QUARTER}[unit]
+    gran = _UNIT_GRAN[code]
     if gran == DAY and anchor.gran != DAY:
         return None
-    if det == "the" and gran in (DAY,) and (ref is None or _daytime_before(ctx.lex).search(ctx.text[max(0, cand.start - 12) : cand.start])):
+    if the and gran in (DAY,) and (ref is None or _daytime_before(ctx.lex).search(ctx.text[max(0, cand.start - 12) : cand.start])):
         return None
     if granularity_order(anchor.gran) > granularity_order(gran):
         return None
@@ -233,13 +248,24 @@ def _the_unit(cand: Candidate, ctx: Context) -> Reading | None:
 _POSSESSIVE_NOUN = re.compile(r"['’]s\s{1,3}([a-z]+)(?:\s{1,3}([a-z]+))?")
 
 
+_the_before = context_regex(r"\b{the_words}\s{1,3}$")
+
+
+def _pronoun(cand: Candidate, ctx: Context) -> bool:
+    """ "the former an option", "the former, ...": an adjective standing for a noun named before, no time."""
+    text = ctx.text
+    return bool(_the_before(ctx.lex).search(text, max(0, cand.start - 6), cand.start) and _phrase_after(ctx.lex).match(text, cand.end))
+
+
 def _deictic(cand: Candidate, ctx: Context) -> Reading | None:
     lex = ctx.lex
     word = lookup_key(cand.group("word"))
-    if word in lex.deictic_strict:
+    if word in lex.deictic_strict and not (ctx.narrative and word in lex.narrative_deictic):
+        return None
+    if word in lex.narrative_deictic and _pronoun(cand, ctx):
         return None
     spec = lex.deictic[word]
-    if word == "today":
+    if word in lex.value_words["present_day_words"]:
         noun = _POSSESSIVE_NOUN.match(ctx.text, cand.end)
         if noun is not None and (noun.group(1) in lex.generic_nouns or noun.group(2) in lex.generic_nouns):
             return None  # "today's youth": the present age, no day
@@ -248,25 +274,26 @@ def _deictic(cand: Candidate, ctx: Context) -> Reading | None:
         return unknown(str(spec[1]), type_)
     anchor = ctx.dct if not ctx.narrative else ctx.deictic_anchor()
     if anchor is None or anchor.gran != DAY:
-        return unknown("XXXX-XX-XX" if spec[1] == "day" else "XXXX-XX-XXTNI", type_)
+        return unknown("XXXX-XX-XX" if spec[1] == "D" else "XXXX-XX-XXTNI", type_)
     day = Point.of_days(anchor.days + int(spec[2]))
-    if spec[1] == "night":
+    if spec[1] == "NI":
         return Reading("TIME", day.value() + "TNI", point=day)
     return dated(day, partial="day")
 
 
 def _recent(cand: Candidate, ctx: Context) -> Reading | None:
+    vw = ctx.lex.value_words
     rel = lookup_key(cand.group("rel"))
     unit = ctx.lex.units[lookup_key(cand.group("unit"))]
     num = cand.group("num")
     if num is not None:
         n = number_of(num, ctx.lex)
         return unknown(duration_value(n, unit), "DURATION")
-    if rel in ("ahead", "to come"):  # "the weeks ahead"
+    if rel in vw["ahead_relatives"]:  # "the weeks ahead"
         return unknown(duration_value(None, unit), "DURATION")
-    if rel in ("following", "ensuing", "subsequent"):  # "in the following days": after the event told, not after today
+    if rel in vw["sequel_relatives"]:  # "in the following days": after the event told, not after today
         return unknown(duration_value(None, unit), "DURATION")
-    if rel in ("coming", "next", "upcoming"):
+    if rel in vw["future_ref_relatives"]:
         return unknown("FUTURE_REF")
     return unknown(duration_value(None, unit), "DURATION")
 

@@ -46,7 +46,7 @@ def _set(cand: Candidate, ctx: Context) -> Reading | None:
     unit_word = lookup_key(g("unit")).rstrip(".")
     num = lookup_key(g("num"))
     n: float | None = 1
-    if num == "other":
+    if num in lex.value_words["alternate_words"]:  # "every other week"
         n = 2
     elif num:
         n = number_of(num, ctx.lex)
@@ -61,7 +61,7 @@ def _set(cand: Candidate, ctx: Context) -> Reading | None:
     unit = lex.units.get(unit_word, "")
     if not unit:
         return None
-    if g("q") is not None and lookup_key(g("q")) == "per" and (unit_word.endswith("s") or unit in ("S", "MIN", "H")):
+    if g("q") is not None and lookup_key(g("q")) in lex.value_words["per_words"] and (unit_word.endswith("s") or unit in ("S", "MIN", "H")):
         return None  # a unit of measure: "instructions per second"
     return unknown(duration_value(n, unit), "SET")
 

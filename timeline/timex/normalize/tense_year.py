@@ -3,6 +3,8 @@ April 25"): the anchor's year, moved by the tense of the clause."""
 
 from __future__ import annotations
 
+import math
+
 from timeline import calendar as cal
 from timeline.timex.anchor import (
     DAY,
@@ -40,7 +42,7 @@ CLOSE_SLACK = 20
 _NO_TENSE_SLACK = 183
 
 
-def nearest_year(month: int, day: int, anchor: Point, tense: int, distance: float = float("inf")) -> int:
+def nearest_year(month: int, day: int, anchor: Point, tense: int, distance: float = math.inf) -> int:
     """The year of a month (and day) with no year: the anchor's, moved by the clause's tense."""
     if anchor.gran != DAY:
         return anchor.year

@@ -50,14 +50,16 @@ def day_number(word: str, lex: Lexicon) -> int:
 
 def year_from_words(text: str, lex: Lexicon) -> int | None:
     """ "nineteen ninety-one" -> 1991, "two thousand and two" -> 2002."""
+    vw = lex.value_words
     words = lookup_key(text).replace("-", " ").split()
-    if words[:2] == ["two", "thousand"]:
-        rest = lex.number(" ".join(w for w in words[2:] if w != "and")) if len(words) > 2 else 0
-        return 2000 + int(rest or 0)
-    if words and words[0] in ("eighteen", "nineteen", "twenty"):
+    thousands = " ".join(words[:2])
+    if thousands in vw["millennium_year_heads"]:
+        rest = lex.number(" ".join(w for w in words[2:] if w not in vw["number_links"])) if len(words) > 2 else 0
+        return int(lex.number(thousands) or 0) + int(rest or 0)
+    if words and words[0] in vw["century_year_heads"]:
         head = int(lex.numbers.get(words[0]) or lex.tens.get(words[0], 0))
-        rest_words = [w for w in words[1:] if w != "oh"]
-        if rest_words == ["hundred"]:
+        rest_words = [w for w in words[1:] if w not in vw["year_zero_words"]]
+        if len(rest_words) == 1 and rest_words[0] in vw["hundred_words"]:
             return head * 100
         rest = lex.number(" ".join(rest_words))
         if rest is None:
@@ -93,11 +95,13 @@ def number_of(text: str, lex: Lexicon) -> float | None:
         return lex.vague_numbers_exact[key]
     if key in lex.vague_numbers:
         return None
-    if _number_range(lex).search(key) and "and a half" not in key:
+    suffixes = lex.value_words["half_suffixes"]
+    if _number_range(lex).search(key) and not any(s in key for s in suffixes):
         return None
     half = 0.0
-    if key.endswith("and a half"):
-        key = key[: -len("and a half")].strip()
+    suffix = next((s for s in suffixes if key.endswith(s)), None)
+    if suffix is not None:
+        key = key[: -len(suffix)].strip()
         half = 0.5
     frac = re.fullmatch(r"([0-9]+) ([0-9])/([0-9])", key)
     if frac:

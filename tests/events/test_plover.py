@@ -4,12 +4,11 @@ the shared plover_eval.py. Skipped when ../shared/corpora is absent."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
-from conftest import load_script
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.conftest import ROOT, load_script
+
 CORPUS = ROOT.parent / "shared" / "corpora" / "petrarch2-unit" / "records.jsonl"
 
 pytestmark = [pytest.mark.corpus, pytest.mark.skipif(not CORPUS.exists(), reason="../shared/corpora is absent")]

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from tests.conftest import SHARED
 from timeline import find_document_date
 
-SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seed"
+SEED = SHARED / "seed"
 
 
 @pytest.mark.parametrize(

@@ -10,11 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import SHARED
 from timeline import Span, Timex, tag
 from timeline.timex.lexicon import english
 from timeline.timex.patterns import rules
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEED = SHARED / "seed"
 DCT = "2003-03-18"  # a Tuesday
 

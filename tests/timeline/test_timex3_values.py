@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.conftest import SHARED
 from timeline import Granularity, Span, TimexValueError
 from timeline import calendar as cal
 from timeline.timex3_values import (
@@ -22,7 +22,7 @@ from timeline.timex3_values import (
     timex3_bounds,
 )
 
-CORPORA = Path(__file__).resolve().parents[1].parent / "shared" / "corpora"
+CORPORA = SHARED / "corpora"
 DAY = cal.SECONDS_PER_DAY
 
 

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import SHARED
 from timeline.errors import TimeMLError
 from timeline.io.timeml import (
     GoldEvent,
@@ -23,7 +24,6 @@ from timeline.io.timeml import (
     write_timeml,
 )
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 CORPORA = SHARED / "corpora"
 TE3SCORE = SHARED / "tools" / "te3score.py"
 

@@ -28,9 +28,10 @@ from events.corpus import (
     read_corpus,
 )
 from events.corpus.sources import tasks
+from tests.conftest import SHARED
 from timeline import Span, Timeline, read_timeml
 
-CORPORA = Path(__file__).resolve().parents[1].parent / "shared" / "corpora"
+CORPORA = SHARED / "corpora"
 EXAMPLES = Path(str(resources.files("events").joinpath("data", "examples", "baltic-cable")))
 
 TIMEML = """<?xml version="1.0" ?>
@@ -373,3 +374,24 @@ def test_a_bad_document_date_is_refused_before_reading(tmp_path: Path) -> None:
     (result,) = iter_documents(["Officials met in Paris last week."], workers=1, dct="2003-03-18")
     assert result.document is not None
     assert result.document.dct == Span.from_timex3("2003-03-18")
+
+
+def test_reports_of_one_visit_merge_into_what_the_later_one_says() -> None:
+    """Two small reports, four days apart, of one visit: it is one event, occurred (the later
+    report's word), with one Kohl and ids prefixed once."""
+    reports = [
+        ("early", "BONN, May 2, 1990 (Reuters) - Chancellor Helmut Kohl will visit Paris on Friday, officials said."),
+        ("late", "PARIS, May 6, 1990 (Reuters) - Kohl visited Paris on Friday and met President Mitterrand."),
+    ]
+    merged = read_corpus(reports, workers=0, progress=False)
+    visits = [item for item in merged if item.kind == "Visit"]
+    assert len(visits) == 1
+    (visit,) = visits
+    assert visit.status == "occurred"
+    assert visit.time == Span.from_timex3("1990-05-04")
+    assert [a.name for a in visit.actors if a.role == "agent"] == ["Helmut Kohl"]
+    assert visit.label == "Visit: Helmut Kohl to Paris"
+    assert sorted({e.doc for e in visit.evidence}) == ["early", "late"]
+    assert all(item.id.count("early") + item.id.count("late") == 1 for item in merged)
+    (record,) = (r for r in merged.merges if r.into == visit.id)
+    assert record.members == ("early:visit-1", "late:visit-1")

@@ -19,6 +19,7 @@ import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 import pytest
 
+from tests.conftest import ROOT
 from timeline.cli import main
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="byte file names, FIFOs, /proc")
@@ -26,7 +27,6 @@ pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="by
 ARTICLE = "Prague, 18 March 2003 (RFE/RL) -- Putin will pay a visit to Dushanbe next month.\n"
 EXAMPLES = Path(str(resources.files("events").joinpath("data", "examples", "baltic-cable")))
 PREVIOUS = b"the previous output, which a failed run must keep\n"
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import itertools
 import json
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import SHARED
 from timeline import Certainty, Relation, Relations, Span, UnknownRelationError
 from timeline.allen import relation
 
@@ -201,7 +201,7 @@ def test_exact_spans_have_one_certain_relation(s1: int, d1: int, s2: int, d2: in
 
 # --- the seed's gold annotation -------------------------------------------------------------
 
-SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seed" / "gold.json"
+SEED = SHARED / "seed" / "gold.json"
 MOD_OF = {"after": "AFTER", "before": "BEFORE"}
 
 

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.conftest import ROOT
 from timeline import Certainty, Granularity, InvalidSpanError, Span
 from timeline import calendar as cal
 
@@ -142,9 +143,8 @@ def test_iso_round_trip_of_exact_spans(start: int, length: int) -> None:
 
 def test_docs_examples() -> None:
     import doctest
-    from pathlib import Path
 
-    doc = Path(__file__).resolve().parents[1] / "docs" / "time-values.md"
+    doc = ROOT / "docs" / "time-values.md"
     result = doctest.testfile(str(doc), module_relative=False, optionflags=doctest.ELLIPSIS)
     assert result.attempted > 10
     assert result.failed == 0

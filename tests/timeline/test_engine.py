@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import ROOT
 from timeline import (
     Evidence,
     ForeignItemError,
@@ -360,7 +361,7 @@ def test_timeml_export_into_the_source_text() -> None:
 def test_the_engine_docs_run() -> None:
     import doctest
 
-    path = Path(__file__).resolve().parents[1] / "docs" / "timeline-engine.md"
+    path = ROOT / "docs" / "timeline-engine.md"
     result = doctest.testfile(str(path), module_relative=False, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     assert result.attempted > 0
     assert result.failed == 0

@@ -4,12 +4,12 @@ they carry the MIT notice. Regeneration is skipped when ../shared is absent."""
 from __future__ import annotations
 
 from importlib import resources
-from pathlib import Path
 
 import pytest
-from conftest import load_script
 
-SOURCE = Path(__file__).resolve().parents[2].parent / "shared" / "dictionaries" / "petrarch2"
+from tests.conftest import SHARED, load_script
+
+SOURCE = SHARED / "dictionaries" / "petrarch2"
 NAMES = ("verbs.tsv", "wordlists.tsv", "actors.tsv", "agents.tsv")
 
 

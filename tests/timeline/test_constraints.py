@@ -8,7 +8,6 @@ import gc
 import itertools
 import random
 import re
-from pathlib import Path
 
 import networkx as nx
 import numpy as np
@@ -16,6 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import SHARED
 from timeline import (
     Constraint,
     ConstraintConflictError,
@@ -282,7 +282,7 @@ def test_network_bounds_use_sentinels() -> None:
 
 # --- real temporal links: TBAQ (TempEval-3 training) ------------------------------------------
 
-TBAQ = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "tbaq"
+TBAQ = SHARED / "corpora" / "tbaq"
 
 
 @pytest.mark.corpus

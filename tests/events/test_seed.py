@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-from pathlib import Path
 from types import ModuleType
 
 import pytest
@@ -13,8 +12,8 @@ import pytest
 import events
 from events.convert import event_to_dict
 from events.text.timing import iso
+from tests.conftest import SHARED
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEED = SHARED / "seed"
 SCORER = SHARED / "tools" / "eventscore.py"
 
