@@ -27,7 +27,7 @@ from events.text.tables import actors, agents
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["DATELINE", "NAMED", "People", "find_entities"]
+__all__ = ["DATELINE", "MAX_WIDEN", "NAMED", "People", "find_entities"]
 
 DATELINE = re.compile(
     r"(?:(?P<caps>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*)|[A-Z][a-z]+(?: [A-Z][a-z]+)*)(?:, [A-Z][A-Za-z.' -]{1,30})?"
