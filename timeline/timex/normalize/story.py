@@ -78,4 +78,17 @@ def _ordinal_period(cand: Candidate, ctx: Context) -> Reading | None:
     return dated(day, anchored=True)
 
 
-HANDLERS: dict[str, Handler] = {"ordinal_period": _ordinal_period}
+def _story_time(cand: Candidate, ctx: Context) -> Reading | None:
+    """ "at the same time", "during this period", "at the time": histories (TIMEX2) date the time
+    under discussion; news (TimeML) leaves these out, and the shorter rules have their say."""
+    if not ctx.narrative:
+        return None
+    if cand.group("being") is not None or cand.group("being2") is not None:
+        return unknown("PRESENT_REF")  # "for the time being"
+    ref = ctx.ref
+    if ref is None:
+        return unknown("PRESENT_REF")
+    return dated(ref, anchored=True)
+
+
+HANDLERS: dict[str, Handler] = {"ordinal_period": _ordinal_period, "story_time": _story_time}
