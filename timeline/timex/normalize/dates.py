@@ -88,7 +88,7 @@ def _date(cand: Candidate, ctx: Context) -> Reading | None:
         if not month:
             return None
         if year is None:
-            anchor = ctx.deictic_anchor()
+            anchor = ctx.story_anchor() if ctx.narrative else ctx.deictic_anchor()
             if anchor is None:
                 return unknown(f"XXXX-{month:02d}-{day_n:02d}", partial="day")
             year = nearest_year(month, day_n, anchor, *((UNKNOWN, math.inf) if ctx.narrative else ctx.tense_and_distance(cand)))
@@ -114,7 +114,7 @@ def _date(cand: Candidate, ctx: Context) -> Reading | None:
         if year is None and cand.rule.name == "month" and name_of_event(cand, ctx):
             return None
         if year is None:
-            anchor = ctx.deictic_anchor()
+            anchor = ctx.story_anchor() if ctx.narrative else ctx.deictic_anchor()
             if anchor is None:
                 return unknown(f"XXXX-{month:02d}", partial="month", month=month)
             year = anchor.year if ctx.narrative or anchor.gran != DAY else nearest_year(month, 0, anchor, *ctx.tense_and_distance(cand))
