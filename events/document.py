@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import attrs
 
 from events.model import Entity, Event
-from timeline import Timex
+from timeline import Timeline, Timex
+from timeline.errors import TimelineError
 from timeline.span import Span
+
+__all__ = ["Document"]
 
 
 @attrs.frozen(slots=True)
@@ -47,14 +48,9 @@ class Document:
         return self.text[self.body[0] : self.body[1]]
 
     @property
-    def timeline(self) -> Any:
+    def timeline(self) -> Timeline:
         """The events on a ``timeline.Timeline``, with the relations the text states between
-        them ("signed during his trip") as constraints; None while ``timeline`` has no ``Timeline``."""
-        try:
-            from timeline import Timeline
-            from timeline.errors import TimelineError
-        except ImportError:
-            return None
+        them ("signed during his trip") as constraints."""
         line = Timeline(self.events, name=self.doc_id or "", dct=self.dct)
         ids = {e.id for e in self.events}
         wanted = [(a, rel, b) for a, rel, b in self.relations if a in ids and b in ids]

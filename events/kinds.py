@@ -25,6 +25,19 @@ import attrs
 
 from events.errors import KindError, UnknownKindError
 
+__all__ = [
+    "DEFAULT_GAP",
+    "PLOVER_CATEGORIES",
+    "Catalogue",
+    "Kind",
+    "PatternToken",
+    "Trigger",
+    "compile_pattern",
+    "make_kind",
+    "make_trigger",
+    "make_user_kind",
+]
+
 PLOVER_CATEGORIES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",

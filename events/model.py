@@ -19,6 +19,21 @@ from timeline.item import Evidence
 from timeline.merge import ActorKey
 from timeline.span import Span
 
+__all__ = [
+    "PLACE_KINDS",
+    "STATE_KINDS",
+    "UNKNOWN_TIME",
+    "Actor",
+    "ActorKind",
+    "Entity",
+    "Event",
+    "Mention",
+    "Place",
+    "Quantity",
+    "Role",
+    "Status",
+]
+
 
 class Status(enum.StrEnum):
     """Whether and how an event happened, as the text tells it."""
@@ -182,8 +197,9 @@ class Event:
     ``plover`` its PLOVER v2 category for this event (intentions are ``AGREE``), ``plover_mode``
     the PLOVER mode, ``cameo`` the CAMEO code. ``time_text`` is the temporal expression the time
     was read from; ``time_basis`` says how it was found: ``timex`` (the clause's expression),
-    ``relation`` (through another event, "during his trip"), ``tense`` (before or after the
-    document date) or ``none``.
+    ``relation`` (through another event, "during his trip"), ``present`` (an undated clause in
+    the present, "is negotiating": the report's day), ``tense`` (before or after the document
+    date), ``narrative`` (between a history's dated events) or ``none``.
     """
 
     id: str

@@ -1,14 +1,20 @@
-"""Like httpx's test: every package's ``__all__`` is sorted, complete and importable."""
+"""Like httpx's test: every package's ``__all__`` is sorted, complete and importable; every
+module of ``timeline`` and ``events`` has an ``__all__`` naming each public name it defines; and
+every type in a public signature is exported."""
 
+import ast
 import importlib
 import inspect
 import pkgutil
 import re
 import sys
+from pathlib import Path
 from typing import Any
 
 import attrs
 import pytest
+
+from tests.conftest import ROOT
 
 
 @pytest.mark.parametrize("package", ["timeline", "events"])
@@ -22,9 +28,89 @@ def test_all_is_sorted_and_importable(package: str) -> None:
     assert public <= set(names), f"public names missing from {package}.__all__: {public - set(names)}"
 
 
-# --- every type in a public signature is exported ------------------------------------------
+# --- every module has an __all__ naming each public name it defines ------------------------
 
 PACKAGES = ("timeline", "events")
+MODULE_FILES = sorted(path for package in PACKAGES for path in (ROOT / package).rglob("*.py"))
+TYPE_VARIABLES = {"TypeVar", "ParamSpec", "TypeVarTuple"}
+
+
+def declared_all(tree: ast.Module) -> list[str] | None:
+    """The names of a module's ``__all__`` (a literal list or tuple of strings), None without one."""
+    for node in tree.body:
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
+        if any(isinstance(target, ast.Name) and target.id == "__all__" for target in targets):
+            value = node.value
+            assert isinstance(value, ast.List | ast.Tuple), "__all__ must be a literal list or tuple"
+            names = [element.value for element in value.elts if isinstance(element, ast.Constant)]
+            assert len(names) == len(value.elts), "__all__ must hold string literals only"
+            return [str(name) for name in names]
+    return None
+
+
+def defined_public(tree: ast.Module) -> set[str]:
+    """The public names a module binds itself at top level (functions, classes, assignments, also
+    under ``if``/``try``), not the names it imports, nor its type variables, nor what only
+    ``if TYPE_CHECKING:`` binds."""
+    found: set[str] = set()
+
+    def visit(body: list[ast.stmt]) -> None:
+        for node in body:
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+                found.add(node.name)
+            elif isinstance(node, ast.Assign | ast.AnnAssign | ast.AugAssign):
+                if isinstance(node.value, ast.Call) and ast.unparse(node.value.func).split(".")[-1] in TYPE_VARIABLES:
+                    continue
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                found.update(n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name))
+            elif isinstance(node, ast.If) and "TYPE_CHECKING" not in ast.unparse(node.test):
+                visit(node.body)
+                visit(node.orelse)
+            elif isinstance(node, ast.Try):
+                visit(node.body)
+                visit(node.orelse)
+                visit(node.finalbody)
+                for handler in node.handlers:
+                    visit(handler.body)
+
+    visit(tree.body)
+    return {name for name in found if not name.startswith("_")}
+
+
+def all_problems(source: str) -> list[str]:
+    """What is wrong with a module's ``__all__``: absent, repeated, or missing public names."""
+    tree = ast.parse(source)
+    declared = declared_all(tree)
+    if declared is None:
+        return ["no __all__"]
+    problems = [f"{name} twice in __all__" for name in sorted({n for n in declared if declared.count(n) > 1})]
+    problems += [f"public {name} missing from __all__" for name in sorted(defined_public(tree) - set(declared))]
+    return problems
+
+
+def test_the_all_check_fails_where_it_should() -> None:
+    assert all_problems("def f(): pass\n") == ["no __all__"]
+    assert all_problems('__all__ = ["f"]\ndef f(): pass\nclass C: pass\nX = 1\n') == ["public C missing from __all__", "public X missing from __all__"]
+    assert all_problems('__all__ = ["f", "f"]\ndef f(): pass\n') == ["f twice in __all__"]
+    assert all_problems('from os import path\nimport typing\n__all__: list[str] = []\nT = typing.TypeVar("T")\n_x = 1\n') == []
+    assert all_problems('__all__ = []\nif True:\n    Y = 2\ntry:\n    import z\nexcept ImportError:\n    Z = None\n') == ["public Y missing from __all__", "public Z missing from __all__"]
+
+
+@pytest.mark.parametrize("path", MODULE_FILES, ids=lambda path: str(path.relative_to(ROOT)))
+def test_every_module_has_an_all_naming_its_public_names(path: Path) -> None:
+    source = path.read_text(encoding="utf-8")
+    assert not all_problems(source), f"{path.relative_to(ROOT)}: {'; '.join(all_problems(source))}"
+    if path.name == "__main__.py":  # importing it would run the command
+        return
+    name = ".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
+    module = importlib.import_module(name)
+    declared = declared_all(ast.parse(source)) or []
+    absent = [n for n in declared if not hasattr(module, n)]
+    assert not absent, f"{name}.__all__ names what the module lacks: {absent}"
+
+
+# --- every type in a public signature is exported ------------------------------------------
+
 NAME = re.compile(r"[A-Za-z_][\w.]*")
 
 

@@ -3,6 +3,8 @@
 The public names are re-exported here; write ``from timeline import Span``, never a deep import.
 """
 
+import importlib
+
 from timeline.allen import Certainty, Relation, Relations, relation
 from timeline.bounds import Bounds, HasBounds
 from timeline.columns import Columns, ItemSequence
@@ -118,7 +120,5 @@ _LAZY = {"ChartOptions": "timeline.chart.options", "timeline_chart": "timeline.c
 
 def __getattr__(name: str) -> object:
     if name in _LAZY:
-        import importlib
-
         return getattr(importlib.import_module(_LAZY[name]), name)
     raise AttributeError(f"module 'timeline' has no attribute {name!r}")

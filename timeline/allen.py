@@ -149,10 +149,10 @@ class Relations:
 
 # --- the simple temporal network ----------------------------------------------------------
 
-# nodes: Z (zero), SA, EA, SB, EB; an edge (u, v, c) is the constraint v - u <= c.
-Z, SA, EA, SB, EB = range(5)
+# nodes: _Z (zero), _SA, _EA, _SB, _EB; an edge (u, v, c) is the constraint v - u <= c.
+_Z, _SA, _EA, _SB, _EB = range(5)
 _N = 5
-INF = 1 << 200  # an integer "infinity": sums stay exact integers
+_INF = 1 << 200  # an integer "infinity": sums stay exact integers
 
 # Relation -> conjuncts; each (x, y, c) means  x - y <= c  (strict a < b is a - b <= -1).
 _Atom = tuple[int, int, int]
@@ -167,15 +167,15 @@ def _eq(a: int, b: int) -> list[_Atom]:
 
 
 _DEFS: dict[Relation, list[_Atom]] = {
-    Relation.BEFORE: _lt(EA, SB),
-    Relation.MEETS: _eq(EA, SB) + _lt(SA, EA) + _lt(SB, EB),
-    Relation.OVERLAPS: _lt(SA, SB) + _lt(SB, EA) + _lt(EA, EB),
-    Relation.STARTS: _eq(SA, SB) + _lt(EA, EB),
-    Relation.DURING: _lt(SB, SA) + _lt(EA, EB),
-    Relation.FINISHES: _lt(SB, SA) + _eq(EA, EB),
-    Relation.EQUALS: _eq(SA, SB) + _eq(EA, EB),
+    Relation.BEFORE: _lt(_EA, _SB),
+    Relation.MEETS: _eq(_EA, _SB) + _lt(_SA, _EA) + _lt(_SB, _EB),
+    Relation.OVERLAPS: _lt(_SA, _SB) + _lt(_SB, _EA) + _lt(_EA, _EB),
+    Relation.STARTS: _eq(_SA, _SB) + _lt(_EA, _EB),
+    Relation.DURING: _lt(_SB, _SA) + _lt(_EA, _EB),
+    Relation.FINISHES: _lt(_SB, _SA) + _eq(_EA, _EB),
+    Relation.EQUALS: _eq(_SA, _SB) + _eq(_EA, _EB),
 }
-_SWAP = {Z: Z, SA: SB, EA: EB, SB: SA, EB: EA}
+_SWAP = {_Z: _Z, _SA: _SB, _EA: _EB, _SB: _SA, _EB: _EA}
 for _rel, _atoms in list(_DEFS.items()):
     if _rel is not Relation.EQUALS:
         _DEFS[_rel.inverse] = [(_SWAP[x], _SWAP[y], c) for x, y, c in _atoms]
@@ -189,21 +189,21 @@ def _span_edges(bounds: _Key, s: int, e: int) -> list[_Atom]:
     es, ls, ee, le = bounds
     atoms: list[_Atom] = [(s, e, 0)]  # start <= end
     if es is not None:
-        atoms.append((Z, s, -es))  # s >= es
+        atoms.append((_Z, s, -es))  # s >= es
     if ls is not None:
         strict = 0 if es is not None and es == ls else 1
-        atoms.append((s, Z, ls - strict))  # s <= ls (or < ls)
+        atoms.append((s, _Z, ls - strict))  # s <= ls (or < ls)
     if le is not None:
-        atoms.append((e, Z, le))  # e <= le
+        atoms.append((e, _Z, le))  # e <= le
     if ee is not None:
         strict = 0 if le is not None and ee == le else 1
-        atoms.append((Z, e, -ee - strict))  # e >= ee (or > ee)
+        atoms.append((_Z, e, -ee - strict))  # e >= ee (or > ee)
     return atoms
 
 
 def _closure(atoms: Iterable[_Atom]) -> list[list[int]] | None:
     """All-pairs shortest paths of the network, or None when it is inconsistent."""
-    d = [[0 if i == j else INF for j in range(_N)] for i in range(_N)]
+    d = [[0 if i == j else _INF for j in range(_N)] for i in range(_N)]
     for x, y, c in atoms:
         # x - y <= c is an edge y -> x of weight c
         if c < d[y][x]:
@@ -212,7 +212,7 @@ def _closure(atoms: Iterable[_Atom]) -> list[list[int]] | None:
         dk = d[k]
         for i in range(_N):
             dik = d[i][k]
-            if dik >= INF // 2:
+            if dik >= _INF // 2:
                 continue
             di = d[i]
             for j in range(_N):
@@ -236,7 +236,7 @@ def _consistent_with(d: list[list[int]], atoms: list[_Atom]) -> bool:
             # incremental update through the new edge (not needed after the last one)
             for i in range(_N):
                 diy = d[i][y]
-                if diy >= INF // 2:
+                if diy >= _INF // 2:
                     continue
                 for j in range(_N):
                     via = diy + c + d[x][j]
@@ -262,7 +262,7 @@ def _key(s: HasBounds) -> _Key:
 
 @functools.lru_cache(maxsize=65536)
 def _relation(a: _Key, b: _Key) -> Relations:
-    base = _closure(_span_edges(a, SA, EA) + _span_edges(b, SB, EB))
+    base = _closure(_span_edges(a, _SA, _EA) + _span_edges(b, _SB, _EB))
     if base is None:  # cannot happen for valid spans; be safe
         return Relations(frozenset(), frozenset())
     possible: set[Relation] = set()

@@ -35,6 +35,8 @@ from timeline.index import NEG, POS, IntArray, SpanIndex
 from timeline.item import Item
 from timeline.span import Granularity, Span
 
+__all__ = ["CHUNK", "NAMES", "SPAN_TEXT", "TEXT", "Columns", "ItemSequence"]
+
 TEXT = ("label", "kind", "status", "doc")
 """Text columns of an item, one value each."""
 NAMES = ("actor_names", "place_names")

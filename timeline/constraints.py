@@ -52,6 +52,22 @@ from timeline.errors import ConstraintConflictError, UnknownRelationError
 from timeline.index import NEG, POS, Int64Array, ranges
 from timeline.package_data import load_table
 
+__all__ = [
+    "MAX_WITHIN",
+    "MESSAGE_LINKS",
+    "Constraint",
+    "ItemBound",
+    "Links",
+    "Network",
+    "RelationSpec",
+    "iso",
+    "normalize_name",
+    "order_cycle",
+    "propagate",
+    "relation_named",
+    "relations",
+]
+
 # --------------------------------------------------------------------------------------------
 # The relation table (data/relations.json)
 

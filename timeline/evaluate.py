@@ -28,7 +28,9 @@ from typing import Any
 import attrs
 
 __all__ = [
+    "EVENT_ATTRIBUTES",
     "PRF",
+    "TIMEX_ATTRIBUTES",
     "AttributeScore",
     "Counts",
     "Scores",

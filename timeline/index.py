@@ -48,6 +48,31 @@ import numpy.typing as npt
 
 from timeline.span import Span
 
+__all__ = [
+    "NEG",
+    "POS",
+    "BoolArray",
+    "Bounds",
+    "Int64Array",
+    "IntArray",
+    "SpanIndex",
+    "after_masks",
+    "bad_rows",
+    "before_masks",
+    "between_masks",
+    "bounds_of",
+    "column",
+    "effective",
+    "extent_end",
+    "order_key",
+    "overlap_masks",
+    "query_bounds",
+    "query_extent",
+    "ranges",
+    "read_only",
+    "within_masks",
+]
+
 _EMPTY = np.empty(0, dtype=np.int64)
 _EMPTY.flags.writeable = False
 NEG = int(np.iinfo(np.int64).min)

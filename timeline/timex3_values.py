@@ -39,6 +39,7 @@ from timeline.package_data import load_table
 
 __all__ = [
     "REFS",
+    "Kind",
     "TimexDate",
     "TimexDuration",
     "TimexRef",

@@ -23,7 +23,7 @@ from events.corpus.sources import Task
 from events.corpus.worker import TextReader, install_reader, read_task, read_with_installed, warm_up
 from events.errors import WorkerDied
 
-__all__ = ["InlineExecutor", "completed_results", "default_workers", "ordered_results", "reading_executor"]
+__all__ = ["InlineExecutor", "Submit", "completed_results", "default_workers", "ordered_results", "reading_executor"]
 
 
 def default_workers() -> int:

@@ -34,7 +34,17 @@ import attrs
 
 from events.errors import WorkerDied
 
-__all__ = ["ProcessPool", "WorkerDied", "exit_reason"]
+__all__ = [
+    "AHEAD",
+    "FAILED_STARTS",
+    "PR_SET_PDEATHSIG",
+    "SMALL_TASK",
+    "STOP_SECONDS",
+    "WATCHDOG_SECONDS",
+    "ProcessPool",
+    "WorkerDied",
+    "exit_reason",
+]
 
 PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 WATCHDOG_SECONDS = 0.5

@@ -30,7 +30,12 @@ from timeline.span import Span
 
 __all__ = [
     "DEFAULT_GLOB",
+    "LONGEST_FILE_NAME",
+    "TIMEML_SUFFIXES",
+    "DocumentDate",
     "Expanded",
+    "Source",
+    "Sources",
     "Task",
     "expand",
     "load",

@@ -19,6 +19,7 @@ from timeline.io.text_files import UnreadableFile
 
 __all__ = [
     "DEFAULT_READER",
+    "WORKER_GC_THRESHOLD",
     "DefaultReader",
     "TextReader",
     "install_reader",

@@ -19,6 +19,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any, Protocol
 
+import pyarrow.parquet as pq
+
 from events.convert import (
     document_record,
     event_columns,
@@ -31,7 +33,20 @@ from events.errors import OutputError
 from timeline.io.atomic import atomic_path
 from timeline.io.rows import csv_text
 
-__all__ = ["FORMATS", "DocumentWriter", "check_target", "output_format", "writing"]
+__all__ = [
+    "FORMATS",
+    "PARTITIONED",
+    "TEXT_WRITERS",
+    "CsvWriter",
+    "DocumentWriter",
+    "JsonLinesWriter",
+    "JsonWriter",
+    "ParquetDatasetWriter",
+    "ParquetWriter",
+    "check_target",
+    "output_format",
+    "writing",
+]
 
 FORMATS = {".json": "json", ".jsonl": "jsonl", ".csv": "csv", ".parquet": "parquet"}
 PARTITIONED = "dataset"
@@ -128,8 +143,6 @@ class ParquetWriter:
     """One event a row (``events.convert.event_parquet_schema()``), ``row_group`` rows a row group."""
 
     def __init__(self, path: Path, include_all: bool, row_group: int) -> None:
-        import pyarrow.parquet as pq
-
         self.include_all, self.row_group = include_all, row_group
         self.schema = event_parquet_schema()
         self.writer = pq.ParquetWriter(path, self.schema)
@@ -171,8 +184,6 @@ class ParquetDatasetWriter:
             self.flush()
 
     def flush(self) -> None:
-        import pyarrow.parquet as pq
-
         if self.rows or not self.files:  # an empty dataset still has its schema
             pq.write_table(event_table(self.rows), self.folder / f"part-{self.files:05d}.parquet")
             self.files += 1

@@ -19,6 +19,8 @@ from events.text.times import EventTime
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+__all__ = ["NOUN_PHRASE_DEPS", "PHRASE_DEPS", "assemble", "mention_of"]
+
 PHRASE_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "dobj", "dative", "prt", "prep", "attr", "npadvmod",
                          "oprd", "acomp", "aux", "auxpass", "neg", "advmod", "xcomp"})  # fmt: skip
 NOUN_PHRASE_DEPS = frozenset({"det", "poss", "amod", "compound", "nummod", "prep", "npadvmod", "nmod"})

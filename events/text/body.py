@@ -12,6 +12,8 @@ import re
 
 from events.text.lexicon import lexicon, words
 
+__all__ = ["body_span"]
+
 _LINE = re.compile(r"[^\n]*\n?")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*")
 

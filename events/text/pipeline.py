@@ -24,6 +24,7 @@ from events.document import Document
 from events.kinds import Catalogue, Kind, make_user_kind
 from events.model import Status
 from events.text import parse
+from events.text.anchoring import attach
 from events.text.arguments import read_arguments, supported
 from events.text.assembly import assemble
 from events.text.body import body_span
@@ -32,7 +33,7 @@ from events.text.coreference import cluster
 from events.text.document_date import day_of, document_date
 from events.text.entities import find_entities
 from events.text.status import framed_by_negation, status_of
-from events.text.times import attach, cluster_times, relations
+from events.text.times import cluster_times, relations
 from events.text.timexes import tag
 from timeline.span import Span
 
@@ -41,6 +42,21 @@ if TYPE_CHECKING:
 
     from spacy.language import Language
     from spacy.tokens import Doc
+
+__all__ = [
+    "DEFAULT_READER",
+    "MODES",
+    "DateLike",
+    "Prepared",
+    "Reader",
+    "get_kind",
+    "kinds",
+    "load_kinds",
+    "read",
+    "register_kind",
+    "reset_kinds",
+    "unregister_kind",
+]
 
 MODES = ("news", "narrative")
 DateLike = Span | dt.date | str | None

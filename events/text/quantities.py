@@ -9,6 +9,8 @@ from functools import cache
 from events.model import Quantity
 from events.text.lexicon import lexicon
 
+__all__ = ["find_quantities"]
+
 
 @cache
 def _pattern() -> re.Pattern[str]:

@@ -24,6 +24,8 @@ from events.text.lexicon import lexicon, words
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+__all__ = ["GOVERNING", "MAX_CLIMB", "OBLIGING", "SUPPOSING", "framed_by_negation", "status_of"]
+
 GOVERNING = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "dobj", "prep", "acl", "advcl", "nsubj", "nsubjpass"})
 MAX_CLIMB = 4
 SUPPOSING = frozenset({"would", "could", "might", "'d"})

@@ -12,6 +12,19 @@ import attrs
 
 from events.text.lexicon import data
 
+__all__ = [
+    "ActorEntry",
+    "DatedCode",
+    "VerbPattern",
+    "actors",
+    "agents",
+    "dropped_verbs",
+    "kind_of_code",
+    "planned_code",
+    "plover_of_code",
+    "verb_patterns",
+]
+
 
 @attrs.frozen(slots=True)
 class VerbPattern:

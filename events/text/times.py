@@ -24,8 +24,9 @@ from typing import TYPE_CHECKING
 import attrs
 
 from events.model import Status
+from events.text.anchoring import Anchor, carrier, clause_word, timing_words
 from events.text.candidates import Candidate
-from events.text.lexicon import lexicon, words
+from events.text.lexicon import data, lexicon, words
 from events.text.timing import (
     add_duration,
     between,
@@ -36,6 +37,7 @@ from events.text.timing import (
     since_span,
     span_of_timeref,
     tense_span,
+    the_day_of,
     within_duration,
 )
 from timeline import Timex
@@ -44,16 +46,22 @@ from timeline.span import Granularity, Span
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-MODIFIER_DEPS = frozenset({"npadvmod", "advmod", "tmod", "nummod", "compound", "nmod", "amod", "obl", "appos"})
-BASIS_RANK = {"timex": 3, "relation": 2, "narrative": 1, "tense": 1, "none": 0}
+__all__ = [
+    "BASIS_RANK",
+    "PAST_TAGS",
+    "PRESENT_STATUSES",
+    "PRESENT_TAGS",
+    "EventTime",
+    "cluster_times",
+    "dating",
+    "present",
+    "relations",
+]
 
-
-@attrs.frozen(slots=True)
-class Anchor:
-    """A time expression attached to a trigger, and the preposition that attaches it."""
-
-    timex: Timex
-    preposition: str | None = None
+BASIS_RANK = {"timex": 3, "relation": 2, "narrative": 1, "present": 1, "tense": 1, "none": 0}
+PAST_TAGS = frozenset({"VBD"})
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+PRESENT_STATUSES = frozenset({Status.OCCURRED, Status.ONGOING, Status.NEGATED})
 
 
 @attrs.frozen(slots=True)
@@ -72,109 +80,19 @@ def dating(ref: Timex) -> bool:
     return ref.type != "DURATION" or any(w in ref.text.lower().split() for w in words("dating_duration_words"))
 
 
-class TimexIndex:
-    """The time expressions by document offset."""
-
-    def __init__(self, timexes: Sequence[Timex]) -> None:
-        self.timexes = sorted(timexes, key=lambda t: t.start)
-        self.starts = [t.start for t in self.timexes]
-
-    def at(self, offset: int) -> Timex | None:
-        k = bisect.bisect_right(self.starts, offset) - 1
-        if k >= 0 and self.timexes[k].start <= offset < self.timexes[k].end:
-            return self.timexes[k]
-        return None
-
-
-def attach(cands: Sequence[Candidate], timexes: Sequence[Timex]) -> list[Anchor | None]:
-    """The time expression attached to each candidate's trigger (or its governing verb)."""
-    index = TimexIndex(timexes)
-    out: list[Anchor | None] = []
-    for c in cands:
-        found = _level_time(c, index) if c.part is not None else _attached(c, c.token, index)
-        if found is None and c.noun:
-            verb = _carrier(c.token)
-            if verb is not None:
-                found = _attached(c, verb, index)
-            for clause in (ch for ch in c.token.children if ch.dep_ in ("relcl", "acl") and found is None):
-                found = _attached(c, clause, index)  # "the election that takes place next year"
-        head = c.token
-        while found is None and not c.noun and head.dep_ == "conj" and head.head.pos_ == "VERB" and head.head.i != head.i:
-            head = head.head  # "were arrested on Monday and charged": one time for the conjoined verbs
-            if any(ch.dep_ in ("nsubj", "nsubjpass") for ch in c.token.children):
-                break
-            found = _attached(c, head, index)
-        out.append(found)
-    return out
-
-
-def _level_time(c: Candidate, index: TimexIndex) -> Anchor | None:
-    """The time of one level of a change: in its own phrase, else the verb's expression that
-    follows it ("to more than $70 million in 2002")."""
-    part = c.part
-    assert part is not None
-    for head in (part, part.head):
-        found = _attached(c, head, index)
-        if found is not None:
-            return found
-    verb = c.token.head if c.noun else c.token
-    after = [ch for ch in verb.children if ch.dep_ == "prep" and ch.i > part.i]
-    for prep in after:
-        for obj in prep.children:
-            ref = _timex_of(c, obj, index) if obj.dep_ == "pobj" else None
-            if ref is not None:
-                return Anchor(ref, prep.lower_)
-    return None
-
-
-def _timex_of(c: Candidate, tok: Token, index: TimexIndex) -> Timex | None:
-    return index.at(c.sentence.start_of(tok))
-
-
-def _attached(c: Candidate, head: Token, index: TimexIndex) -> Anchor | None:
-    for child in head.children:
-        if child.dep_ in MODIFIER_DEPS:
-            found = _timex_of(c, child, index)
-            if found is not None:
-                return Anchor(found)
-        if child.dep_ in ("prep", "agent"):
-            for obj in child.children:
-                if obj.dep_ in ("pobj", "pcomp"):
-                    found = _timex_of(c, obj, index)
-                    if found is not None:
-                        return Anchor(found, child.lower_)
-            found = _timex_of(c, child, index)  # "ago", "earlier" parsed as prepositions
-            if found is not None:
-                return Anchor(found)
-    return None
-
-
-def _carrier(tok: Token) -> Token | None:
-    """The verb whose time is a noun trigger's: the passive or intransitive it is the subject
-    of ("the decision was made in 1999", "talks began on Monday"), a light verb it is the
-    object of ("held talks on Monday")."""
-    head = tok.head
-    if head.pos_ not in ("VERB", "AUX"):
-        return None
-    if tok.dep_ in ("nsubjpass", "nsubj", "attr") and not any(ch.dep_ == "dobj" for ch in head.children):
-        return head
-    if tok.dep_ == "dobj" and head.lemma_.lower() in words("light_verbs"):
-        return head
-    return None
-
-
 def relations(cands: Sequence[Candidate]) -> list[tuple[str, int] | None]:
     """For each candidate, the relation the text states to another candidate's event
     ("signed during his trip": ("during", index of the trip))."""
     by_token = {(c.sentence.index, c.token.i): n for n, c in enumerate(cands)}
     table: dict[str, str] = lexicon()["temporal_relations"]
+    clause_table: dict[str, str] = data("timing")["clause_relations"]
     out: list[tuple[str, int] | None] = []
     for c in cands:
         found: tuple[str, int] | None = None
         heads = [c.token]
-        carrier = _carrier(c.token) if c.noun else None
-        if carrier is not None:
-            heads.append(carrier)
+        verb = carrier(c.token) if c.noun else None
+        if verb is not None:
+            heads.append(verb)
         for head in heads:
             for child in head.children:
                 rel = table.get(child.lower_) if child.dep_ == "prep" else None
@@ -184,8 +102,7 @@ def relations(cands: Sequence[Candidate]) -> list[tuple[str, int] | None]:
                         if k is not None and cands[k] is not c:
                             found = (rel, k)
                 if child.dep_ == "advcl" and found is None:
-                    mark = next((m.lower_ for m in child.children if m.dep_ == "mark"), None)
-                    rel = {"as": "during", "while": "during", "after": "after", "before": "before"}.get(mark or "")
+                    rel = clause_table.get(clause_word(child) or "")
                     if rel is not None:
                         for t in (child, *(o for o in child.children if o.dep_ == "dobj")):
                             k = by_token.get((c.sentence.index, t.i))
@@ -197,11 +114,28 @@ def relations(cands: Sequence[Candidate]) -> list[tuple[str, int] | None]:
 
 
 def _past(tok: Token) -> bool:
-    verb = tok if tok.pos_ in ("VERB", "AUX") else _carrier(tok)
-    if verb is None:
+    """Whether a trigger's clause is in a past tense ("admitted", "had met", "has signed"); not
+    the past of a verb that set it for later ("scheduled talks for Monday")."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else carrier(tok)
+    if verb is None or (verb is not tok and verb.lemma_.lower() in timing_words("scheduling_verbs")):
         return False
     aux = [a for a in verb.children if a.dep_ in ("aux", "auxpass")]
-    return verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux) or (verb.tag_ == "VBN" and any(a.lemma_.lower() == "have" for a in aux))
+    return verb.tag_ in PAST_TAGS or any(a.tag_ in PAST_TAGS for a in aux) or (verb.tag_ == "VBN" and any(a.lemma_.lower() == "have" for a in aux))
+
+
+def present(tok: Token) -> bool:
+    """Whether a trigger's clause is in the present: a present finite verb or first auxiliary
+    ("condemns", "is negotiating", "is opposed", "have been ceding"), not a present perfect
+    of a finished act ("has signed") and not a future or modal."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else carrier(tok)
+    if verb is None:
+        return False
+    aux = sorted((a for a in verb.children if a.dep_ in ("aux", "auxpass")), key=lambda a: a.i)
+    finite = aux[0] if aux else verb
+    if finite.tag_ not in PRESENT_TAGS:
+        return False
+    perfect = any(a.lemma_.lower() == "have" for a in aux)
+    return not perfect or verb.tag_ == "VBG"
 
 
 def _anchored_span(c: Candidate, anchor: Anchor, status: Status, dct: Span | None) -> tuple[Span, Status] | None:
@@ -211,8 +145,8 @@ def _anchored_span(c: Candidate, anchor: Anchor, status: Status, dct: Span | Non
         if prep in ("in", "within") and status is Status.PLANNED and dct is not None:
             span = add_duration(dct, ref.value) if prep == "in" else within_duration(dct, ref.value)
             return (span, status) if span is not None else None
-        if status is Status.PLANNED or not dating(ref):
-            return None  # "for three weeks", "lasted three hours": how long, not when
+        if status is Status.PLANNED or not dating(ref) or prep in timing_words("length_prepositions"):
+            return None  # "for three weeks", "for the last week", "lasted three hours": how long, not when
     span = span_of_timeref(ref, dct)
     if span is None:
         return None
@@ -220,10 +154,11 @@ def _anchored_span(c: Candidate, anchor: Anchor, status: Status, dct: Span | Non
         ongoing = since_span(span, dct)
         if ongoing is not None:
             return ongoing, Status.ONGOING if status in (Status.OCCURRED, Status.ONGOING) else status
-    if dct is not None and not any(ch.isdigit() for ch in ref.text) and span.granularity in (Granularity.DAY, Granularity.MONTH):
+    directed = any(ch.isdigit() for ch in ref.text) or bool(set(ref.text.lower().split()) & timing_words("directed_time_words"))
+    if dct is not None and not directed and span.granularity in (Granularity.DAY, Granularity.MONTH):
         if _past(c.token) and is_after(span, dct):
             span = shifted(span, back=True) or span
-        elif status is Status.PLANNED and is_before(span, dct):
+        elif status is Status.PLANNED and is_before(span, dct) and not _past(c.token):
             span = shifted(span, back=False) or span
     return span, status
 
@@ -273,6 +208,10 @@ def _cluster_time(members: Sequence[int], cands: Sequence[Candidate], given: Seq
         if status is Status.PLANNED and is_before(best.span, dct) and best.basis == "timex" and not committed:
             status = Status.OCCURRED
         return attrs.evolve(best, status=status)
+    if dct is not None and overall in PRESENT_STATUSES and any(present(cands[k].token) for k in members):
+        day = the_day_of(dct)
+        if day is not None:  # "Iran condemns", "is negotiating": what the report says holds on its day
+            return EventTime(day, "present", None, overall)
     return EventTime(tense_span(overall, dct), "tense" if dct is not None else "none", None, overall)
 
 

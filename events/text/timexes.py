@@ -12,6 +12,8 @@ from timeline import Timex, parse_document_date
 from timeline import tag as tag_text
 from timeline.span import Span
 
+__all__ = ["dct_span", "tag"]
+
 
 def tag(text: str, dct: Span | None, start: int = 0, end: int | None = None, mode: str = "news") -> list[Timex]:
     """The temporal expressions of ``text[start:end]``, with offsets into ``text``."""

@@ -12,6 +12,23 @@ from events.model import Status
 from timeline import Timex, calendar
 from timeline.span import Granularity, Span
 
+__all__ = [
+    "add_duration",
+    "between",
+    "from_iso",
+    "is_after",
+    "is_before",
+    "iso",
+    "overlaps",
+    "related_span",
+    "shifted",
+    "since_span",
+    "span_of_timeref",
+    "tense_span",
+    "the_day_of",
+    "within_duration",
+]
+
 _DURATION = re.compile(r"P(\d+|X)([YMWD])")
 
 
@@ -65,6 +82,16 @@ def tense_span(status: Status, dct: Span | None) -> Span:
     if status is Status.ONGOING:
         return Span(None, start, end, None, Granularity.UNKNOWN, timex="PRESENT_REF")
     return Span(None, end, None, end, Granularity.UNKNOWN, timex="PAST_REF")
+
+
+def the_day_of(dct: Span) -> Span | None:
+    """The calendar day of the document date (its first day, when the date is longer)."""
+    if dct.earliest_start is None:
+        return None
+    start = dct.earliest_start - dct.earliest_start % calendar.SECONDS_PER_DAY
+    y, m, d, *_ = calendar.civil_from_seconds(start)
+    value = f"{y:04d}-{m:02d}-{d:02d}" if 0 <= y <= 9999 else None
+    return Span.within(start, start + calendar.SECONDS_PER_DAY, Granularity.DAY, timex=value)
 
 
 def related_span(relation: str, anchor: Span) -> Span:

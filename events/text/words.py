@@ -8,6 +8,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
+__all__ = ["TOKEN_RE", "pos_of"]
+
 TOKEN_RE = re.compile(
     r"(?:[A-Za-z]\.){2,}"  # U.S., U.N.
     r"|[$€£¥₽₹]"

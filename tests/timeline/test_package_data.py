@@ -24,7 +24,7 @@ READ_THROUGH_THE_LOADER = [(p, n) for p, n in FILES if p != "events" and n != "s
 
 
 def test_every_package_has_data_files() -> None:
-    assert len(FILES) == 13
+    assert len(FILES) == 14
 
 
 @pytest.mark.parametrize(("package", "name"), FILES)

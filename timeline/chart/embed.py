@@ -23,6 +23,8 @@ import vl_convert
 
 from timeline.chart.spec import USERMETA_KEY
 
+__all__ = ["EMBED_OPTIONS", "VL_VERSION", "embed_options", "usermeta", "vega_patch"]
+
 VL_VERSION = "_".join(alt.SCHEMA_VERSION.split(".")[:2])  # "v6_4", the form vl-convert takes
 EMBED_OPTIONS: Mapping[str, Any] = {
     "actions": {"export": True, "source": False, "compiled": False, "editor": False},

@@ -25,6 +25,8 @@ from timeline.chart.embed import embed_options
 from timeline.chart.options import ChartOptions, renderer_for
 from timeline.chart.spec import chart_from_data
 
+__all__ = ["RENDERER", "enable", "enable_by_default", "mimebundle", "render", "widget"]
+
 RENDERER = "timeline"
 
 
@@ -44,8 +46,8 @@ def widget(spec: dict[str, Any], renderer: str | None = None) -> alt.JupyterChar
 
 def _bundle(chart: alt.JupyterChart) -> dict[str, Any]:
     found = chart._repr_mimebundle_()
-    data: dict[str, Any] = dict(found[0] if isinstance(found, tuple) else found)
-    return data
+    bundle = found[0] if isinstance(found, tuple) else found
+    return dict(bundle or {})
 
 
 def render(spec: dict[str, Any], **metadata: Any) -> dict[str, Any]:

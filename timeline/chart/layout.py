@@ -14,6 +14,19 @@ import attrs
 
 from timeline.chart.rows import NONE_LANE, OTHER_LANE
 
+__all__ = [
+    "LABEL_CHAR_PX",
+    "LABEL_GAP_PX",
+    "LABEL_MAX_CHARS",
+    "MARKER_PX",
+    "Layout",
+    "Placed",
+    "lane_order",
+    "lane_row_counts",
+    "merge_rare_lanes",
+    "pack",
+]
+
 LABEL_CHAR_PX = 6.2  # an 11 px sans-serif character, on average
 LABEL_GAP_PX = 9.0  # between a marker and its label
 LABEL_MAX_CHARS = 36  # labels longer than this are cut with an ellipsis by the text mark

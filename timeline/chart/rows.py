@@ -24,6 +24,32 @@ from timeline.chart.options import Lanes
 from timeline.package_data import load_table
 from timeline.span import Span
 
+__all__ = [
+    "KIND_COLOURS",
+    "NONE_LANE",
+    "OTHER_LANE",
+    "PALETTE",
+    "STATUS_CLASSES",
+    "STATUS_ORDER",
+    "Row",
+    "actors",
+    "bounds",
+    "clean_strings",
+    "clean_text",
+    "colour_of",
+    "describe",
+    "extra",
+    "lane_key",
+    "lane_keys",
+    "marker",
+    "names",
+    "positions",
+    "quantity_text",
+    "status_class",
+    "text",
+    "time_as_written",
+]
+
 Row = dict[str, Any]
 NONE_LANE = "(none)"
 OTHER_LANE = "(other)"

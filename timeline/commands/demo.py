@@ -19,6 +19,18 @@ from timeline import calendar
 from timeline.item import Item
 from timeline.span import Granularity, Span
 
+__all__ = [
+    "GENERATED_KINDS",
+    "HISTORY",
+    "SEED",
+    "gallery",
+    "generated",
+    "history",
+    "register",
+    "run",
+    "seed_text",
+]
+
 SEED = "rferl-2003-03-18-central-asia.txt"
 GENERATED_KINDS = ("Visit", "Agreement", "Aid", "Deployment", "Election", "Protest", "Attack", "Statement")
 # A BCE history for the gallery: (label, kind, first year, last year), astronomical years.

@@ -10,8 +10,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from timeline import tag
 from timeline.commands._common import fail
+from timeline.errors import TimeMLError
+from timeline.evaluate import TIMEX_ATTRIBUTES, Counts, count, relaxed_pairs, scores
 from timeline.io.atomic import write_atomic
+from timeline.io.timeml import read_timeml
 from timeline.timex.tagger import MODES
 
 __all__ = [
@@ -64,10 +68,6 @@ def score_directory(
     directory: Path, tagger: Callable[..., Sequence[Any]], mode: str
 ) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]]:
     """Tag and score every file: (result, failures, system lines); a failure names file and line."""
-    from timeline.errors import TimeMLError
-    from timeline.evaluate import TIMEX_ATTRIBUTES, Counts, count, scores
-    from timeline.io.timeml import read_timeml
-
     paths = find_files(directory)
     total = Counts(attributes=tuple((name, 0) for name in TIMEX_ATTRIBUTES))
     per_doc: dict[str, dict[str, int]] = {}
@@ -119,8 +119,6 @@ def score_directory(
 
 def _errors(name: str, gold: Sequence[Any], system: Sequence[Any]) -> list[dict[str, Any]]:
     """The missed, spurious and wrongly valued expressions of one document."""
-    from timeline.evaluate import relaxed_pairs
-
     pairs = relaxed_pairs(gold, system)
     matched_gold = {g for g, _ in pairs}
     matched_system = {s for _, s in pairs}
@@ -178,8 +176,6 @@ def format_table(result: dict[str, Any]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from timeline import tag
-
     directory = Path(args.directory)
     if not directory.is_dir():
         fail(f"{directory}: not a directory")

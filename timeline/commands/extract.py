@@ -10,6 +10,8 @@ from typing import Any
 
 from timeline.commands._common import InputFileError, ending_on_signals, fail, read_text
 
+__all__ = ["register", "run"]
+
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(

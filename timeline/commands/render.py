@@ -9,7 +9,12 @@ from typing import Any
 
 from timeline.chart.options import LANE_FIELDS
 from timeline.commands._common import InputFileError, fail, read_text
-from timeline.errors import LoadError, OptionError
+from timeline.engine import Timeline
+from timeline.errors import ExportFormatError, LoadError, OptionError
+from timeline.io.export import format_of, save
+from timeline.span import Span
+
+__all__ = ["LANES", "headline", "load", "register", "run", "select"]
 
 LANES = tuple(f for f in LANE_FIELDS if f != "lane")
 
@@ -46,7 +51,6 @@ def load(path: str) -> tuple[Any, Any]:
     """(items, dct) of an input file: any file ``timeline extract`` or ``Timeline`` writes (JSON,
     JSON Lines, CSV, Parquet; ``timeline.io.load``); ``LoadError`` naming the file and the problem."""
     from events.convert import upgrade
-    from timeline.engine import Timeline
     from timeline.io.load import read_items
 
     loaded = read_items(path, upgrade=upgrade)
@@ -72,8 +76,6 @@ def headline(path: str) -> str | None:
 
 def _period(start: str | None, end: str | None) -> tuple[int | None, int | None] | None:
     """The ``--from``/``--to`` period in seconds, either end open (``None`` when neither is given)."""
-    from timeline.span import Span
-
     if start is None and end is None:
         return None
     bounds: list[int | None] = []
@@ -110,8 +112,6 @@ def select(items: Any, kinds: list[str] | None, statuses: list[str] | None) -> l
 
 
 def run(args: argparse.Namespace) -> int:
-    from timeline.io.export import ExportFormatError, format_of, save
-
     try:
         fmt = format_of(args.output, args.format)
         items, dct = load(args.input)

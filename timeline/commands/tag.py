@@ -9,7 +9,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from timeline import find_document_date, tag
 from timeline.commands._common import InputFileError, fail, read_text
+from timeline.io.timeml import write_timeml
 from timeline.timex.tagger import MODES
 
 __all__ = ["FORMATS", "format_table", "register", "run", "timex_record"]
@@ -62,10 +64,6 @@ def format_table(timexes: Sequence[Any]) -> str:
 
 def _document_date(text: str) -> str | None:
     """The value of the dateline found in ``text``, for the DCT of the TimeML output."""
-    try:
-        from timeline import find_document_date
-    except ImportError:
-        return None
     found = find_document_date(text)
     for holder in (found, getattr(found, "span", None), getattr(found, "time", None)):
         for name in ("value", "timex"):
@@ -76,8 +74,6 @@ def _document_date(text: str) -> str | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from timeline import tag
-
     try:
         text = read_text(args.file)
     except InputFileError as error:
@@ -96,8 +92,6 @@ def run(args: argparse.Namespace) -> int:
     elif args.format == "table":
         out.write(format_table(timexes) + "\n")
     else:
-        from timeline.io.timeml import write_timeml
-
         dct = args.dct if args.dct is not None else _document_date(text)
         doc_id = "stdin" if args.file == "-" else Path(args.file).stem
         out.write(write_timeml(text, dct=dct, timexes=timexes, doc_id=doc_id))

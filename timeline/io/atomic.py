@@ -21,7 +21,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-__all__ = ["atomic_path", "clear_stale", "write_atomic"]
+__all__ = ["SUFFIX", "atomic_path", "clear_stale", "write_atomic"]
 
 SUFFIX = ".part"
 # what follows ".NAME." in the name of a part: the writer's PID, then mkstemp's random letters

@@ -7,13 +7,19 @@ the overview strip out unless ``overview=True`` is passed: it is there to be dra
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+import altair as alt
+import vl_convert
+
+from timeline.chart import timeline_chart
 from timeline.chart.rows import clean_strings
 from timeline.errors import ExportFormatError
 from timeline.io.atomic import write_atomic
+from timeline.io.html import html_document
 
 # ExportFormatError lives in timeline.errors; named here too for the callers of format_of/save
 __all__ = ["FORMATS", "ExportFormatError", "format_of", "render", "save"]
@@ -40,21 +46,12 @@ def format_of(path: str | Path, format: str | None = None) -> str:
 
 def render(items: Iterable[Any] | Any, format: str, *, scale: float = 2.0, **options: Any) -> bytes | str:
     """The chart of ``items`` as PNG or PDF bytes, or SVG, HTML or Vega-Lite JSON text."""
-    import json
-
-    import altair as alt
-    import vl_convert
-
     fmt = format_of("", format)
     if fmt == "html":
-        from timeline.io.html import html_document
-
         return html_document(items, **options)
     if isinstance(items, alt.TopLevelMixin):
         spec = clean_strings(items.to_dict())  # only characters XML holds reach the renderer
     else:
-        from timeline.chart import timeline_chart
-
         options.setdefault("overview", False)
         spec = timeline_chart(items, **options).to_dict(validate=False)  # our own, validated in tests
     if fmt == "json":

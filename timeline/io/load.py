@@ -28,6 +28,7 @@ from typing import Any
 
 import attrs
 import cattrs
+import pyarrow.parquet as pq
 
 from timeline.convert import data_error, structure_item
 from timeline.errors import LoadError
@@ -115,8 +116,6 @@ def _items_of_values(name: str, values: list[Any], upgrade: Upgrade | None) -> L
 
 
 def _parquet(path: Path) -> Loaded:
-    import pyarrow.parquet as pq
-
     table = pq.read_table(path)
     if not is_row_table(table.column_names):
         raise LoadError(

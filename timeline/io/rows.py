@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from timeline.convert import Column, instant, instant_text, item_class, item_from_row, row_columns
 from timeline.io.atomic import write_atomic
@@ -28,7 +30,6 @@ from timeline.item import Item
 
 if TYPE_CHECKING:
     import pandas
-    import pyarrow
 
 __all__ = [
     "arrow_schema",
@@ -156,11 +157,9 @@ def _is_na(value: Any) -> bool:
 # --- Parquet --------------------------------------------------------------------------------
 
 
-def arrow_schema(columns: Sequence[Column]) -> pyarrow.Schema:
+def arrow_schema(columns: Sequence[Column]) -> pa.Schema:
     """The Arrow schema of the rows: bounds ``timestamp[ms]`` (Parquet's coarsest unit), lists of
     strings or numbers."""
-    import pyarrow as pa
-
     scalar = {
         "text": pa.string(),
         "json": pa.string(),
@@ -174,10 +173,8 @@ def arrow_schema(columns: Sequence[Column]) -> pyarrow.Schema:
     )
 
 
-def arrow_table(columns: Sequence[Column], rows: Sequence[Mapping[str, Any]]) -> pyarrow.Table:
+def arrow_table(columns: Sequence[Column], rows: Sequence[Mapping[str, Any]]) -> pa.Table:
     """An Arrow table of the rows, with ``arrow_schema(columns)`` (bounds from seconds to ms)."""
-    import pyarrow as pa
-
     bounds = {c.name for c in columns if c.kind == "bound"}
     cells = [{c.name: _arrow_cell(row.get(c.name), c.name in bounds) for c in columns} for row in rows]
     return pa.Table.from_pylist(cells, schema=arrow_schema(columns))
@@ -187,11 +184,8 @@ def _arrow_cell(value: Any, bound: bool) -> Any:
     return value * 1000 if bound and value is not None else value
 
 
-def table_rows(table: pyarrow.Table) -> list[dict[str, Any]]:
+def table_rows(table: pa.Table) -> list[dict[str, Any]]:
     """The rows of an Arrow table (as read from Parquet): bounds back to seconds."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
     for k, field in enumerate(table.schema):
         if pa.types.is_timestamp(field.type):
             seconds = pc.cast(pc.cast(table.column(k), pa.timestamp("s")), pa.int64())

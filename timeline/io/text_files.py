@@ -11,7 +11,7 @@ import stat
 from timeline.errors import UnreadableFile
 
 # UnreadableFile lives in timeline.errors; named here too for the callers of read_text_file
-__all__ = ["UnreadableFile", "display_name", "file_kind", "read_text_file"]
+__all__ = ["BINARY_PROBE", "UnreadableFile", "display_name", "file_kind", "read_text_file"]
 
 BINARY_PROBE = 8192  # a NUL byte among the first bytes marks a binary file
 

@@ -41,6 +41,7 @@ __all__ = [
     "TLink",
     "TimeMLDocument",
     "read_timeml",
+    "vocabulary",
     "write_timeml",
 ]
 

@@ -77,6 +77,8 @@ class Lexicon:
     not_month_modifiers: tuple[str, ...] = ()  # "March to the Sea": words after a month that keep it a name
     context_words: dict[str, tuple[str, ...]] = attrs.field(factory=dict)  # the {name} lists of patterns.context_regex
     value_words: dict[str, frozenset[str]] = attrs.field(factory=dict)  # the words a handler compares a matched word with, by role
+    narrative_deictic: frozenset[str] = frozenset()  # words of deictic_strict that histories date ("the former regime")
+    narrative_bare_parts_of_day: frozenset[str] = frozenset()  # parts of a day that histories tag alone ("at night")
 
     def number(self, words: str) -> float | None:
         """The value of a number written in words or digits ("twenty-four", "1,000", "a")."""
@@ -168,4 +170,6 @@ def _read(folder: Traversable | Path) -> Lexicon:
         century_fractions=dict(words.get("century_fractions", {})),
         context_words={k: tuple(v) for k, v in words["context_words"].items()},
         value_words={k: frozenset(v) for k, v in words["value_words"].items()},
+        narrative_deictic=frozenset(words["narrative_deictic"]),
+        narrative_bare_parts_of_day=frozenset(words["narrative_bare_parts_of_day"]),
     )

@@ -23,7 +23,7 @@ from typing import Literal, get_args
 
 from timeline import calendar as cal
 from timeline.span import Granularity, Span
-from timeline.timex.anchor import DECADE, YEAR, Point, parse_dct
+from timeline.timex.anchor import DAY, DECADE, MONTH, YEAR, Point, parse_dct
 from timeline.timex.attach import Found, merge_neighbours, place
 from timeline.timex.dateline import find_document_date
 from timeline.timex.lexicon import Lexicon, english
@@ -104,10 +104,11 @@ class Tagger:
             return reading is not None
 
         chosen = recognize(text, lex, is_a_time)
+        asides = _asides([first[id(c)][0] for c in chosen]) if narrative else set()
         ctx.ref = None  # in text order: the last date mentioned, none yet
         found: list[Found] = []
         floor = 0
-        for cand in chosen:
+        for index, cand in enumerate(chosen):
             reading: Reading | None
             reading, told = first[id(cand)]
             if told:  # it looked at the story: read it again now that the story so far is known
@@ -116,8 +117,12 @@ class Tagger:
                 continue
             found.append(place(text, cand.start, cand.end, floor, reading, lex, narrative=narrative))
             floor = cand.end
+            if index in asides:  # a date the story steps out to and back from: not the story's date
+                continue
             if reading.point is not None and (narrative or not reading.anchored) and reading.value[:1] in "0123456789B":
                 ctx.ref = reading.point
+                if reading.point.gran in (DAY, MONTH):
+                    ctx.month_ref = reading.point
                 if reading.point.gran == "Q":
                     ctx.quarter, ctx.quarter_at = reading.point, cand.end
         return found
@@ -134,6 +139,26 @@ class Tagger:
             elif r.point.gran == YEAR:
                 span = widened_by_years(span, self.circa_years)
         return Timex(item.start, item.end, text[item.start : item.end], r.type, r.value, r.mod, span, r.anchor_value)
+
+
+def _asides(readings: list[Reading]) -> set[int]:
+    """The indices of the dates a narrative steps out to and back from: a date whose year the
+    text gives ("the largest cavalry battle since 1813") that lies on the same side of the dates
+    with a year before and after it, which are nearer to each other than to it (counted in
+    months, a year at its middle). Such a date stays a date, but the expressions after it
+    without a year keep the story's year."""
+    months = [(i, _month_index(r.point)) for i, r in enumerate(readings) if r.absolute and r.point is not None]
+    out = set()
+    for (_, before), (i, month), (_, after) in zip(months, months[1:], months[2:], strict=False):
+        back, ahead = month - before, month - after
+        if back * ahead > 0 and abs(before - after) < min(abs(back), abs(ahead)):
+            out.add(i)
+    return out
+
+
+def _month_index(point: Point) -> int:
+    """The months from year 0 to the point's month (to the middle of a year with no month)."""
+    return point.year * 12 + (point.month - 1 if point.month else 6)
 
 
 @functools.cache

@@ -62,3 +62,26 @@ def test_an_undated_event_between_dates_told_backwards_still_has_a_span() -> Non
     assert invasion.time_basis == "narrative"
     assert iso(invasion.time.earliest_start) == "1914-01-01T00:00:00"
     assert iso(invasion.time.latest_end, end=True) == "1918-12-31T23:59:59"
+
+
+def test_an_undated_clause_in_the_present_holds_on_the_report_s_day() -> None:
+    doc = events.read("The company is negotiating with the Soviets to build a plant.", dct="1989-10-26")
+    talks = one(doc, "Negotiation")
+    assert talks.time_basis == "present"
+    assert iso(talks.time.earliest_start) == "1989-10-26T00:00:00"
+    assert iso(talks.time.latest_end, end=True) == "1989-10-26T23:59:59"
+
+
+def test_a_present_perfect_of_a_finished_act_is_not_the_present() -> None:
+    doc = events.read("Police have arrested 12 protesters in Kampala.", dct="2015-06-10")
+    assert one(doc, "Coercion").time_basis == "tense"
+
+
+def test_a_length_for_a_duration_does_not_date_the_event() -> None:
+    doc = events.read("Police arrested 12 protesters who had marched for the last week.", dct="2015-06-10")
+    assert one(doc, "Coercion").time_basis == "tense"
+
+
+def test_a_weekday_with_next_is_never_moved_by_the_tense() -> None:
+    doc = events.read("The authorities scheduled talks for next Monday.", dct="1999-10-08")  # a Friday
+    assert iso(one(doc, "Negotiation").time.earliest_start) == "1999-10-11T00:00:00"

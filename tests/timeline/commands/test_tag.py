@@ -223,16 +223,16 @@ def test_eval_reports_an_unusable_dct(gold_dir: Path, capsys: pytest.CaptureFixt
 
 
 def test_eval_survives_a_tagger_crash_on_one_file(gold_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    import timeline
+    from timeline.commands import eval as eval_command
 
-    real = timeline.tag
+    real = eval_command.tag
 
     def crashing(text: str, dct: str | None = None, *, mode: Literal["news", "narrative"] = "news") -> list[object]:
         if "2005-06-01" in str(dct):
             raise RuntimeError("simulated bug")
         return list(real(text, dct=dct, mode=mode))
 
-    monkeypatch.setattr(timeline, "tag", crashing)
+    monkeypatch.setattr(eval_command, "tag", crashing)  # the tagger the command calls
     code, out, err = run(["eval", "timex", str(gold_dir)], capsys)
     assert code == 1
     assert "two.tml" in err

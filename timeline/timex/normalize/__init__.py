@@ -1,7 +1,7 @@
 """Stage five of the tagger: a TIMEX3 type, value and mod for each candidate, against an anchor.
 
 Each rule of ``data/rules.json`` names a handler; the handlers live in one module per family
-(``dates``, ``periods``, ``relative``, ``durations``, ``clock``, ``sets``, ``holidays``) and
+(``dates``, ``periods``, ``relative``, ``durations``, ``clock``, ``sets``, ``holidays``, ``story``) and
 share ``words`` (names and numbers to values), ``tense_year`` (the year the tense gives an
 expression that names none) and ``guards`` (words that look like a time and are not). A handler
 reads the candidate's groups, looks words up in the context's lexicon and returns a ``Reading``,
@@ -15,7 +15,16 @@ in narrative mode the last date mentioned for everything underspecified.
 
 from __future__ import annotations
 
-from timeline.timex.normalize import clock, dates, durations, holidays, periods, relative, sets
+from timeline.timex.normalize import (
+    clock,
+    dates,
+    durations,
+    holidays,
+    periods,
+    relative,
+    sets,
+    story,
+)
 from timeline.timex.normalize.context import Context, Handler, Reading
 from timeline.timex.recognize import Candidate
 
@@ -27,6 +36,7 @@ HANDLERS: dict[str, Handler] = {
     **durations.HANDLERS,
     **clock.HANDLERS,
     **sets.HANDLERS,
+    **story.HANDLERS,
 }
 
 

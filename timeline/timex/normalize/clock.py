@@ -17,12 +17,18 @@ from timeline.timex.recognize import Candidate
 __all__ = ["HANDLERS"]
 
 
+_of_after = context_regex(r"\s{1,3}{night_of_links}\b")  # "the night of May 13": the attachment stage joins them
+
+
 def _part_of_day(cand: Candidate, ctx: Context) -> Reading | None:
     lex = ctx.lex
     code = lex.parts_of_day[lookup_key(cand.group("pod"))]
     base = lookup_key(cand.group("base"))
     wd = None
     if not base and wd is None:
+        # histories tag a part of the day alone ("moved only at night"): a time of no known day
+        if ctx.narrative and cand.text.islower() and lookup_key(cand.group("pod")) in lex.narrative_bare_parts_of_day and not _of_after(lex).match(ctx.text, cand.end):
+            return unknown(f"XXXX-XX-XXT{code}", "TIME")
         return None
     anchor = ctx.deictic_anchor()
     if wd is not None or (base and base.rstrip(".") in lex.weekdays):

@@ -12,6 +12,8 @@ from typing import Any
 import attrs
 
 from timeline.timex.anchor import (
+    DAY,
+    MONTH,
     Point,
     TenseIndex,
 )
@@ -56,6 +58,7 @@ class Context:
     narrative: bool = False
     _ref: Point | None = None  # the last date mentioned
     _quarter: Point | None = None  # the last quarter mentioned (financial reports compare quarters)
+    _month_ref: Point | None = None  # the last date mentioned that names a month (narratives)
     quarter_at: int = 0  # where it was mentioned
     tenses: TenseIndex | None = None  # built on first use
     story_read: bool = False  # set when a reading looks at the story so far (ref or quarter)
@@ -69,6 +72,27 @@ class Context:
     @ref.setter
     def ref(self, point: Point | None) -> None:
         self._ref = point
+
+    @property
+    def month_ref(self) -> Point | None:
+        """The last date mentioned that names a month or a day."""
+        self.story_read = True
+        return self._month_ref
+
+    @month_ref.setter
+    def month_ref(self, point: Point | None) -> None:
+        self._month_ref = point
+
+    def story_anchor(self) -> Point | None:
+        """The anchor of a month or a day named without a year in a narrative: the last date
+        mentioned, unless that is a coarser date the story does not follow, a year before the last
+        month named ("... as in 1614. On 27 December") or more than a year after it ("documents
+        found in 2004 ... July 29"); then that month's date."""
+        ref = self.ref
+        month = self.month_ref
+        if month is None or ref is None or ref.gran in (DAY, MONTH):
+            return ref
+        return ref if 0 <= ref.year - month.year <= 1 else month
 
     @property
     def quarter(self) -> Point | None:

@@ -79,7 +79,7 @@ def _date(cand: Candidate, ctx: Context) -> Reading | None:
     day_n = day_number(day, ctx.lex) if day else 0
     if month and not 1 <= month <= 12:
         return None
-    if year is not None and year < 100 and year_text_ and year_text_[:1].isdigit() and len(year_text_) == 2:
+    if year is not None and era is None and year < 100 and year_text_ and year_text_[:1].isdigit() and len(year_text_) == 2:  # "'99", not "44 BC"
         base = ctx.dct.year if ctx.dct else 2000
         year += base - base % 100
         if year > base + 10:
@@ -88,7 +88,7 @@ def _date(cand: Candidate, ctx: Context) -> Reading | None:
         if not month:
             return None
         if year is None:
-            anchor = ctx.deictic_anchor()
+            anchor = ctx.story_anchor() if ctx.narrative else ctx.deictic_anchor()
             if anchor is None:
                 return unknown(f"XXXX-{month:02d}-{day_n:02d}", partial="day")
             year = nearest_year(month, day_n, anchor, *((UNKNOWN, math.inf) if ctx.narrative else ctx.tense_and_distance(cand)))
@@ -114,7 +114,7 @@ def _date(cand: Candidate, ctx: Context) -> Reading | None:
         if year is None and cand.rule.name == "month" and name_of_event(cand, ctx):
             return None
         if year is None:
-            anchor = ctx.deictic_anchor()
+            anchor = ctx.story_anchor() if ctx.narrative else ctx.deictic_anchor()
             if anchor is None:
                 return unknown(f"XXXX-{month:02d}", partial="month", month=month)
             year = anchor.year if ctx.narrative or anchor.gran != DAY else nearest_year(month, 0, anchor, *ctx.tense_and_distance(cand))

@@ -179,6 +179,9 @@ def _clause(text: str, start: int, end: int) -> str:
 
 
 _daytime_before = context_regex(r"\b{daytime_before}\s{1,3}$")
+_of_after = context_regex(r"\s{1,3}{night_of_links}\b")  # "the morning of April 19": the attachment stage joins them
+# after a noun or an adjective standing for one: punctuation or a word that starts another phrase
+_phrase_after = context_regex(r"\s{0,3}(?:[^\w\s-]|$|{phrase_starts}\b)")
 
 
 _APPOSITION = re.compile(r"[0-9],\s{1,2}$")
@@ -203,9 +206,15 @@ def _the_unit(cand: Candidate, ctx: Context) -> Reading | None:
         return None
     code = lex.units.get(unit, "")
     if unit in lex.parts_of_day:
+        code = lex.parts_of_day[unit]
+        before = ctx.text[max(0, cand.start - 12) : cand.start]
+        if the and _daytime_before(lex).search(before) and _phrase_after(lex).match(ctx.text, cand.end) and not _of_after(lex).match(ctx.text, cand.end):
+            # "in the morning,", "during the night the ...": that part of the day under discussion (not "the morning session")
+            if anchor.gran != DAY:
+                return unknown(f"XXXX-XX-XXT{code}", "TIME")
+            return Reading("TIME", f"{anchor.value()}T{code}", point=anchor, anchored=True)
         if the or anchor.gran != DAY:
             return None
-        code = lex.parts_of_day[unit]
         return Reading("TIME", f"{anchor.value()}T{code}", point=anchor, anchored=True)
     if code == "WE":
         if ref is None or (not ctx.narrative and the):  # news: "over the weekend" is the last one
@@ -239,10 +248,21 @@ def _the_unit(cand: Candidate, ctx: Context) -> Reading | None:
 _POSSESSIVE_NOUN = re.compile(r"['’]s\s{1,3}([a-z]+)(?:\s{1,3}([a-z]+))?")
 
 
+_the_before = context_regex(r"\b{the_words}\s{1,3}$")
+
+
+def _pronoun(cand: Candidate, ctx: Context) -> bool:
+    """ "the former an option", "the former, ...": an adjective standing for a noun named before, no time."""
+    text = ctx.text
+    return bool(_the_before(ctx.lex).search(text, max(0, cand.start - 6), cand.start) and _phrase_after(ctx.lex).match(text, cand.end))
+
+
 def _deictic(cand: Candidate, ctx: Context) -> Reading | None:
     lex = ctx.lex
     word = lookup_key(cand.group("word"))
-    if word in lex.deictic_strict:
+    if word in lex.deictic_strict and not (ctx.narrative and word in lex.narrative_deictic):
+        return None
+    if word in lex.narrative_deictic and _pronoun(cand, ctx):
         return None
     spec = lex.deictic[word]
     if word in lex.value_words["present_day_words"]:

@@ -1,0 +1,296 @@
+"""The time expression attached to each event's trigger in the parse (rule 1 of the time stage).
+
+An expression is attached when the parse puts it on the trigger or its clause, never because it
+is near:
+
+- a modifier of the trigger: "signed on Friday", "met Monday", "Tuesday's declaration", "the
+  election due this September", "the early hours of Thursday morning", a preposition whose
+  object the parse left out ("In nineteen ninety-one Keating was convicted");
+- for a verb, a bare date on its object or its prepositional object ("seized a car bomb under
+  construction Sunday") and a phrase set on its subject before it ("the presidents on Friday
+  signed");
+- for a noun, the verb it is the subject or light object of ("talks began on Monday", "held
+  talks on Monday"), or the verb whose scene it names ("said at a news conference Friday",
+  "called Bush a liar in an attack read Thursday");
+- the time of the verb that frames it: an aspectual verb's complement ("began notifying on
+  Friday"), a clause of the same moment ("implied yesterday when reporters asked", "paid tribute
+  Saturday demanding his return"), and the other way round, a main clause whose "when" clause is
+  dated; conjoined verbs share one time ("were arrested on Monday and charged").
+
+The words are data (``events/data/timing.json``).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from functools import cache
+from typing import TYPE_CHECKING
+
+import attrs
+
+from events.text.candidates import Candidate
+from events.text.lexicon import data, words
+from timeline import Timex
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["BARE_DATE_DEPS", "MODIFIER_DEPS", "VERB_POS", "Anchor", "TimexIndex", "attach", "carrier", "clause_word", "timing_words"]
+
+MODIFIER_DEPS = frozenset({"npadvmod", "advmod", "tmod", "nummod", "compound", "nmod", "amod", "obl", "appos", "poss"})
+BARE_DATE_DEPS = frozenset({"npadvmod", "tmod"})
+VERB_POS = ("VERB", "AUX")
+
+
+@attrs.frozen(slots=True)
+class Anchor:
+    """A time expression attached to a trigger, and the preposition that attaches it."""
+
+    timex: Timex
+    preposition: str | None = None
+
+
+@cache
+def timing_words(key: str) -> frozenset[str]:
+    """A list of ``events/data/timing.json`` as a set of lower-case words."""
+    return frozenset(str(w).lower() for w in data("timing")[key])
+
+
+class TimexIndex:
+    """The time expressions by document offset."""
+
+    def __init__(self, timexes: Sequence[Timex]) -> None:
+        self.timexes = sorted(timexes, key=lambda t: t.start)
+        self.starts = [t.start for t in self.timexes]
+
+    def at(self, offset: int) -> Timex | None:
+        k = bisect.bisect_right(self.starts, offset) - 1
+        if k >= 0 and self.timexes[k].start <= offset < self.timexes[k].end:
+            return self.timexes[k]
+        return None
+
+
+def attach(cands: Sequence[Candidate], timexes: Sequence[Timex]) -> list[Anchor | None]:
+    """The time expression attached to each candidate's trigger (or to the verb that frames it)."""
+    index = TimexIndex(timexes)
+    return [_anchor(c, index) for c in cands]
+
+
+def _anchor(c: Candidate, index: TimexIndex) -> Anchor | None:
+    if c.part is not None:
+        return _level_time(c, index)
+    found = _attached(c, c.token, index)
+    if found is None and c.noun:
+        for head in _noun_frames(c.token):
+            found = _attached(c, head, index)
+            if found is not None:
+                break
+    if found is None and not c.noun:
+        found = _framing_time(c, c.token, index)
+    return found
+
+
+def _noun_frames(tok: Token) -> list[Token]:
+    """The tokens whose time a noun trigger takes when it has none of its own: the verb it is
+    the subject or light object of, its relative clause, the verb whose scene it names."""
+    frames: list[Token] = []
+    verb = carrier(tok)
+    if verb is not None:
+        frames.append(verb)
+    frames += [ch for ch in tok.children if ch.dep_ in ("relcl", "acl")]  # "the election that takes place next year"
+    scene = _scene_verb(tok)
+    if scene is not None:
+        frames.append(scene)
+    return frames
+
+
+def _framing_time(c: Candidate, verb: Token, index: TimexIndex) -> Anchor | None:
+    """A verb's time through the verbs that frame it: conjoined, aspectual, simultaneous."""
+    antecedent = _antecedent(c, verb, index)
+    if antecedent is not None:
+        return Anchor(antecedent)  # "Thursday, when 135 people were arrested"
+    head = verb
+    own_subject = any(ch.dep_ in ("nsubj", "nsubjpass") for ch in verb.children)
+    while head.dep_ == "conj" and head.head.pos_ == "VERB" and head.head.i != head.i:
+        head = head.head  # "were arrested on Monday and charged": one time for the conjoined verbs
+        found = _attached(c, head, index)
+        if found is not None and (not own_subject or _fronted(c, head, found)):
+            return found  # "In June, the leaders fell out, and Pol Pot was arrested": a fronted time heads both
+        if own_subject:
+            break
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in timing_words("aspectual_verbs"):
+        found = _attached(c, verb.head, index)  # "began notifying customers on Friday"
+        if found is not None:
+            return found
+    if verb.dep_ == "advcl" and verb.head.pos_ in VERB_POS and _same_moment(verb):
+        found = _attached(c, verb.head, index)  # "implied yesterday when reporters asked"
+        if found is not None:
+            return found
+    for clause in (ch for ch in verb.children if ch.dep_ == "advcl" and clause_word(ch) in timing_words("simultaneous_clause_words")):
+        found = _attached(c, clause, index)  # "when the talks ended on Monday, they signed"
+        if found is not None:
+            return found
+    return None
+
+
+def _antecedent(c: Candidate, verb: Token, index: TimexIndex) -> Timex | None:
+    """The time expression a "when" clause relates to, right before its "when" ("Thursday, when
+    ..."; "the day when ..."): the parse may hang such a clause on the main verb."""
+    opener = next((ch for ch in verb.children if ch.dep_ in ("advmod", "mark") and ch.i < verb.i
+                   and ch.lower_ in timing_words("simultaneous_clause_words")), None)  # fmt: skip
+    if opener is None:
+        return None
+    before = opener.i - 1
+    while before >= opener.sent.start and opener.doc[before].is_punct:
+        before -= 1
+    if before < opener.sent.start:
+        return None
+    return _timex_of(c, opener.doc[before], index)
+
+
+def _fronted(c: Candidate, verb: Token, anchor: Anchor) -> bool:
+    """Whether a verb's time expression opens its clause, before the subject ("In June, ...")."""
+    subjects = [ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and all(anchor.timex.end <= c.sentence.start_of(min(s.subtree, key=lambda t: t.i)) for s in subjects)
+
+
+def clause_word(clause: Token) -> str | None:
+    """The word that opens an adverbial clause: its marker ("after", "while") or its "when"."""
+    for ch in clause.children:
+        if ch.dep_ == "mark" or (ch.dep_ == "advmod" and ch.tag_ in ("WRB", "IN") and ch.i < clause.i):
+            return str(ch.lower_)
+    return None
+
+
+def _same_moment(clause: Token) -> bool:
+    """Whether an adverbial clause happens at its main clause's time: opened by "when", "as",
+    "while", or a participle of its own ("paid tribute Saturday, demanding his return")."""
+    word = clause_word(clause)
+    if word is not None:
+        return word in timing_words("simultaneous_clause_words")
+    has_subject = any(ch.dep_ in ("nsubj", "nsubjpass") for ch in clause.children)
+    return clause.tag_ == "VBG" and not has_subject
+
+
+def _level_time(c: Candidate, index: TimexIndex) -> Anchor | None:
+    """The time of one level of a change: in its own phrase, else the verb's expression that
+    follows it ("to more than $70 million in 2002")."""
+    part = c.part
+    assert part is not None
+    for head in (part, part.head):
+        found = _attached(c, head, index)
+        if found is not None:
+            return found
+    verb = c.token.head if c.noun else c.token
+    after = [ch for ch in verb.children if ch.dep_ == "prep" and ch.i > part.i]
+    for prep in after:
+        for obj in prep.children:
+            ref = _timex_of(c, obj, index) if obj.dep_ == "pobj" else None
+            if ref is not None:
+                return Anchor(ref, prep.lower_)
+    return None
+
+
+def _timex_of(c: Candidate, tok: Token, index: TimexIndex) -> Timex | None:
+    return index.at(c.sentence.start_of(tok))
+
+
+def _attached(c: Candidate, head: Token, index: TimexIndex) -> Anchor | None:
+    for child in head.children:
+        if child.dep_ in MODIFIER_DEPS:
+            found = _timex_of(c, child, index)
+            if found is None and child.dep_ == "amod" and head.pos_ not in VERB_POS:
+                found = _modifier_time(c, child, index)  # "the election due this September"
+            if found is not None:
+                return Anchor(found)
+        if child.dep_ in ("prep", "agent"):
+            found_anchor = _prepositional(c, child, index)
+            if found_anchor is not None:
+                return found_anchor
+    if head.pos_ in VERB_POS:
+        return _verb_extra(c, head, index)
+    return None
+
+
+def _modifier_time(c: Candidate, modifier: Token, index: TimexIndex) -> Timex | None:
+    for ch in modifier.children:
+        if ch.dep_ in BARE_DATE_DEPS:
+            found = _timex_of(c, ch, index)
+            if found is not None:
+                return found
+    return None
+
+
+def _prepositional(c: Candidate, prep: Token, index: TimexIndex) -> Anchor | None:
+    """The expression a preposition attaches: its object ("on Friday"), the object's "of"
+    phrase ("in the early hours of Thursday morning"), or, when the parse gave it no object,
+    an expression that starts right after it."""
+    objects = [obj for obj in prep.children if obj.dep_ in ("pobj", "pcomp")]
+    for obj in objects:
+        found = _timex_of(c, obj, index)
+        if found is None:
+            found = _of_phrase(c, obj, index)
+        if found is not None:
+            return Anchor(found, prep.lower_)
+    found = _timex_of(c, prep, index)  # "ago", "earlier" parsed as prepositions
+    if found is not None:
+        return Anchor(found)
+    if not objects and prep.i + 1 < len(prep.doc):
+        following = index.at(c.sentence.start_of(prep.doc[prep.i + 1]))
+        if following is not None and following.start == c.sentence.start_of(prep.doc[prep.i + 1]):
+            return Anchor(following, prep.lower_)
+    return None
+
+
+def _of_phrase(c: Candidate, obj: Token, index: TimexIndex) -> Timex | None:
+    for ch in obj.children:
+        if ch.dep_ == "prep" and ch.lower_ == "of":
+            for inner in ch.children:
+                if inner.dep_ == "pobj":
+                    found = _timex_of(c, inner, index)
+                    if found is not None:
+                        return found
+    return None
+
+
+def _verb_extra(c: Candidate, verb: Token, index: TimexIndex) -> Anchor | None:
+    """A verb's time set on its subject before it ("the presidents on Friday signed"), or a bare
+    date the parse hung on its object ("seized a car bomb under construction Sunday")."""
+    for subject in (ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass")):
+        for prep in (p for p in subject.children if p.dep_ == "prep" and subject.i < p.i < verb.i):
+            anchor = _prepositional(c, prep, index)
+            if anchor is not None:
+                return anchor
+    objects = [ch for ch in verb.children if ch.dep_ == "dobj"]
+    objects += [o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    for obj in objects:
+        for ch in obj.children:
+            if ch.dep_ in BARE_DATE_DEPS:
+                found = _timex_of(c, ch, index)
+                if found is not None:
+                    return Anchor(found)
+    return None
+
+
+def carrier(tok: Token) -> Token | None:
+    """The verb whose time is a noun trigger's: the passive or intransitive it is the subject
+    of ("the decision was made in 1999", "talks began on Monday"), a light verb it is the
+    object of ("held talks on Monday")."""
+    head = tok.head
+    if head.pos_ not in VERB_POS:
+        return None
+    if tok.dep_ in ("nsubjpass", "nsubj", "attr") and not any(ch.dep_ == "dobj" for ch in head.children):
+        return head
+    if tok.dep_ == "dobj" and (head.lemma_.lower() in words("light_verbs") or head.lemma_.lower() in timing_words("scheduling_verbs")):
+        return head  # "held talks on Monday", "scheduled a news conference for later today"
+    return None
+
+
+def _scene_verb(tok: Token) -> Token | None:
+    """The verb a noun trigger is the scene of ("said at a news conference Friday")."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in timing_words("scene_prepositions"):
+        return None
+    verb = prep.head
+    return verb if verb.pos_ in VERB_POS else None

@@ -1,0 +1,24 @@
+"""Spans of the time stage: the report's day."""
+
+from __future__ import annotations
+
+from events.text.timing import iso, the_day_of
+from timeline import calendar
+from timeline.span import Granularity, Span
+
+
+def test_the_day_of_a_report_given_to_the_minute_is_its_calendar_day() -> None:
+    dct = Span.from_timex3("1998-02-13T14:26")
+    found = the_day_of(dct)
+    assert found is not None
+    assert found.granularity is Granularity.DAY
+    assert (iso(found.earliest_start), iso(found.latest_end, end=True)) == ("1998-02-13T00:00:00", "1998-02-13T23:59:59")
+    assert found.timex == "1998-02-13"
+
+
+def test_the_day_before_the_common_era_is_a_day_too() -> None:
+    start = calendar.seconds(-43, 3, 15)
+    found = the_day_of(Span.within(start + 3600, start + 7200, Granularity.HOUR))
+    assert found is not None
+    assert iso(found.earliest_start) == "-0043-03-15T00:00:00"
+    assert found.timex is None
