@@ -23,7 +23,7 @@ import attrs
 from events.model import Actor, ActorKind, Entity, Mention, Place, Quantity, Role
 from events.text.candidates import Candidate
 from events.text.gazetteer import gazetteer
-from events.text.lexicon import words
+from events.text.lexicon import lexicon
 from events.text.quantities import find_quantities
 
 if TYPE_CHECKING:
@@ -208,7 +208,7 @@ def _args_of(tok: Token, ents: Sequence[Entity], memory: Memory) -> list[tuple[E
         e = _pronoun_entity(tok, memory, ents)
         return [(e, tok)] if e is not None else []
     found = _phrase_entities(tok, ents)
-    pair = tok.lemma_.lower() in words("pair_nouns") or tok.lower_ in words("pair_nouns")
+    pair = tok.lemma_.lower() in lexicon().pair_nouns or tok.lower_ in lexicon().pair_nouns
     if pair and not any(e.country for e, _ in found) and any(c.lower_ == "two" for c in tok.children):
         return [(e, tok) for e in memory.last_states(2, set(), [e for e in ents if e.j <= tok.i])]  # "the two countries"
     return found
