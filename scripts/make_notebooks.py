@@ -272,9 +272,8 @@ for r in shared:
     ("md", """\
 ## A large timeline
 
-A chart of thousands of items would be unreadable (and slow), so above `max_marks` items (5,000
-by default) the chart draws counts per lane and period, at the zoom level that fits, and single
-items only inside a window. Here a generated stream of 8,000 dated reports over thirty years
+A chart of thousands of items would be unreadable (and slow), so above `max_marks` items (2,000
+by default) the whole chart draws counts per lane and period, at the zoom level that fits. Here a generated stream of 8,000 dated reports over thirty years
 (made with NumPy, no text): the kind of table a researcher brings, read with
 `Timeline.from_pandas`."""),
     ("py", """\

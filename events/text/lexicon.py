@@ -56,6 +56,9 @@ class Lexicon:
     light_verbs: frozenset[str]
     pair_nouns: frozenset[str]
     definite_determiners: frozenset[str]
+    origin_prepositions: frozenset[str]
+    member_prepositions: frozenset[str]
+    aim_prepositions: frozenset[str]
     # time
     temporal_relations: dict[str, str]
     dating_duration_words: frozenset[str]

@@ -2,8 +2,8 @@
 
 ``aggregate`` bins the items' times (NumPy, calendar-exact: days, weeks, months, quarters,
 years, decades ...) at up to three zoom levels; the chart shows the level that fits the visible
-x span (chosen in the browser from the zoom signal). ``choose_window`` picks the items drawn one
-by one when there are too many: those in a window around the document date, or a given one.
+x span (chosen in the browser from the zoom signal). A chart above ``max_marks`` marks is drawn
+this way as a whole, never single items in one window and counts beside them.
 """
 
 from __future__ import annotations
@@ -16,11 +16,11 @@ import numpy as np
 import numpy.typing as npt
 
 from timeline import calendar
-from timeline.chart.axis import Axis, format_time, from_x, to_x
+from timeline.chart.axis import Axis, from_x, range_text, to_x
 from timeline.chart.rows import Row
 from timeline.span import Granularity
 
-__all__ = ["Level", "aggregate", "choose_window", "civil_from_days_array"]
+__all__ = ["Level", "aggregate", "civil_from_days_array"]
 
 
 @attrs.frozen(slots=True)
@@ -31,39 +31,6 @@ class Level:
     step: int  # bins of ``step`` units
     show_below: float  # shown when the visible x span is below this ...
     show_from: float  # ... and at least this
-
-
-def choose_window(
-    mids: npt.NDArray[np.int64],
-    max_marks: int,
-    window: tuple[int, int] | None,
-    dct_bounds: tuple[int, int, bool, bool] | None,
-) -> tuple[npt.NDArray[np.bool_], tuple[int, int]]:
-    """Which items are drawn one by one: at most ``max_marks`` around a centre, as a window."""
-    if window is not None:
-        lo, hi = int(window[0]), int(window[1])
-        if hi < lo:
-            raise ValueError(f"window={window!r} is not a window: its end is before its start")
-        inside = (mids >= lo) & (mids < hi)
-        if int(inside.sum()) <= max_marks:
-            return inside, (lo, hi)
-        centre = lo + (hi - lo) // 2
-        candidates = np.flatnonzero(inside)
-    elif dct_bounds is not None:
-        centre = dct_bounds[0]
-        candidates = np.arange(len(mids))
-    else:
-        centre = int(mids.max())
-        candidates = np.arange(len(mids))
-    distance = np.abs(mids[candidates] - centre)
-    nearest = candidates[np.argpartition(distance, max_marks - 1)[:max_marks]]
-    lo, hi = int(mids[nearest].min()), int(mids[nearest].max()) + 1
-    # Take every item in the window, ties at the edges included only while they fit.
-    inside = (mids >= lo) & (mids < hi)
-    if int(inside.sum()) > max_marks:
-        inside = np.zeros(len(mids), dtype=bool)
-        inside[nearest] = True
-    return inside, (lo, hi)
 
 
 # -- counts per lane and period ------------------------------------------------------------------
@@ -124,8 +91,7 @@ def _bin_label(start: int, end: int, unit: str, step: int) -> str:
         grain = Granularity.MONTH
     else:
         grain = Granularity.YEAR
-    first, last = format_time(start, grain), format_time(end - 1, grain)
-    return first if first == last else f"{first} – {last}"
+    return range_text(start, end, grain)
 
 
 def aggregate(

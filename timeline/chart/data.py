@@ -16,7 +16,7 @@ import numpy as np
 
 from timeline import calendar
 from timeline.chart import axis as time_axis
-from timeline.chart.aggregate import Level, aggregate, choose_window
+from timeline.chart.aggregate import Level, aggregate
 from timeline.chart.layout import lane_order, lane_row_counts, merge_rare_lanes, pack
 from timeline.chart.options import ChartOptions
 from timeline.chart.rows import (
@@ -47,13 +47,13 @@ class ChartData:
     lanes: tuple[str, ...]
     lane_first_row: tuple[int, ...]
     n_rows: int
+    lane_colors: tuple[tuple[str, ...], ...]  # the colour groups drawn in each lane
     colors: tuple[str, ...]
     color_values: tuple[str, ...]
     statuses: tuple[str, ...]
     axis: time_axis.Axis
     domain: tuple[float, float]
     data_span: tuple[int, int] | None
-    window: tuple[float, float] | None
     dct: Row | None
     eras: list[Row]
     n_items: int
@@ -120,15 +120,6 @@ def _eras(eras: Iterable[Any] | None) -> list[tuple[str, int, int]]:
     return out
 
 
-def _period(value: tuple[int, int] | Span | None, name: str) -> tuple[int, int] | None:
-    if isinstance(value, Span):
-        found = bounds(value)
-        if found is None:
-            raise ValueError(f"{name}={value!r} has no known bounds")
-        return found[0], found[1]
-    return value
-
-
 def _domain(value: tuple[int | None, int | None] | Span | None) -> tuple[int | None, int | None] | None:
     if isinstance(value, Span):
         return value.earliest_start, value.latest_end
@@ -180,13 +171,10 @@ def prepare(items: Iterable[Any], options: ChartOptions | None = None, **changes
     marks = [(i, lane, role) for i, d in enumerate(dated) for lane, role in lane_keys(d.item, options.lanes)]
     mark_lanes = merge_rare_lanes([lane for _, lane, _ in marks], options.max_lanes)
     mids = np.fromiter((dated[i].mid for i, _, _ in marks), dtype=np.int64, count=len(marks))
-    window_x: tuple[float, float] | None = None
-    if len(marks) <= options.max_marks:
-        single = np.ones(len(marks), dtype=bool)
-    else:
-        single, seconds = choose_window(mids, options.max_marks, _period(options.window, "window"), dct_bounds)
-        window_x = (time_axis.to_x(seconds[0], axis), time_axis.to_x(seconds[1], axis))
-    chosen = np.flatnonzero(single).tolist()
+    # One choice for the whole chart: every mark one by one, or (above max_marks) all of them as
+    # counts per lane and period; never single marks in one window and counts elsewhere.
+    single = len(marks) <= options.max_marks
+    chosen = list(range(len(marks))) if single else []
     show_labels = len(chosen) <= 300 if options.labels is None else options.labels
 
     order = lane_order(mark_lanes, [dated[i].lo for i, _, _ in marks])
@@ -200,6 +188,7 @@ def prepare(items: Iterable[Any], options: ChartOptions | None = None, **changes
     layout = pack([mark_lanes[m] for m in chosen], extents, chars, order, width=options.width,
                   max_rows_per_lane=options.max_rows_per_lane)
 
+    lane_number = {lane: i for i, lane in enumerate(layout.lanes)}
     described: dict[int, Row] = {}
     rows: list[Row] = []
     for m, place in zip(chosen, layout.placed, strict=True):
@@ -209,17 +198,15 @@ def prepare(items: Iterable[Any], options: ChartOptions | None = None, **changes
             described[index] = describe(d.item, options.color, options.color_map)
         rows.append({
             **described[index], **positions(d.span, d.lo, d.hi, d.mid, d.open_start, d.open_end, axis),
-            "lane": place.lane, "role": role, "row": place.row, "side": place.side,
+            "lane": place.lane, "li": lane_number[place.lane], "role": role, "row": place.row, "side": place.side,
         })
     rows.sort(key=lambda r: (r["row"], r["lo"]))
 
     aggregates: list[Row] = []
     levels: tuple[Level, ...] = ()
-    rest = np.flatnonzero(~single)
-    if len(rest):
-        lane_index = {k: i for i, k in enumerate(layout.lanes)}
-        codes = np.fromiter((lane_index[mark_lanes[m]] for m in rest.tolist()), dtype=np.int64, count=len(rest))
-        aggregates, levels = aggregate(mids[rest], codes, layout.lanes, layout.first_rows, lane_row_counts(layout),
+    if not single:
+        codes = np.fromiter((lane_number[lane] for lane in mark_lanes), dtype=np.int64, count=len(marks))
+        aggregates, levels = aggregate(mids, codes, layout.lanes, layout.first_rows, lane_row_counts(layout),
                                        axis=axis, domain=domain)
 
     in_time = sorted(dated, key=lambda d: (d.mid, d.lo))[: options.table_limit]
@@ -236,12 +223,16 @@ def prepare(items: Iterable[Any], options: ChartOptions | None = None, **changes
     era_rows = [{"label": label, "x0": time_axis.to_x(s, axis), "x1": time_axis.to_x(e, axis), "band": i % 2}
                 for i, (label, s, e) in enumerate(eras)]
     groups = sorted({r["color"] for r in rows} | {r["color"] for r in table})
+    lane_colors = [set[str]() for _ in layout.lanes]
+    for r in rows:
+        lane_colors[r["li"]].add(r["color"])
     statuses = tuple(s for s in STATUS_ORDER if any(r["sc"] == s for r in rows)) or ("occurred",)
     return ChartData(
         options=options, rows=rows, table=table, aggregates=aggregates, levels=levels,
         lanes=layout.lanes, lane_first_row=layout.first_rows, n_rows=layout.n_rows,
+        lane_colors=tuple(tuple(sorted(c)) for c in lane_colors),
         colors=tuple(groups), color_values=tuple(colour_of(g, options.color_map) for g in groups),
-        statuses=statuses, axis=axis, domain=domain, data_span=data_span, window=window_x, dct=dct_row,
+        statuses=statuses, axis=axis, domain=domain, data_span=data_span, dct=dct_row,
         eras=era_rows, n_items=n_items, n_undated=len(undated),
         lane_field=_field_name(options.lanes), labels=show_labels, title=_title(items, options),
     )

@@ -62,16 +62,6 @@ def _two(value: object) -> tuple[Any, Any]:
     return parts[0], parts[1]
 
 
-def _pair(value: object) -> tuple[int, int] | Span | None:
-    if value is None or isinstance(value, Span):
-        return value
-    first, last = _two(value)
-    start, end = int(first), int(last)
-    if end < start:
-        raise ValueError(f"{value!r} is not a period: its end is before its start")
-    return (start, end)
-
-
 def _open_pair(value: object) -> tuple[int | None, int | None] | Span | None:
     """A period whose start or end may be ``None`` (then the data's own)."""
     if value is None or isinstance(value, Span):
@@ -101,7 +91,6 @@ class ChartOptions:
     color_map: Mapping[str, str] | None = attrs.field(default=None, converter=_colour_map)
     eras: Iterable[Any] | None = None
     max_marks: int = attrs.field(default=2000, validator=_positive)
-    window: tuple[int, int] | Span | None = attrs.field(default=None, converter=_pair)
     domain: tuple[int | None, int | None] | Span | None = attrs.field(default=None, converter=_open_pair)
     width: int = attrs.field(default=800, validator=_positive)
     height: int | None = None

@@ -31,8 +31,9 @@ from typing import Any, Final
 
 import altair as alt
 
-from timeline.chart.axis import TEMPORAL_LABEL, YEAR_LABEL, format_time
+from timeline.chart.axis import TEMPORAL_LABEL, period_text, year_label
 from timeline.chart.data import ChartData, prepare
+from timeline.chart.hiding import LaneHiding
 from timeline.chart.layout import LABEL_CHAR_PX, LABEL_MAX_CHARS
 from timeline.chart.options import ChartOptions
 from timeline.chart.rows import clean_text
@@ -44,6 +45,7 @@ __all__ = [
     "BRUSH_PARAM",
     "CERTAIN_OPACITY",
     "COUNT_SCHEME",
+    "DENSITY_KEY",
     "EVENTS_NAME",
     "HOLLOW_STATUSES",
     "KEY",
@@ -108,6 +110,12 @@ KEY = (
     ("open end", "triangle-right", 0.5),
     ("planned (hollow)", "diamond", 0.0),
 )
+# The key of a chart drawn as counts (above ``max_marks``): what a cell and its shade mean.
+DENSITY_KEY = (
+    ("a cell: the items of one lane in one period", "square", 0.9),
+    ("darker: more items (log scale)", "square", 0.5),
+    ("zoom in: shorter periods", "triangle-right", 0.5),
+)
 
 
 class _Linked:
@@ -162,8 +170,8 @@ def timeline_chart(items: Iterable[Any], options: ChartOptions | None = None, **
     ``country``, ``place``, ``doc``, ``status``, ``lane`` or a function of the item); ``color``
     what colours the marks, ``color_map`` fixed colours by name; ``domain=(start, end)`` the
     period shown (seconds or a ``Span``); ``eras`` background periods, ``(label, Span)`` or
-    ``(label, start, end)``; ``max_marks`` the marks above which the chart draws counts, single
-    items only inside ``window``; ``width``, ``height``, ``title``, ``overview``, ``labels``.
+    ``(label, start, end)``; ``max_marks`` the marks above which the whole chart draws counts
+    per lane and period; ``width``, ``height``, ``title``, ``overview``, ``labels``.
     """
     return chart_from_data(prepare(items, options, **changes))
 
@@ -178,14 +186,15 @@ def chart_from_data(data: ChartData) -> alt.TopLevelMixin:
         height = int(min(max((data.n_rows - TOP) * row_px, 140), 900))
     number = next(_chart_numbers)
     names = {p: f"{p}_{number}" for p in (KINDS_PARAM, ZOOM_PARAM, BRUSH_PARAM)}
-    detail = _detail(data, width=width, height=height, names=names)
+    hiding = LaneHiding(names[KINDS_PARAM], number, data.lane_colors, data.lane_first_row, data.n_rows)
+    detail = _detail(data, width=width, height=height, names=names, hiding=hiding)
     if data.title:
         detail = detail.properties(title=alt.Title(data.title, subtitle=_subtitle(data), anchor="start"))
     meta: dict[str, Any] = {"filters": [[names[KINDS_PARAM], "color"]], "links": []}
     if not options.overview:
         return detail.properties(usermeta={USERMETA_KEY: meta})
     brush = alt.selection_interval(name=names[BRUSH_PARAM], encodings=["x"])
-    strip = _overview(data, width=width, brush=brush, kinds=names[KINDS_PARAM])
+    strip = _overview(data, width=width, brush=brush, kinds=names[KINDS_PARAM], hiding=hiding)
     meta["links"] = [[f"{names[ZOOM_PARAM]}_{ZOOM_FIELD}", names[BRUSH_PARAM], BRUSH_FIELD]]
     chart: TimelineVConcat = TimelineVConcat(vconcat=[detail, strip], spacing=12, usermeta={USERMETA_KEY: meta}).resolve_scale(
         x="independent", y="independent"
@@ -194,12 +203,12 @@ def chart_from_data(data: ChartData) -> alt.TopLevelMixin:
 
 
 def _subtitle(data: ChartData) -> str:
-    from_to = ""
-    if data.data_span is not None:
-        lo, hi = format_time(data.data_span[0]), format_time(max(data.data_span[0], data.data_span[1] - 1))
-        from_to = lo if lo == hi else f"{lo} – {hi}"
+    from_to = period_text(*data.data_span) if data.data_span is not None else ""
     count = f"{data.n_items:,} item{'s' if data.n_items != 1 else ''}"
-    return clean_text(f"{count}, {from_to}" if from_to else count)
+    text = f"{count}, {from_to}" if from_to else count
+    if data.aggregated:
+        text += "; too many to draw one by one: counts per lane and period"
+    return clean_text(text)
 
 
 def _kind(data: ChartData) -> str:
@@ -211,7 +220,7 @@ def _x(data: ChartData, field: str, *, scale: alt.Scale | None = None, axis: boo
         scale = _x_scale(data)
     if not axis:
         return alt.X(f"{field}:{_kind(data)}", scale=scale, axis=None, title=None)
-    label = TEMPORAL_LABEL if data.axis == "temporal" else YEAR_LABEL
+    label = TEMPORAL_LABEL if data.axis == "temporal" else year_label(data.domain[0] < 0)
     return alt.X(
         f"{field}:{_kind(data)}", scale=scale, title=None,
         axis=alt.Axis(labelExpr=label, grid=True, gridOpacity=0.5, labelOverlap=True, labelFlush=True,
@@ -237,17 +246,13 @@ def _x_scale(data: ChartData, *, domain: bool = True) -> alt.Scale:
     return alt.Scale(**kw)
 
 
-def _y(data: ChartData, field: str) -> alt.Y:
-    # Lane names by index, each written with a leading space that ``slice`` drops: Vega's
-    # expression compiler looks string literals up on a plain object, so a bare "constructor"
-    # or "toString" would be taken for one of its properties and blank the chart.
-    lanes = json.dumps([" " + lane for lane in data.lanes], ensure_ascii=True)
-    label_expr = f"slice({lanes}[indexof({json.dumps(list(data.lane_first_row))}, datum.value)] || ' ', 1)"
+def _y(data: ChartData, field: str, hiding: LaneHiding) -> alt.Y:
+    # The lanes' names on the axis, and the domain, follow the lanes the legend hides.
     return alt.Y(
         f"{field}:Q",
-        scale=alt.Scale(domain=[TOP, data.n_rows - 0.4], reverse=True, nice=False, zero=False),
+        scale=alt.Scale(domain=alt.ExprRef(expr=f"[{TOP!r}, {hiding.domain_end(-0.4)}]"), reverse=True, nice=False, zero=False),
         axis=alt.Axis(
-            values=list(data.lane_first_row), labelExpr=label_expr, title=None, grid=False, ticks=False,
+            values=hiding.axis_values(), labelExpr=hiding.label_expr(data.lanes), title=None, grid=False, ticks=False,
             domain=False, labelLimit=140, labelFontWeight="bold", labelBaseline="middle",
         ),
     )
@@ -268,7 +273,7 @@ def _colour(data: ChartData) -> alt.Color:
     return alt.Color(
         "color:N", scale=alt.Scale(domain=list(data.colors), range=list(data.color_values)),
         legend=alt.Legend(title=clean_text(data.options.color), orient="right", symbolType="square",
-                          symbolOpacity=0.9, labelLimit=160),
+                          symbolOpacity=0.9, labelLimit=160) if data.rows else None,
     )
 
 
@@ -283,7 +288,7 @@ def _certain_opacity() -> str:
     return expr
 
 
-def _detail(data: ChartData, *, width: int, height: int, names: dict[str, str]) -> TimelineLayer:
+def _detail(data: ChartData, *, width: int, height: int, names: dict[str, str], hiding: LaneHiding) -> TimelineLayer:
     kinds = alt.selection_point(name=names[KINDS_PARAM], fields=["color"], bind="legend")
     zoom = alt.selection_interval(name=names[ZOOM_PARAM], bind="scales", encodings=["x"])
     # The domain is given once, on the layer that holds the zoom; the other layers share the
@@ -291,9 +296,9 @@ def _detail(data: ChartData, *, width: int, height: int, names: dict[str, str]) 
     scale = _x_scale(data, domain=False)
     X = functools.partial(_x, data, scale=scale, width=width)
     colour = _colour(data)
-    y = _y(data, "y0")
+    y = _y(data, "y0", hiding)
     events = _inline(data.rows)
-    thick = alt.Chart(events).transform_filter(kinds).transform_calculate(y0="datum.row - 0.3", y1="datum.row + 0.3")
+    thick = alt.Chart(events).transform_filter(kinds).transform_calculate(y0=hiding.row(-0.3), y1=hiding.row(0.3))
     hollow = " || ".join(f"datum.sc === '{s}'" for s in HOLLOW_STATUSES)
     # Every layer uses the same ``color`` channel (one scale, one legend): fill for filled
     # marks, stroke for outlines. ``fill``/``stroke`` channels would each make another legend.
@@ -303,7 +308,7 @@ def _detail(data: ChartData, *, width: int, height: int, names: dict[str, str]) 
     # The coloured layer comes first and carries the legend binding, the zoom and the domain.
     layers.append(thick.mark_rect(opacity=0.16, cornerRadius=2, clip=True).encode(
         **{**band_x, "x": _x(data, "lo", scale=_x_scale(data), width=width)}, color=colour, tooltip=_tooltip(),
-    ).add_params(kinds, zoom))
+    ).add_params(kinds, zoom, *hiding.params()))
     # Outlines: solid for what happened, dashed for what is planned or hypothetical.
     layers.append(thick.transform_filter(f"!({hollow})").mark_rect(
         filled=False, strokeWidth=1, opacity=0.55, cornerRadius=2, clip=True
@@ -317,8 +322,8 @@ def _detail(data: ChartData, *, width: int, height: int, names: dict[str, str]) 
         x=X("cs"), x2=_x2(data, "ce"), y=y, y2="y1:Q", color=colour,
         opacity=alt.Opacity("certain_opacity:Q", scale=None), tooltip=_tooltip(),
     ))
-    layers += _open_ends(data, X, colour, y)
-    base = alt.Chart(events).transform_filter(kinds).transform_calculate(y0="datum.row")
+    layers += _open_ends(data, X, colour, y, hiding)
+    base = alt.Chart(events).transform_filter(kinds).transform_calculate(y0=hiding.row())
     # One marker an item, in two layers: filled (occurred, ongoing, failed) and hollow.
     statuses = list(STATUS_SHAPES)
     shape = alt.Shape(
@@ -326,7 +331,7 @@ def _detail(data: ChartData, *, width: int, height: int, names: dict[str, str]) 
         legend=alt.Legend(
             title="status", orient="right", values=list(data.statuses), symbolStrokeColor="#333",
             symbolFillColor="#333", symbolStrokeWidth=1.6,
-        ),
+        ) if data.rows else None,
     )
     for filled, test in ((True, f"!({hollow})"), (False, hollow)):
         layers.append(base.transform_filter(test).mark_point(
@@ -360,10 +365,12 @@ def _detail(data: ChartData, *, width: int, height: int, names: dict[str, str]) 
             x=X("x0"), y=alt.value(0), text="label:N",
         ))
     if len(data.lanes) > 1:
-        rules = [{"y0": first - 0.5} for first in data.lane_first_row[1:]]
-        under.append(alt.Chart(_inline(rules)).mark_rule(color="#ccc", strokeWidth=1).encode(y=y))
+        rules = [{"row": first - 0.5, "li": i + 1, "first": first} for i, first in enumerate(data.lane_first_row[1:])]
+        under.append(alt.Chart(_inline(rules)).transform_calculate(y0=hiding.row()).mark_rule(
+            color="#ccc", strokeWidth=1, opacity=alt.expr(hiding.rule_opacity()),
+        ).encode(y=y))
     if data.aggregates:
-        under.append(_aggregate_layer(data, scale=scale, width=width, zoom=names[ZOOM_PARAM]))
+        under.append(_aggregate_layer(data, scale=scale, width=width, zoom=names[ZOOM_PARAM], hiding=hiding))
     over: list[alt.Chart] = []
     if data.dct is not None:
         dct = alt.Chart(_inline([data.dct]))
@@ -375,19 +382,19 @@ def _detail(data: ChartData, *, width: int, height: int, names: dict[str, str]) 
         ))
     drawn = alt.LayerChart(layer=[*layers, *under, *over])
     # The key has a shape legend of its own (the markers' shapes say the status).
-    detail: TimelineLayer = TimelineLayer(layer=[drawn, _key_layer()], width=width, height=height).resolve_scale(
+    detail: TimelineLayer = TimelineLayer(layer=[drawn, _key_layer(DENSITY_KEY if data.aggregated else KEY)], width=width, height=height).resolve_scale(
         shape="independent", opacity="independent"
     )
     return detail
 
 
-def _open_ends(data: ChartData, X: Any, colour: alt.Color, y: alt.Y) -> list[alt.Chart]:
+def _open_ends(data: ChartData, X: Any, colour: alt.Color, y: alt.Y, hiding: LaneHiding) -> list[alt.Chart]:
     """A short arrow of fixed length (``ARROW_PX``) from each open bound, fading out."""
     layers: list[alt.Chart] = []
     step = ARROW_PX / len(ARROW_STEPS)
     for flag, field, sign in (("oe", "hi", 1), ("os", "lo", -1)):
         ends = alt.Chart(_inline(data.rows)).transform_filter(f"datum.{flag}").transform_calculate(
-            y0="datum.row - 0.07", y1="datum.row + 0.07"
+            y0=hiding.row(-0.07), y1=hiding.row(0.07)
         )
         for k, opacity in enumerate(ARROW_STEPS):
             layers.append(ends.mark_rect(
@@ -396,22 +403,22 @@ def _open_ends(data: ChartData, X: Any, colour: alt.Color, y: alt.Y) -> list[alt
     return layers
 
 
-def _key_layer() -> alt.Chart:
+def _key_layer(entries: tuple[tuple[str, str, float], ...]) -> alt.Chart:
     """The key to the marks: a legend of what each drawing means (it draws nothing itself)."""
-    names = [k for k, _, _ in KEY]
+    names = [k for k, _, _ in entries]
     key: alt.Chart = alt.Chart(_inline([{"key": names[0]}])).transform_filter("false").mark_point(
         color="#555", strokeWidth=1.4, size=80, filled=True
     ).encode(
-        shape=alt.Shape("key:N", scale=alt.Scale(domain=names, range=[s for _, s, _ in KEY]),
+        shape=alt.Shape("key:N", scale=alt.Scale(domain=names, range=[s for _, s, _ in entries]),
                         legend=alt.Legend(title="how to read", orient="right", symbolFillColor="#555",
-                                          symbolStrokeColor="#555")),
-        opacity=alt.Opacity("key:O", scale=alt.Scale(domain=names, range=[o for _, _, o in KEY]),
-                            legend=alt.Legend(title="how to read", orient="right")),
+                                          symbolStrokeColor="#555", labelLimit=260)),
+        opacity=alt.Opacity("key:O", scale=alt.Scale(domain=names, range=[o for _, _, o in entries]),
+                            legend=alt.Legend(title="how to read", orient="right", labelLimit=260)),
     )
     return key
 
 
-def _aggregate_layer(data: ChartData, *, scale: alt.Scale, width: int, zoom: str) -> alt.Chart:
+def _aggregate_layer(data: ChartData, *, scale: alt.Scale, width: int, zoom: str, hiding: LaneHiding) -> alt.Chart:
     """Counts per lane and period, the zoom level chosen by the visible x span."""
     X = functools.partial(_x, data, scale=scale, width=width)
     full = data.domain[1] - data.domain[0]
@@ -421,7 +428,7 @@ def _aggregate_layer(data: ChartData, *, scale: alt.Scale, width: int, zoom: str
         below = "true" if level.show_below == float("inf") else f"{visible} < {level.show_below!r}"
         tests.append(f"(datum.level === {index} && {below} && {visible} >= {level.show_from!r})")
     counts: alt.Chart = alt.Chart(_inline(data.aggregates)).transform_filter(" || ".join(tests)).mark_rect(clip=True).encode(
-        x=X("x0"), x2=_x2(data, "x1"), y=_y(data, "y0"), y2="y1:Q",
+        x=X("x0"), x2=_x2(data, "x1"), y=_y(data, "y0", hiding), y2="y1:Q",
         fill=_count_fill(data),
         tooltip=[
             alt.Tooltip("lane:N", title="Lane"), alt.Tooltip("period:N", title="Period"),
@@ -435,14 +442,14 @@ def _count_fill(data: ChartData) -> alt.Fill:
     top = max((r["n"] for r in data.aggregates), default=1)
     return alt.Fill(
         "n:Q", scale=alt.Scale(type="log", domain=[1, max(2, top)], scheme=COUNT_SCHEME),
-        legend=alt.Legend(title="items per period", orient="right", gradientLength=120),
+        legend=alt.Legend(title=["items in a lane", "and period"], orient="right", gradientLength=120),
     )
 
 
-def _overview(data: ChartData, *, width: int, brush: alt.Parameter, kinds: str) -> alt.LayerChart:
+def _overview(data: ChartData, *, width: int, brush: alt.Parameter, kinds: str, hiding: LaneHiding) -> alt.LayerChart:
     X = functools.partial(_x, data, scale=_x_scale(data), width=width)
-    y_scale = alt.Scale(domain=[-0.6, data.n_rows - 0.4], reverse=True, nice=False, zero=False)
-    y = alt.Y("row:Q", scale=y_scale, axis=None)
+    y_scale = alt.Scale(domain=alt.ExprRef(expr=f"[-0.6, {hiding.domain_end(-0.4)}]"), reverse=True, nice=False, zero=False)
+    y = alt.Y("y:Q", scale=y_scale, axis=None)
     layers: list[alt.Chart] = []
     if data.aggregates:
         coarse = [r for r in data.aggregates if r["level"] == 0]
@@ -450,7 +457,7 @@ def _overview(data: ChartData, *, width: int, brush: alt.Parameter, kinds: str) 
             x=X("x0"), x2=_x2(data, "x1"), y=alt.Y("y0:Q", scale=y_scale, axis=None), y2="y1:Q",
             fill=_count_fill(data),
         ))
-    layers.append(alt.Chart(_inline(data.rows)).transform_filter({"param": kinds}).mark_tick(thickness=1.5, opacity=0.8, clip=True).encode(x=X("mid"), y=y, color=_colour(data)))
+    layers.append(alt.Chart(_inline(data.rows)).transform_filter({"param": kinds}).transform_calculate(y=hiding.row()).mark_tick(thickness=1.5, opacity=0.8, clip=True).encode(x=X("mid"), y=y, color=_colour(data)))
     layers[0] = layers[0].add_params(brush)
     strip = alt.LayerChart(layer=layers, width=width, height=50, title=alt.Title(
         "overview: drag to choose the period shown above", fontSize=10, fontWeight="normal", color="#666", anchor="start",

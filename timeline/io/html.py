@@ -27,7 +27,7 @@ import altair as alt
 import attrs
 import vl_convert
 
-from timeline.chart.axis import format_time
+from timeline.chart.axis import period_text
 from timeline.chart.data import ChartData, prepare
 from timeline.chart.embed import embed_options, usermeta
 from timeline.chart.options import ChartOptions, renderer_for
@@ -177,10 +177,9 @@ def summary(data: ChartData) -> str:
     """The sentence above the chart: how many items, from when to when, how they are drawn."""
     text = f"{data.n_items:,} item{'s' if data.n_items != 1 else ''}"
     if data.data_span is not None:
-        lo, hi = format_time(data.data_span[0]), format_time(max(data.data_span[0], data.data_span[1] - 1))
-        text += f", {lo}" if lo == hi else f", from {lo} to {hi}"
+        text += f", {period_text(*data.data_span)}"
     if data.aggregated:
-        text += f"; {len(data.rows):,} drawn one by one, the rest as counts per lane and period (they refine as you zoom)"
+        text += "; too many to draw one by one, so drawn as counts per lane and period (shorter periods as you zoom in)"
     if data.n_undated:
         text += f"; {data.n_undated:,} without a known time (in the table only)"
     if data.dct is not None:

@@ -143,17 +143,22 @@ class Tagger:
 
 def _asides(readings: list[Reading]) -> set[int]:
     """The indices of the dates a narrative steps out to and back from: a date whose year the
-    text gives ("the largest cavalry battle since 1813") that lies on the same side, a year or
-    more away, of the dated expressions before and after it, which are nearer to each other
-    than to it. Such a date stays a date, but the year-less expressions after it keep the
-    story's year."""
-    years = [(i, r.point.year) for i, r in enumerate(readings) if r.absolute and r.point is not None]
+    text gives ("the largest cavalry battle since 1813") that lies on the same side of the dates
+    with a year before and after it, which are nearer to each other than to it (counted in
+    months, a year at its middle). Such a date stays a date, but the expressions after it
+    without a year keep the story's year."""
+    months = [(i, _month_index(r.point)) for i, r in enumerate(readings) if r.absolute and r.point is not None]
     out = set()
-    for (_, before), (i, year), (_, after) in zip(years, years[1:], years[2:], strict=False):
-        back, ahead = year - before, year - after
+    for (_, before), (i, month), (_, after) in zip(months, months[1:], months[2:], strict=False):
+        back, ahead = month - before, month - after
         if back * ahead > 0 and abs(before - after) < min(abs(back), abs(ahead)):
             out.add(i)
     return out
+
+
+def _month_index(point: Point) -> int:
+    """The months from year 0 to the point's month (to the middle of a year with no month)."""
+    return point.year * 12 + (point.month - 1 if point.month else 6)
 
 
 @functools.cache

@@ -23,6 +23,7 @@ from timeline.chart.axis import (
     format_time,
     fractional_year,
     from_x,
+    period_text,
     seconds_from_fractional_year,
     to_x,
 )
@@ -207,7 +208,7 @@ def test_tooltip_has_evidence_and_both_times(seed_spec: dict[str, Any]) -> None:
     ivanov = rows["ivanov"]
     assert ivanov[titles["Sentence"]] == "During an official visit to Tajikistan last week, Ivanov spoke."
     assert ivanov[titles["When (as written)"]] == "last week"
-    assert ivanov[titles["When"]] == "10 March 2003 – 16 March 2003"
+    assert ivanov[titles["When"]] == "10 – 16 March 2003 (a week)"
     assert (ivanov[titles["Document"]], ivanov[titles["Actors"]], ivanov[titles["Places"]]) == ("doc1", "Russia", "Dushanbe")
     assert rows["aid"]["quantity"] == "around 120,000,000 USD"
 
@@ -266,7 +267,7 @@ def test_charts_compose_with_operators(seed_chart: alt.VConcatChart) -> None:
         for composed in (one | two, one & two):
             spec = spec_of(composed)
             names = [p["name"] for p in spec["params"]]
-            assert len(names) == len(set(names)) == 6
+            assert len(names) == len(set(names)) == 10  # kinds, zoom, brush, hidden and shift lanes of each
             vega = vl_convert.vegalite_to_vega(spec)  # compiles
             assert vega["marks"]
         layered = spec_of(timeline_chart(seed_like(), overview=False) + other)
@@ -339,6 +340,11 @@ def test_year_axis_counts_years_as_people_do() -> None:
     labels = [m["text"] for m in all_marks(spec, "text", "axis-label") if m["text"].endswith("BC")]
     assert labels
     assert all(int(label.split()[0]) % 10 == 0 for label in labels), labels
+    # Beside BC years, AD years say so: "AD 500", not "500".
+    spec = spec_of(timeline_chart(ancient(), overview=False, width=600))
+    labels = [m["text"] for m in all_marks(spec, "text", "axis-label") if m["text"][:1].isdigit() or m["text"].startswith("AD")]
+    assert labels
+    assert all(label.startswith("AD ") or label.endswith(" BC") for label in labels), labels
 
 
 def test_words_for_times() -> None:
@@ -347,13 +353,28 @@ def test_words_for_times() -> None:
     assert format_time(calendar.seconds(2003, 3, 18, 10, 30), Granularity.MINUTE) == "18 March 2003 10:30"
     assert describe_span(year(2001)) == "2001"
     report = Span.from_timex3("2003-03-18")
-    # Exclusive ends are never printed as inclusive: "before the report" ends at 19 March 00:00.
-    assert describe_span(Span.from_timex3("PAST_REF", dct=report)) == "by 18 March 2003"
-    assert describe_span(Span.from_timex3("FUTURE_REF", dct=report)) == "from 18 March 2003 on"
-    assert describe_span(Span(None, None, calendar.seconds(2003, 3, 18), calendar.seconds(2003, 3, 18))) == "by 17 March 2003"
+    # Exclusive ends are never printed as inclusive. Times only before or after the report are
+    # said from the report's date; an open bound from a text's "before"/"after" as the text said.
+    assert describe_span(Span.from_timex3("PAST_REF", dct=report)) == "before 18 March 2003"
+    assert describe_span(Span.from_timex3("FUTURE_REF", dct=report)) == "after 18 March 2003"
+    assert describe_span(Span.from_timex3("2003-03-18", "BEFORE")) == "before 18 March 2003"
+    assert describe_span(Span.from_timex3("BC0900", "BEFORE")) == "before 900 BC"
+    assert describe_span(Span.from_timex3("1999", "AFTER")) == "after 1999"
+    assert describe_span(Span.from_timex3("1999", "ON_OR_AFTER")) == "on or after 1999"
+    assert describe_span(Span(None, None, calendar.seconds(2003, 3, 18), calendar.seconds(2003, 3, 18))) == "before 18 March 2003"
     assert describe_span(Span(calendar.seconds(1999), None, None, None, Granularity.YEAR)) == "from 1999 on"
     assert describe_span(Span(calendar.seconds(1999, 1, 1, 12), None, None, None)) == "from 1 January 1999 12:00 on"
-    assert describe_span(Span(*calendar.year_range(2002)[:1], None, None, calendar.year_range(2003)[1], Granularity.YEAR)) == "2002 – 2003"
+    # Periods: shared parts said once, and how long the period is.
+    assert describe_span(Span.from_timex3("2003-W11")) == "10 – 16 March 2003 (a week)"
+    assert describe_span(Span(*calendar.year_range(2002)[:1], None, None, calendar.year_range(2003)[1], Granularity.YEAR)) == "2002 – 2003 (two years)"
+    assert describe_span(within(calendar.seconds(2002, 7, 1), calendar.seconds(2003, 7, 1), Granularity.YEAR)) == "July 2002 – June 2003 (a year)"
+    assert describe_span(within(calendar.seconds(2003, 3, 10), calendar.seconds(2003, 4, 17), Granularity.DAY)) == "10 March – 16 April 2003 (38 days)"
+    assert describe_span(Span.from_timex3("199")) == "1990 – 1999 (a decade)"
+    assert describe_span(Span.from_timex3("2003-03", "APPROX")) == "about: February – April 2003 (three months)"
+    assert describe_span(within(calendar.seconds(-489), calendar.seconds(80), Granularity.YEAR)) == "490 BC – AD 79 (569 years)"
+    assert period_text(calendar.seconds(1950), calendar.seconds(2020)) == "1950 – 2019"
+    assert period_text(calendar.seconds(2003, 3), calendar.seconds(2003, 6)) == "March – May 2003"
+    assert period_text(calendar.seconds(-489), calendar.seconds(80)) == "490 BC – AD 79"
     assert status_class("Planned") == "planned"
     assert status_class("negated") == "failed"
     assert status_class(None) == "occurred"
@@ -369,31 +390,29 @@ def many(n: int, seed: int = 7) -> list[Item]:
     return [item(f"e{i}", within(int(d) * DAY, (int(d) + 1) * DAY, Granularity.DAY), kinds[i % 4]) for i, d in enumerate(days.tolist())]
 
 
-def test_large_timeline_aggregates_and_keeps_every_item_counted() -> None:
+def test_large_timeline_is_drawn_as_counts_as_a_whole() -> None:
+    """Above max_marks the whole chart is counts per lane and period (never single items in one
+    window beside counts elsewhere), every item counted once at each level."""
     items = many(3000)
     data = prepare(items, max_marks=500, dct=DCT)
     assert data.aggregated
-    assert len(data.rows) == 500
-    assert data.window is not None
-    assert data.window[0] <= to_x(DCT.earliest_start, "temporal") <= data.window[1]
+    assert data.rows == []
     assert 2 <= len(data.levels) <= 3
     for level in range(len(data.levels)):
-        counted = sum(r["n"] for r in data.aggregates if r["level"] == level)
-        assert counted + len(data.rows) == len(items)
-    # Single items are those inside the window, and none of them is also counted.
-    inside = [r for r in data.rows if data.window[0] <= r["mid"] <= data.window[1]]
-    assert len(inside) == len(data.rows)
-    spec = spec_of(timeline_chart(items, max_marks=500, dct=DCT))
-    assert len(marks(spec, role="event")) == 500
+        assert sum(r["n"] for r in data.aggregates if r["level"] == level) == len(items)
+    assert {r["lane"] for r in data.aggregates} == {"Visit", "Aid", "Protest", "Statement"}
+    assert data.n_rows == len(data.lanes)  # a lane is one strip of cells
+    spec = spec_of(timeline_chart(items, max_marks=500, dct=DCT, title="T"))
+    assert marks(spec, role="event") == []
     assert len(json.dumps(spec)) < 1_000_000
-
-
-def test_explicit_window_chooses_the_single_items() -> None:
-    items = many(2000)
-    lo, hi = calendar.seconds(1990), calendar.seconds(1992)
-    data = prepare(items, max_marks=1000, window=(lo, hi))
-    expected = sum(1 for i in items if lo <= (i.time.earliest_start or 0) + DAY // 2 < hi)
-    assert len(data.rows) == expected
+    assert "counts per lane and period" in json.dumps(spec["vconcat"][0]["title"])
+    legends = json.dumps([layer.get("encoding", {}) for layer in detail_layers(spec)])
+    assert "items in a lane" in legends
+    assert "a cell: the items of one lane in one period" in json.dumps(spec)
+    assert "possible time" not in json.dumps(spec)  # the key of single marks is not shown
+    small = prepare(items[:500], max_marks=500)
+    assert not small.aggregated
+    assert len(small.rows) == 500
 
 
 def test_undated_items_go_to_the_table_only() -> None:

@@ -45,3 +45,20 @@ def test_the_aside_keeps_its_own_value() -> None:
 def test_news_mode_is_unchanged() -> None:
     found = {t.text: t.value for t in tag("Documents found in 2004 proved why. On 31 August it retreated.", "2010-09-15")}
     assert found["31 August"] == "2010-08-31"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The battle began in July 1916. By the second day the British had lost ground.", "1916-07-XX"),
+        ("The war broke out in 1914. On the third day the army crossed the border.", "1914-XX-XX"),
+    ],
+)
+def test_a_day_counted_in_the_story_is_a_day_of_the_month_or_year_told(text: str, value: str) -> None:
+    assert [t.value for t in tag(text, mode="narrative")][-1] == value
+
+
+def test_a_date_close_to_the_story_is_no_aside() -> None:
+    # mid-January 1945 is a month after the December before it: the story moving on, whatever follows
+    found = values("The offensive began on December 16, 1944. In mid-January 1945 the Soviets attacked. In February the leaders met. The plan of 1944 had failed.")
+    assert found["February"] == "1945-02"

@@ -34,8 +34,8 @@ def _set(cand: Candidate, ctx: Context) -> Reading | None:
         # an adjective before its noun ("its quarterly dividend", "average daily volume") names a
         # kind of thing, not a recurring time; the adverb ("paid quarterly") does
         after = cand.match.string[cand.end : cand.end + 20]
-        if re.match(r"\s{1,3}[a-z]", after) and not _set_adverb_followers(ctx.lex).match(after):
-            return None
+        if re.match(r"\s{1,3}[a-z]", after) and not _set_adverb_followers(ctx.lex).match(after) and not ctx.narrative:
+            return None  # histories (TIMEX2) annotate the adjective too ("daily attacks")
         code = lex.unit_adjectives.get(setw, "")
         if not code:
             return None

@@ -17,7 +17,8 @@ from __future__ import annotations
 import functools
 import re
 
-from timeline.timex.anchor import DAY, Point
+from timeline.timex.anchor import DAY, MONTH, YEAR, Point
+from timeline.timex.document_date import year_text
 from timeline.timex.lexicon import Lexicon
 from timeline.timex.normalize.context import Context, Handler, Reading, dated, unknown
 from timeline.timex.normalize.durations import duration_value
@@ -72,10 +73,35 @@ def _ordinal_period(cand: Candidate, ctx: Context) -> Reading | None:
     time = "TNI" if unit == "NIGHT" else f"T{pod}" if pod is not None else ""
     day = _equated_day(cand, ctx)
     if day is None:
-        return unknown("XXXX-XX-XX" + time, "TIME" if time else "DATE")
+        return unknown(_day_of_story(ctx) + time, "TIME" if time else "DATE")
     if time:
         return Reading("TIME", day.value() + time, point=day, anchored=True)
     return dated(day, anchored=True)
 
 
-HANDLERS: dict[str, Handler] = {"ordinal_period": _ordinal_period}
+def _day_of_story(ctx: Context) -> str:
+    """A day the calendar cannot place: in a narrative, a day of the month or year under discussion
+    ("August 480 BC ... the end of the second day": BC0480-08-XX), else any day."""
+    ref = ctx.ref if ctx.narrative else None
+    if ref is not None and ref.gran == MONTH:
+        return f"{ref.value()}-XX"
+    if ref is not None and ref.gran == YEAR:
+        return f"{year_text(ref.year)}-XX-XX"
+    return "XXXX-XX-XX"
+
+
+def _story_time(cand: Candidate, ctx: Context) -> Reading | None:
+    """ "at the same time", "at that time": histories (TIMEX2) date the time under discussion, and
+    take "at the time", "during this time" as the story's present; news (TimeML) leaves these out,
+    and the shorter rules have their say. "this period" is left out: histories give it no value."""
+    if not ctx.narrative:
+        return None
+    if cand.group("being") is not None or cand.group("being2") is not None or cand.group("now") is not None:
+        return unknown("PRESENT_REF")  # "for the time being", "at this time", "at the time": the story's present
+    ref = ctx.ref
+    if ref is None:
+        return unknown("PRESENT_REF")
+    return dated(ref, anchored=True)
+
+
+HANDLERS: dict[str, Handler] = {"ordinal_period": _ordinal_period, "story_time": _story_time}
