@@ -111,6 +111,8 @@ class Timing:
     """``timing.json``: the words of the time stage; lower case, verbs by lemma."""
 
     aspectual_verbs: frozenset[str]
+    beginning_verbs: frozenset[str]
+    ending_verbs: frozenset[str]
     simultaneous_clause_words: frozenset[str]
     clause_relations: dict[str, str]
     scene_prepositions: frozenset[str]
