@@ -336,6 +336,8 @@ def _drop_contents(cands: list[Candidate]) -> list[Candidate]:
                 light = not other.patterned or tok.dep_ == "nsubjpass"  # "elections will be held": the elections
                 if other.trigger is None and light and c.trigger is not None and tok.dep_ in ("dobj", "nsubjpass") and tok.head.i == other.token.i:
                     drop.add(id(other))  # "preparing an agreement": the agreement is the event
+                elif other.kind.reporting and not other.noun and tok.dep_ == "dobj" and tok.head.i == other.token.i:
+                    drop.add(id(other))  # "announced sanctions": the sanctions are the news
                 else:
                     drop.add(id(c))
         else:
