@@ -49,6 +49,7 @@ class Anchor:
 
     timex: Timex
     preposition: str | None = None
+    until: Timex | None = None  # "started in May and finished in August": the expression of its end
 
 
 @cache
@@ -80,6 +81,15 @@ def attach(cands: Sequence[Candidate], timexes: Sequence[Timex]) -> list[Anchor 
 def _anchor(c: Candidate, index: TimexIndex) -> Anchor | None:
     if c.part is not None:
         return _level_time(c, index)
+    found = _own_anchor(c, index)
+    if found is not None:
+        end = _phase_end(c, index)
+        if end is not None and end.timex != found.timex:
+            return attrs.evolve(found, until=end.timex)
+    return found
+
+
+def _own_anchor(c: Candidate, index: TimexIndex) -> Anchor | None:
     found = _attached(c, c.token, index)
     if found is None and c.noun:
         for head in _noun_frames(c.token):
@@ -129,6 +139,22 @@ def _framing_time(c: Candidate, verb: Token, index: TimexIndex) -> Anchor | None
             return found
     for clause in (ch for ch in verb.children if ch.dep_ == "advcl" and clause_word(ch) in timing_words("simultaneous_clause_words")):
         found = _attached(c, clause, index)  # "when the talks ended on Monday, they signed"
+        if found is not None:
+            return found
+    return None
+
+
+def _phase_end(c: Candidate, index: TimexIndex) -> Anchor | None:
+    """The dated end of an event that a beginning verb starts and a conjoined ending verb ends
+    ("the talks started in May and finished in August", "began the offensive in May and ended it
+    in August")."""
+    begin = carrier(c.token) if c.noun else c.token.head if c.token.dep_ == "xcomp" else None
+    if begin is None or begin.lemma_.lower() not in timing_words("beginning_verbs"):
+        return None
+    for end in (ch for ch in begin.children if ch.dep_ == "conj" and ch.lemma_.lower() in timing_words("ending_verbs")):
+        if any(ch.dep_ in ("nsubj", "nsubjpass") for ch in end.children):
+            continue  # "the talks began in May and the army ended the truce": another event ends
+        found = _attached(c, end, index)
         if found is not None:
             return found
     return None

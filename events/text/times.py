@@ -32,6 +32,7 @@ from events.text.timing import (
     between,
     is_after,
     is_before,
+    phase_span,
     related_span,
     shifted,
     since_span,
@@ -154,13 +155,30 @@ def _anchored_span(c: Candidate, anchor: Anchor, status: Status, dct: Span | Non
         ongoing = since_span(span, dct)
         if ongoing is not None:
             return ongoing, Status.ONGOING if status in (Status.OCCURRED, Status.ONGOING) else status
+    span = _tensed(c, ref, span, status, dct)
+    end = span_of_timeref(anchor.until, dct) if anchor.until is not None else None
+    if end is not None and anchor.until is not None:
+        end = _tensed(c, anchor.until, end, status, dct)
+        if _after(end, span):
+            return phase_span(span, end), status
+    return span, status
+
+
+def _tensed(c: Candidate, ref: Timex, span: Span, status: Status, dct: Span | None) -> Span:
+    """A weekday or month the tagger read the other way from the clause's tense, moved a week or
+    a year ("on Tuesday admitted" in a report of Wednesday); never one with a number or a
+    direction of its own ("next Monday")."""
     directed = any(ch.isdigit() for ch in ref.text) or bool(set(ref.text.lower().split()) & timing_words("directed_time_words"))
     if dct is not None and not directed and span.granularity in (Granularity.DAY, Granularity.MONTH):
         if _past(c.token) and is_after(span, dct):
-            span = shifted(span, back=True) or span
-        elif status is Status.PLANNED and is_before(span, dct) and not _past(c.token):
-            span = shifted(span, back=False) or span
-    return span, status
+            return shifted(span, back=True) or span
+        if status is Status.PLANNED and is_before(span, dct) and not _past(c.token):
+            return shifted(span, back=False) or span
+    return span
+
+
+def _after(end: Span, start: Span) -> bool:
+    return end.latest_end is not None and start.earliest_start is not None and end.latest_end > start.earliest_start
 
 
 def cluster_times(clusters: Sequence[Sequence[int]], cands: Sequence[Candidate], statuses: Sequence[Status | None],
