@@ -9,7 +9,15 @@
 - pronouns ("he", "his", "it") are the last person or state before them;
 - the victim of an attack is never its agent: an attack kind's passive subject is a recipient;
 - a capital used for its government is that state, never a second party beside it; a place
-  after "in", "at" or "to" is a place.
+  after "in", "at" or "to" is a place;
+- an agent noun or body takes the country of its possessor ("its troops"), of "of", "from" or
+  "in" after it ("negotiators from Sudan's army", "demonstrators in Nairobi"), else of the place
+  where the event happens ("gunmen ... in central Mali"); a noun that names no one takes the
+  actors of its "of" phrase ("thousands of protesters"); a title's apposition is the person;
+- the forces a movement moves ("deploy 2,000 troops", "pulled its troops out") are no party of
+  their own beside the state that moves them;
+- an infinitive's object or "against"/"with" noun is the target of a trigger that leaves it to
+  its complement ("threatened to retaliate against South Korea").
 """
 
 from __future__ import annotations
@@ -23,7 +31,7 @@ import attrs
 from events.model import Actor, ActorKind, Entity, Mention, Place, Quantity, Role
 from events.text.candidates import Candidate
 from events.text.gazetteer import gazetteer
-from events.text.lexicon import words
+from events.text.lexicon import lexicon
 from events.text.quantities import find_quantities
 
 if TYPE_CHECKING:
@@ -45,7 +53,7 @@ __all__ = [
 
 SUBJECTS = frozenset({"nsubj", "csubj", "expl"})
 RECIPIENT_PREPS = frozenset({"to", "with", "against", "on", "at", "into", "toward", "towards", "from"})
-PLACE_PREPS = frozenset({"in", "at", "to", "into", "near", "inside", "across", "from"})
+PLACE_PREPS = frozenset({"in", "at", "to", "into", "near", "inside", "across", "from", "through", "outside"})
 FRAMING_PREPS = frozenset({"during", "on", "after", "before", "following", "at", "throughout"})
 PERSON_PRONOUNS = frozenset({"he", "his", "him", "she", "her", "hers"})
 STATE_PRONOUNS = frozenset({"it", "its", "they", "their", "them"})
@@ -139,6 +147,8 @@ def _phrase_entities(tok: Token, ents: Sequence[Entity]) -> list[tuple[Entity, T
     out: list[tuple[Entity, Token]] = []
     for t in [tok, *_conjuncts(tok)]:
         hits = [e for e in ents if e.i <= t.i < e.j]
+        if hits and all(e.kind == "agent" for e in hits):  # "the foreign minister of Brazil, Mauro Vieira": the person
+            hits = [e for c in t.children if c.dep_ == "appos" for e in ents if e.i <= c.i < e.j and e.kind == "person"] or hits
         if not hits:
             for c in t.children:
                 if c.dep_ in ("compound", "poss", "amod", "appos", "nmod"):
@@ -187,7 +197,7 @@ def _pronoun_entity(tok: Token, memory: Memory, ents: Sequence[Entity]) -> Entit
         if speakers:
             return speakers[0]
     if low in STATE_PRONOUNS:
-        states = [e for e in earlier if e.country and e.kind in ("country", "capital", "demonym")]
+        states = [e for e in earlier if (e.country and e.kind in ("country", "capital", "demonym")) or (e.kind in ("org", "group") and (e.country or e.cameo))]  # "the Pentagon said it"
         if states:
             return states[-1]
         return memory.states[-1] if memory.states else None
@@ -207,11 +217,42 @@ def _args_of(tok: Token, ents: Sequence[Entity], memory: Memory) -> list[tuple[E
     if tok.pos_ == "PRON":
         e = _pronoun_entity(tok, memory, ents)
         return [(e, tok)] if e is not None else []
-    found = _phrase_entities(tok, ents)
-    pair = tok.lemma_.lower() in words("pair_nouns") or tok.lower_ in words("pair_nouns")
+    found = [(_with_country(e, t, ents, memory), t) for e, t in _phrase_entities(tok, ents)]
+    if not found and tok.pos_ == "NOUN":
+        found = _of_phrase(tok, ents, memory)
+    pair = tok.lemma_.lower() in lexicon().pair_nouns or tok.lower_ in lexicon().pair_nouns
     if pair and not any(e.country for e, _ in found) and any(c.lower_ == "two" for c in tok.children):
         return [(e, tok) for e in memory.last_states(2, set(), [e for e in ents if e.j <= tok.i])]  # "the two countries"
     return found
+
+
+def _with_country(e: Entity, tok: Token, ents: Sequence[Entity], memory: Memory) -> Entity:
+    """An agent noun or body without a country takes its possessor's ("its troops"), or that of
+    "of", "from" or "in" after it ("negotiators from Sudan", "demonstrators in Nairobi")."""
+    if e.country or e.kind not in ("agent", "body"):
+        return e
+    head = tok.doc[e.j - 1]
+    owners: list[Entity] = []
+    for child in head.children:
+        if child.dep_ == "poss" and child.pos_ == "PRON":
+            found = _pronoun_entity(child, memory, ents)
+            owners += [found] if found is not None else []
+        elif child.dep_ == "prep" and child.lower_ in lexicon().origin_prepositions:
+            owners += [x for o in child.children if o.dep_ == "pobj" for x, _ in _phrase_entities(o, ents)]
+    country = next((o.country for o in owners if o.country and (o.is_state or o.is_place or o.kind in ("org", "body"))), None)
+    if country is None:
+        return e
+    return attrs.evolve(e, country=country, cameo=country + (e.cameo or ""))
+
+
+def _of_phrase(tok: Token, ents: Sequence[Entity], memory: Memory) -> list[tuple[Entity, Token]]:
+    """The actors of a noun that names no one itself through its "of" or "from" phrase:
+    "thousands of protesters", "negotiators from Sudan's army", "the people of Kenya"."""
+    out: list[tuple[Entity, Token]] = []
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in lexicon().member_prepositions):
+        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+            out += [(_with_country(e, t, ents, memory), t) for e, t in _phrase_entities(obj, ents) if not e.is_place or e.is_state]
+    return out
 
 
 def _named_head(tok: Token) -> Token:
@@ -246,6 +287,13 @@ def _from_discourse(c: Candidate, args: Arguments, memory: Memory, ents: Sequenc
     if c.kind.symmetric and len(sides) == 1:
         for e in memory.last_states(1, sides, [e for e in ents if e.j <= tok.i]):
             _add(args, e, Role.RECIPIENT, c, tok)
+    local = _local_country(args, ents)
+    if local is not None:
+        args.actors = [attrs.evolve(a, country=local, cameo=local + (a.cameo or "")) if _unplaced(a) else a for a in args.actors]
+    if c.kind.domestic and local is not None and not any(a.country for a in args.actors):
+        name = gazetteer().country_name(local)
+        if name:
+            args.add(Actor(name=name, kind=ActorKind.STATE, country=local, role=Role.AGENT, cameo=local))
     if c.kind.domestic and not args.actors:
         focus = memory.focus()
         name = gazetteer().country_name(focus) if focus else None
@@ -254,6 +302,22 @@ def _from_discourse(c: Candidate, args: Arguments, memory: Memory, ents: Sequenc
     agents = [a for a in args.actors if a.role is Role.AGENT]
     if agents:
         memory.agents_of_kind[kind] = agents
+
+
+def _unplaced(a: Actor) -> bool:
+    """An agent noun or body with no country of its own ("police", "protesters", "gunmen"): its
+    CAMEO code is a bare role ("COP", "OPP"), not a named organization's ("IGOUNODEVWBK")."""
+    code = a.cameo or ""
+    return a.country is None and len(code) == 3 and code.isupper() and gazetteer().country_name(code) is None
+
+
+def _local_country(args: Arguments, ents: Sequence[Entity]) -> str | None:
+    """The one country where the event happens: its places', else that of the towns its sentence
+    names ("police fired at demonstrators in Nairobi": Kenya); None when there are several."""
+    countries = {p.country for p in args.places if p.country}
+    if not countries:
+        countries = {e.country for e in ents if e.is_place and e.country}
+    return next(iter(countries)) if len(countries) == 1 else None
 
 
 def _subject_of(verb: Token) -> tuple[Token | None, bool]:
@@ -317,18 +381,21 @@ def _arguments(c: Candidate, ents: Sequence[Entity], memory: Memory) -> Argument
             for obj in (o for o in agent.children if o.dep_ == "pobj"):
                 for e, t in _args_of(obj, ents, memory):
                     _add(args, e, Role.AGENT, c, t)
+    if tok.pos_ == "VERB" and (c.trigger is not None or c.patterned):  # never what makes a bare CAMEO verb an event
+        _complement_recipients(c, args, ents, memory)
     heads = list(dict.fromkeys([tok, *c.trigger_tokens, *([verb] if verb is not None else [])]))
     for head in heads:
         for prep in (p for p in head.children if p.dep_ == "prep"):
             objs = [o for o in prep.children if o.dep_ == "pobj"]
             for obj in objs:
                 for e, t in _args_of(obj, ents, memory):
-                    if e.is_place and (prep.lower_ in PLACE_PREPS or (c.kind.movement and prep.lower_ == "of")):  # "out of Kyrgyzstan"
+                    giver = recipient_subject and prep.lower_ == "from"  # "received $120 million from the U.S."
+                    if e.is_place and not giver and (prep.lower_ in PLACE_PREPS or (c.kind.movement and prep.lower_ == "of")):  # "out of Kyrgyzstan"
                         _place(args, e, c)
                         if e.kind == "city" or (c.kind.movement and not e.is_state):
                             continue
                     if prep.lower_ in RECIPIENT_PREPS or (c.kind.movement and e.is_state and e.is_place):
-                        _add(args, e, Role.RECIPIENT, c, t)
+                        _add(args, e, Role.AGENT if giver else Role.RECIPIENT, c, t)
                 if prep.lower_ == "for" and obj.pos_ == "NOUN":  # "visit Beijing for talks with Xi"
                     for inner in (p for p in obj.children if p.dep_ == "prep" and p.lower_ in ("with", "to")):
                         for o in (x for x in inner.children if x.dep_ == "pobj"):
@@ -342,6 +409,25 @@ def _arguments(c: Candidate, ents: Sequence[Entity], memory: Memory) -> Argument
         if _near_trigger(c, start, end):
             args.quantities.append(attrs.evolve(q, mention=Mention(start, end, c.sentence.span.doc.text[start - c.sentence.offset : end - c.sentence.offset], c.sentence.text)))
     return args
+
+
+def _complement_recipients(c: Candidate, args: Arguments, ents: Sequence[Entity], memory: Memory) -> None:
+    """Who an event is aimed at when its verb leaves it to its complement: the object or the noun
+    of "against", "with", "on" of an infinitive ("threatened to retaliate against South Korea",
+    "agreed to hold talks with Kyiv"); for a symmetric kind, "with" inside its object ("signed a
+    memorandum on sea access with Somalia")."""
+    tok = c.token
+    targets: list[Token] = []
+    for x in (ch for ch in tok.children if ch.dep_ == "xcomp" and ch.pos_ == "VERB"):
+        targets += [o for o in x.children if o.dep_ in ("dobj", "dative")]
+        targets += [o for p in x.children if p.dep_ == "prep" and p.lower_ in lexicon().aim_prepositions for o in p.children if o.dep_ == "pobj"]
+    if c.kind.symmetric:
+        for obj in (ch for ch in tok.children if ch.dep_ == "dobj"):
+            targets += [o for t in obj.subtree if t.dep_ == "prep" and t.lower_ == "with" and t.head.i != tok.i for o in t.children if o.dep_ == "pobj"]
+    for target in targets:
+        for e, t in _args_of(target, ents, memory):
+            if not e.is_place or e.is_state:
+                _add(args, e, Role.RECIPIENT, c, t)
 
 
 def _near_trigger(c: Candidate, start: int, end: int) -> bool:
@@ -377,9 +463,19 @@ def _light_verb(tok: Token) -> Token | None:
 
 
 def _add(args: Arguments, e: Entity, role: Role, c: Candidate, tok: Token) -> None:
+    if c.kind.movement and role is Role.RECIPIENT and e.kind in ("agent", "body") and _moved(tok.doc[e.j - 1], c):
+        role = Role.AGENT  # "deploy 2,000 troops", "its troops", "500 soldiers will be deployed": who moves
+        if e.country is None or any(a.role is Role.AGENT and a.country == e.country for a in args.actors):
+            return  # the agent's own forces, or forces of no known country: no party of their own
     actor = _actor(e, role, c)
     if actor is not None:
         args.add(actor)
+
+
+def _moved(tok: Token, c: Candidate) -> bool:
+    """Whether a noun is what a movement moves: the object of its verb, or a passive's subject."""
+    verb = c.token if c.token.pos_ == "VERB" else c.token.head
+    return tok.head.i == verb.i and tok.dep_ in ("dobj", "nsubjpass")
 
 
 def _place(args: Arguments, e: Entity, c: Candidate) -> None:

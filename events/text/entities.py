@@ -5,6 +5,9 @@ dictionaries (people with dated roles, international bodies, armed groups, agent
 A person's role is resolved at the document's date: "Igor Ivanov" in March 2003 is ``RUSGOV``.
 A capital stands for its state's government; a city is a place, never a state. Short and long
 names of one person are one actor ("Kohl" after "Helmut Kohl"). Numbers are never entities.
+A name the model cut short is widened to the dictionary's ("Boko Haram"), a known organization
+takes its dictionary code ("Pentagon": USAMIL), a title's possessive gives a person's country
+("Argentina's President Javier Milei"), and a state the model missed is found in the gazetteer.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from events.text.tables import actors, agents
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["DATELINE", "NAMED", "People", "find_entities"]
+__all__ = ["DATELINE", "MAX_WIDEN", "NAMED", "People", "find_entities"]
 
 DATELINE = re.compile(
     r"(?:(?P<caps>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*)|[A-Z][a-z]+(?: [A-Z][a-z]+)*)(?:, [A-Z][A-Za-z.' -]{1,30})?"
@@ -32,6 +35,7 @@ DATELINE = re.compile(
     r"\s*(?P<agency>\([^()\n]{1,30}\))?\s*(?:--|—|–|-)\s+"
 )
 NAMED = frozenset({"GPE", "NORP", "LOC", "ORG", "PERSON", "FAC"})
+MAX_WIDEN = 3
 
 
 @attrs.define
@@ -69,6 +73,42 @@ def _clean(span: Span) -> tuple[int, int]:
     return i, j
 
 
+def _longer_name(sent: Sentence, i: int, j: int) -> tuple[int, int]:
+    """The entity widened over the proper nouns before it when together they are a name the
+    gazetteer or the actor dictionaries know ("Boko Haram" where the model saw only "Haram")."""
+    doc = sent.span.doc
+    for k in range(min(MAX_WIDEN, i - sent.span.start), 0, -1):
+        words = doc[i - k : i]
+        if all(t.pos_ == "PROPN" and not t.ent_type_ and t.lower_ not in gazetteer().title_words for t in words):
+            text = doc[i - k : j].text
+            if gazetteer().entry(text) is not None or actors().get(text.lower()) is not None:
+                return i - k, j
+    return i, j
+
+
+def _untagged_states(sent: Sentence, taken: set[int]) -> list[tuple[int, int, Entry]]:
+    """Countries and capitals the model tagged as no entity ("Neighboring Uzbekistan received"):
+    runs of proper nouns that are a state's name in the gazetteer, the longest first."""
+    doc = sent.span.doc
+    out: list[tuple[int, int, Entry]] = []
+    i = sent.span.start
+    while i < sent.span.end:
+        hit = None
+        if doc[i].pos_ == "PROPN" and i not in taken:
+            for j in range(min(i + MAX_WIDEN, sent.span.end), i, -1):
+                if all(t.pos_ == "PROPN" and t.i not in taken for t in doc[i:j]):
+                    entry = gazetteer().entry(doc[i:j].text)
+                    if entry is not None and entry.kind in ("country", "capital"):
+                        hit = (i, j, entry)
+                        break
+        if hit is not None:
+            out.append(hit)
+            i = hit[1]
+        else:
+            i += 1
+    return out
+
+
 def _sentence_entities(sent: Sentence, dct: dt.date | None, people: People) -> list[Entity]:
     out: list[Entity] = []
     taken: set[int] = set()
@@ -77,13 +117,16 @@ def _sentence_entities(sent: Sentence, dct: dt.date | None, people: People) -> l
     for ent in sent.span.ents:
         if ent.label_ not in NAMED or ent.start_char < skip_before:  # "MOSCOW, March 18 (AP) --": where and who wrote, not who acted
             continue
-        i, j = _clean(ent)
+        i, j = _longer_name(sent, *_clean(ent))
         if j <= i:
             continue
         entity = _named(sent, i, j, ent.label_, dct, people)
         if entity is not None:
             out.append(entity)
             taken.update(range(i, j))
+    for i, j, entry in _untagged_states(sent, taken | {t.i for t in sent.span if t.idx < skip_before}):
+        out.append(_from_entry(sent, i, j, entry, dct))
+        taken.update(range(i, j))
     for tok in sent.span:
         if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN"):
             continue
@@ -109,10 +152,10 @@ def _named(sent: Sentence, i: int, j: int, label: str, dct: dt.date | None, peop
     entry = gaz.entry(text)
     if label == "PERSON":
         if entry is not None and entry.kind in ("country", "capital", "demonym", "org", "group"):
-            return _from_entry(sent, i, j, entry)
+            return _from_entry(sent, i, j, entry, dct)
         return _person(sent, i, j, dct, people)
     if entry is not None:
-        return _from_entry(sent, i, j, entry)
+        return _from_entry(sent, i, j, entry, dct)
     found = actors().get(text.lower())
     code = found.code_at(dct) if found is not None else None
     if found is not None and code:
@@ -128,10 +171,13 @@ def _named(sent: Sentence, i: int, j: int, label: str, dct: dt.date | None, peop
     return _entity(sent, i, j, "name", text)
 
 
-def _from_entry(sent: Sentence, i: int, j: int, entry: Entry) -> Entity:
+def _from_entry(sent: Sentence, i: int, j: int, entry: Entry, dct: dt.date | None) -> Entity:
     code = entry.country
     if entry.kind == "capital" and code:
         code = code + "GOV"
+    elif entry.kind in ("org", "group"):  # "Boko Haram" is NGAREB, "the Pentagon" USAMIL
+        found = actors().get(sent.span.doc[i:j].text.lower()) or actors().get(entry.name.lower())
+        code = (found.code_at(dct) if found is not None else None) or code
     return _entity(sent, i, j, entry.kind, entry.name, entry.country, code, entry)
 
 
@@ -173,7 +219,7 @@ def _country_of_context(head: Token) -> str | None:
     while phrase.dep_ == "compound" and phrase.head.i > phrase.i:
         phrase = phrase.head
     near = [t for t in phrase.children if t.dep_ in ("compound", "amod", "poss", "nmod") and t.i < head.i]
-    near += [t for c in near for t in c.children if t.dep_ in ("compound", "amod")]
+    near += [t for c in near for t in c.children if t.dep_ in ("compound", "amod", "poss")]  # "Argentina's President Javier Milei"
     found = _country_in(near)
     if found:
         return found

@@ -20,6 +20,7 @@ __all__ = [
     "is_before",
     "iso",
     "overlaps",
+    "phase_span",
     "related_span",
     "shifted",
     "since_span",
@@ -92,6 +93,12 @@ def the_day_of(dct: Span) -> Span | None:
     y, m, d, *_ = calendar.civil_from_seconds(start)
     value = f"{y:04d}-{m:02d}-{d:02d}" if 0 <= y <= 9999 else None
     return Span.within(start, start + calendar.SECONDS_PER_DAY, Granularity.DAY, timex=value)
+
+
+def phase_span(start: Span, end: Span) -> Span:
+    """An event that began within ``start`` and ended within ``end`` ("started in May and
+    finished in August": from May to August)."""
+    return Span(start.earliest_start, start.latest_start, end.earliest_end, end.latest_end, Granularity.UNKNOWN)
 
 
 def related_span(relation: str, anchor: Span) -> Span:

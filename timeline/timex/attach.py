@@ -150,6 +150,45 @@ def _merged(a: Reading, b: Reading, gap: str, lex: Lexicon) -> Reading | None:
     return None
 
 
+_range_link = context_regex(r"^\s{0,3}(?:[-–—]|(?P<word>{range_links}))\s{0,3}$")
+_range_and_start = context_regex(r"\b{range_and_starts}\s{1,3}$")
+_DAY_OR_MONTH = (DAY, "M")
+
+
+_UNPLACED = re.compile(r"XXXX-(\d\d)(?:-(\d\d))?")
+
+
+def _unplaced(value: str) -> Point | None:
+    """The month (and day) of a value with no year ("XXXX-05-31"), as a point of year 0."""
+    match = _UNPLACED.fullmatch(value)
+    if match is None:
+        return None
+    month, day = int(match[1]), int(match[2] or 0)
+    return Point(DAY, 0, month, day) if day else Point("M", 0, month)
+
+
+def _range_year(first: Reading, last: Reading, gap: str, before: str, lex: Lexicon) -> Reading | None:
+    """The first date of a range with the year its second gives ("31 May-1 June 1916", "from
+    May 15 to August 16, 1988"): the same year, or the one before when the first comes later in
+    the year ("November 15 to February 15, 1989"); None when the two are no such range."""
+    a, b = first.point if first.point is not None else _unplaced(first.value), last.point
+    if a is None or b is None or first.absolute or not last.absolute or a.gran not in _DAY_OR_MONTH or b.gran not in _DAY_OR_MONTH:
+        return None
+    if first.type != "DATE" or first.mod is not None or last.mod is not None or first.time or first.anchored:
+        return None
+    link = _range_link(lex).match(gap)
+    if link is None:
+        return None
+    word = link.group("word")
+    if word is not None and word.lower() in lex.value_words["range_and_links"] and _range_and_start(lex).search(before) is None:
+        return None  # "in May and August 1988": two dates; "between May and August 1988": a range
+    year = b.year - (1 if (a.month, a.day) > (b.month, b.day) else 0)
+    if a.gran == DAY and a.day > cal.days_in_month(year, a.month):
+        return None
+    point = attrs.evolve(a, year=year)
+    return attrs.evolve(first, value=point.value(), point=point)
+
+
 def merge_neighbours(text: str, found: list[Found], lex: Lexicon) -> list[Found]:
     """Adjacent expressions that make one ("10:30 a.m. Monday") merged, in text order."""
     out: list[Found] = []
@@ -158,6 +197,10 @@ def merge_neighbours(text: str, found: list[Found], lex: Lexicon) -> list[Found]
             prev = out[-1]
             gap = text[prev.end : item.start]
             a, b = prev.reading, item.reading
+            dated = _range_year(a, b, gap, text[max(0, prev.start - 12) : prev.start], lex)
+            if dated is not None:
+                out[-1] = prev = Found(prev.start, prev.end, dated)
+                a = dated
             merged = _merged(a, b, gap, lex)
             if merged is not None:
                 out[-1] = Found(prev.start, item.end, merged)

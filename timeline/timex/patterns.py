@@ -118,7 +118,7 @@ def macros(lex: Lexicon) -> dict[str, str]:
         "QADJ": words(lex.quarter_adjectives),
         "AGO": words(lex.ago_words),
         "DURDET": words(lex.duration_determiners),
-        "ERA": "(?-i:B\\.C\\.E\\.|B\\.C\\.|BCE|BC|A\\.D\\.|AD|C\\.E\\.|CE)",
+        "ERA": "(?-i:" + "|".join(re.escape(e.upper()) for e in sorted(lex.eras, key=lambda e: (-len(e), e))) + ")",  # upper case: "BC", "B.C.", "A.D."
     }
     sources: dict[str, Iterable[str]] = {
         "MONTH": lex.months, "WEEKDAY": lex.weekdays, "ORDWORD": lex.ordinals, "QADJ": lex.quarter_adjectives,

@@ -85,3 +85,15 @@ def test_a_length_for_a_duration_does_not_date_the_event() -> None:
 def test_a_weekday_with_next_is_never_moved_by_the_tense() -> None:
     doc = events.read("The authorities scheduled talks for next Monday.", dct="1999-10-08")  # a Friday
     assert iso(one(doc, "Negotiation").time.earliest_start) == "1999-10-11T00:00:00"
+
+
+def test_started_in_may_and_finished_in_august_is_one_span() -> None:
+    doc = events.read("The talks started in May and finished in August.", dct="2003-03-19")
+    talks = one(doc, "Negotiation")
+    assert iso(talks.time.earliest_start) == "2002-05-01T00:00:00"  # the past tense reads May back a year
+    assert iso(talks.time.latest_end, end=True) == "2002-08-31T23:59:59"
+
+
+def test_an_end_another_subject_brings_about_is_not_the_event_s_end() -> None:
+    doc = events.read("The talks started in May and the army ended the truce in August.", dct="2003-03-19")
+    assert iso(one(doc, "Negotiation").time.latest_end, end=True) == "2002-05-31T23:59:59"

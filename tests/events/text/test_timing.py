@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from events.text.timing import iso, the_day_of
+from events.text.timing import iso, phase_span, the_day_of
 from timeline import calendar
 from timeline.span import Granularity, Span
 
@@ -22,3 +22,10 @@ def test_the_day_before_the_common_era_is_a_day_too() -> None:
     assert found is not None
     assert iso(found.earliest_start) == "-0043-03-15T00:00:00"
     assert found.timex is None
+
+
+def test_a_phase_span_runs_from_the_start_s_period_to_the_end_s() -> None:
+    found = phase_span(Span.from_timex3("2002-05"), Span.from_timex3("2002-08"))
+    assert (iso(found.earliest_start), iso(found.latest_end, end=True)) == ("2002-05-01T00:00:00", "2002-08-31T23:59:59")
+    assert iso(found.latest_start) == "2002-06-01T00:00:00"  # it began in May
+    assert iso(found.earliest_end) == "2002-08-01T00:00:00"  # and ended in August

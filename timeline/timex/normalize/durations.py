@@ -103,12 +103,14 @@ def _duration(cand: Candidate, ctx: Context) -> Reading | None:
     if n == 0:
         return None
     after = cand.match.string[cand.end : cand.end + 12]
-    if article and not det and not ago and _rate_before(ctx.lex).search(cand.match.string[max(0, cand.start - 16) : cand.start]):
-        return None  # a rate: "$5 a year", "700 seats a week"
-    if _age_after(lex).match(after) and not ago:
-        return None  # an age: "52 years old"
-    if unit == "Q" and (_fraction_after(ctx.lex).match(after) or "-" in cand.text):
-        return None  # a fraction: "a quarter of the vote", "three-quarters"
+    # news (TimeML) leaves out a rate ("$5 a year", "700 seats a week") and an age ("52 years old");
+    # histories (TIMEX2) annotate both as the duration
+    if article and not det and not ago and not ctx.narrative and _rate_before(ctx.lex).search(cand.match.string[max(0, cand.start - 16) : cand.start]):
+        return None
+    if _age_after(lex).match(after) and not ago and not ctx.narrative:
+        return None
+    if unit == "Q" and num_text not in lex.vague_numbers and (_fraction_after(ctx.lex).match(after) or "-" in cand.text):
+        return None  # a fraction: "a quarter of the vote", "three-quarters" (not "several quarters of losses")
     if ago and adj is None:
         sign = lex.ago_words.get(ago, -1)
         anchored = ago in lex.anchored_ago
@@ -143,8 +145,8 @@ def _duration(cand: Candidate, ctx: Context) -> Reading | None:
         if reading is not None and sign > 0 and not anchored:
             reading.anchor_value = reading.value  # "five months from now": already the point
         return reading
-    if adj is not None and adj.lower().removeprefix("-") in lex.context_words["age_after"]:
-        return None
+    if adj is not None and adj.lower().removeprefix("-") in lex.context_words["age_after"] and not ctx.narrative:
+        return None  # "a 44-year-old protester"
     start = None
     if det and "-" in cand.match.string[cand.match.end("num") : cand.match.start("unit") + 1]:
         start = cand.match.start("num")  # "a two-year contract": the adjective alone

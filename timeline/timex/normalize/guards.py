@@ -95,13 +95,15 @@ def part_of_a_name(cand: Candidate, ctx: Context) -> bool:
 
 
 _OPEN_QUOTE = re.compile(r"(?:``|''|[\"“‘])(?:[A-Z][a-z]+ )?$")
-_CLOSE_QUOTE = re.compile(r"[.,!?]?(?:''|[\"”’])")
+_CLOSE_QUOTE = re.compile(r"(?: [A-Z][a-z]*){0,4}[.,!?]?(?:''|[\"”’])")  # "This Week With David Brinkley"
+_TITLE_CASE = re.compile(r"[0-9]+(?:[ -][A-Z][a-z]*)+")  # "60 Minutes"
 
 
 def quoted_title(text: str, start: int, end: int) -> bool:
-    """A capitalized expression that fills a quotation alone: a title ("This Week", ``High Noon'')."""
+    """A capitalized expression that fills a quotation, alone or with more capitalized words: a title
+    ("This Week", ``High Noon'', ''60 Minutes'', "This Week With David Brinkley")."""
     return (
-        text[start : start + 1].isupper()
+        (text[start : start + 1].isupper() or _TITLE_CASE.fullmatch(text, start, end) is not None)
         and _OPEN_QUOTE.search(text, max(0, start - 16), start) is not None
         and _CLOSE_QUOTE.match(text, end) is not None
     )

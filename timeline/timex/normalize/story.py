@@ -90,4 +90,18 @@ def _day_of_story(ctx: Context) -> str:
     return "XXXX-XX-XX"
 
 
-HANDLERS: dict[str, Handler] = {"ordinal_period": _ordinal_period}
+def _story_time(cand: Candidate, ctx: Context) -> Reading | None:
+    """ "at the same time", "at that time": histories (TIMEX2) date the time under discussion, and
+    take "at the time", "during this time" as the story's present; news (TimeML) leaves these out,
+    and the shorter rules have their say. "this period" is left out: histories give it no value."""
+    if not ctx.narrative:
+        return None
+    if cand.group("being") is not None or cand.group("being2") is not None or cand.group("now") is not None:
+        return unknown("PRESENT_REF")  # "for the time being", "at this time", "at the time": the story's present
+    ref = ctx.ref
+    if ref is None:
+        return unknown("PRESENT_REF")
+    return dated(ref, anchored=True)
+
+
+HANDLERS: dict[str, Handler] = {"ordinal_period": _ordinal_period, "story_time": _story_time}

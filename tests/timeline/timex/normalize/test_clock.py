@@ -33,3 +33,8 @@ def test_in_the_morning_is_the_morning_of_the_day_under_discussion() -> None:
 
 def test_the_night_of_a_date_stays_one_expression() -> None:
     assert [t.text for t in tag("On the night of 20 June 1791 the family fled.", mode="narrative")] == ["the night of 20 June 1791"]
+
+
+def test_a_military_clock_with_hrs() -> None:
+    found = tag("Camouflage was deployed by 05:30hrs.", mode="narrative")  # no document date: no day
+    assert [(t.text, t.type, t.value) for t in found] == [("05:30hrs", "TIME", "XXXX-XX-XXT05:30")]

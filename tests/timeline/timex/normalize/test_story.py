@@ -58,3 +58,26 @@ def test_words_that_are_no_ordinal_period(text: str, words: list[str]) -> None:
 
 def test_a_date_after_of_names_the_day_itself() -> None:
     assert values("They attacked in the early hours of Thursday morning.") == [("Thursday morning", "DATE", "2003-03-13TMO")]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        ("The war began in 1919. At the same time, Lenin offered peace.", "the same time", "1919"),
+        ("The war began in 1919. At that time, the navy was small.", "that time", "1919"),
+        ("The war began in 1919. At the time, the navy was small.", "the time", "PRESENT_REF"),
+        ("The war began in 1919. During this time, the navy grew.", "this time", "PRESENT_REF"),
+    ],
+)
+def test_histories_date_the_time_under_discussion(text: str, words: str, value: str) -> None:
+    found = [(t.text, t.value) for t in tag(text, dct="2009-12-19", mode="narrative")]
+    assert found == [("1919", "1919"), (words, value)]
+    assert [t.text for t in tag(text, dct="2009-12-19")] in (["1919"], ["1919", "that time"])  # news (TimeML) leaves it out
+
+
+def test_for_the_time_being_is_the_present() -> None:
+    assert values("The king backed down, at least for the time being.", "narrative") == [("the time being", "DATE", "PRESENT_REF")]
+
+
+def test_this_time_alone_is_an_occasion_not_a_time() -> None:
+    assert values("This time, the column could travel on a highway.", "narrative") == []

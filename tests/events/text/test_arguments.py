@@ -1,0 +1,75 @@
+"""The arguments stage: who acts, with which country and CAMEO code, and who is acted upon."""
+
+from __future__ import annotations
+
+import events
+from events import Event, Role
+
+DCT = "2024-05-15"
+
+
+def event(text: str, kind: str) -> Event:
+    found = [e for e in events.read(text, dct=DCT).events if e.kind == kind]
+    assert found, [e.kind for e in events.read(text, dct=DCT).events]
+    return found[0]
+
+
+def sides(e: Event) -> set[tuple[str | None, Role]]:
+    return {(a.country, a.role) for a in e.actors}
+
+
+def test_a_possessed_force_is_its_owner_and_no_party_of_its_own() -> None:
+    e = event("Moscow pulled its troops out of Kyrgyzstan in 1999.", "Withdrawal")
+    assert sides(e) == {("RUS", Role.AGENT), ("KGZ", Role.RECIPIENT)}
+    assert "troops" not in e.actor_names
+
+
+def test_forces_deployed_by_a_body_are_not_a_recipient() -> None:
+    e = event("The Pentagon said it would deploy 2,000 additional troops to Poland.", "Deployment")
+    assert ("USA", Role.AGENT) in sides(e)
+    assert all(a.country is not None for a in e.actors)
+
+
+def test_of_from_and_in_give_an_actor_its_country() -> None:
+    talks = event("Negotiators from Sudan's army resumed talks in Jeddah on Monday.", "Negotiation")
+    assert [(a.name, a.country, a.cameo) for a in talks.actors] == [("army", "SDN", "SDNMIL")]
+    protest = event("Police fired tear gas at demonstrators in Nairobi who were protesting against tax increases.", "Protest")
+    assert protest.actor_countries == {"KEN"}
+
+
+def test_a_noun_naming_no_one_takes_the_actors_of_its_of_phrase() -> None:
+    e = event("Thousands of protesters marched through the streets of Tbilisi on Sunday.", "Protest")
+    assert e.actor_countries == {"GEO"}
+    assert e.place_names == ("Tbilisi",)
+
+
+def test_an_agent_noun_without_a_country_takes_the_place_of_the_event() -> None:
+    e = event("Gunmen killed twelve villagers in an attack in central Mali on Saturday.", "Attack")
+    assert "MLI" in e.actor_countries
+
+
+def test_the_person_of_an_apposition_acts_not_the_title() -> None:
+    e = event("The foreign minister of Brazil, Mauro Vieira, arrived in Caracas for talks.", "Visit")
+    agents = [(a.name, a.country) for a in e.actors if a.role is Role.AGENT]
+    assert agents == [("Mauro Vieira", "BRA")]
+
+
+def test_an_infinitive_gives_the_target_of_a_threat() -> None:
+    e = event("North Korea threatened to retaliate against South Korea over the drills.", "Threat")
+    assert sides(e) == {("PRK", Role.AGENT), ("KOR", Role.RECIPIENT)}
+
+
+def test_with_inside_the_object_is_the_other_side_of_an_agreement() -> None:
+    e = event("Ethiopia signed a memorandum of understanding on sea access with Somalia's breakaway region.", "Agreement")
+    assert e.actor_countries == {"ETH", "SOM"}
+
+
+def test_the_giver_of_aid_received_is_its_agent_and_no_place() -> None:
+    e = event("Neighboring Uzbekistan received around $120 million from the U.S. last year.", "Aid")
+    assert sides(e) == {("USA", Role.AGENT), ("UZB", Role.RECIPIENT)}
+    assert e.places == ()
+
+
+def test_a_known_organization_is_what_it_refers_to() -> None:
+    e = event("The World Bank said it would lend $1.5 billion to Ethiopia.", "Aid")
+    assert any(a.name == "World Bank" and a.cameo and a.cameo.startswith("IGO") for a in e.actors)
