@@ -29,7 +29,7 @@ from timeline.columns import Columns
 from timeline.index import NEG, POS
 from timeline.span import Span
 
-__all__ = ["Marks", "read"]
+__all__ = ["Marks", "marker", "read"]
 
 _Ints = npt.NDArray[np.int64]
 _Bools = npt.NDArray[np.bool_]
