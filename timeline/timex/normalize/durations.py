@@ -109,8 +109,8 @@ def _duration(cand: Candidate, ctx: Context) -> Reading | None:
         return None
     if _age_after(lex).match(after) and not ago and not ctx.narrative:
         return None
-    if unit == "Q" and (_fraction_after(ctx.lex).match(after) or "-" in cand.text):
-        return None  # a fraction: "a quarter of the vote", "three-quarters"
+    if unit == "Q" and num_text not in lex.vague_numbers and (_fraction_after(ctx.lex).match(after) or "-" in cand.text):
+        return None  # a fraction: "a quarter of the vote", "three-quarters" (not "several quarters of losses")
     if ago and adj is None:
         sign = lex.ago_words.get(ago, -1)
         anchored = ago in lex.anchored_ago

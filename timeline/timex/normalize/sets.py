@@ -24,6 +24,7 @@ def _weekday_plural(cand: Candidate, ctx: Context) -> Reading | None:
 
 
 _set_adverb_followers = context_regex(r"\s{1,3}{set_adverb_followers}\b", ignore_case=False)
+_amount_before = context_regex(r"(?:[0-9%]|{rate_amounts}|[0-9,.]+\s{1,3}[a-z]+)\s{1,3}$")  # "20% annually", "10,000 units annually"
 
 
 def _set(cand: Candidate, ctx: Context) -> Reading | None:
@@ -36,6 +37,8 @@ def _set(cand: Candidate, ctx: Context) -> Reading | None:
         after = cand.match.string[cand.end : cand.end + 20]
         if re.match(r"\s{1,3}[a-z]", after) and not _set_adverb_followers(ctx.lex).match(after) and not ctx.narrative:
             return None  # histories (TIMEX2) annotate the adjective too ("daily attacks")
+        if not ctx.narrative and _amount_before(lex).search(cand.match.string, max(0, cand.start - 24), cand.start):
+            return None  # a rate, as TimeML leaves "a year" after an amount out: "sales rise 8.5% annually"
         code = lex.unit_adjectives.get(setw, "")
         if not code:
             return None

@@ -32,3 +32,8 @@ def test_units_around_an_event_are_a_duration(text: str, words: str, value: str)
 def test_histories_annotate_ages_and_rates_news_does_not(text: str, value: str) -> None:
     assert [(t.type, t.value) for t in tag(text, dct="2009-12-19", mode="narrative")] == [("DURATION", value)]
     assert tag(text, dct="2009-12-19") == []
+
+
+def test_a_vague_count_of_quarters_is_no_fraction() -> None:
+    text = "It achieved profitability after several quarters of losses; a quarter of the vote went elsewhere."
+    assert [(t.text, t.value) for t in tag(text, dct="1989-11-01")] == [("several quarters", "PXQ")]
