@@ -17,13 +17,13 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
 import attrs
 
 from events.errors import KindError, UnknownKindError
+from timeline.package_data import load_table
 
 __all__ = [
     "DEFAULT_GAP",
@@ -179,8 +179,7 @@ def _read_catalogue(data: Mapping[str, Any], source: str) -> list[Kind]:
 
 
 def _default_kinds() -> list[Kind]:
-    text = resources.files("events").joinpath("data/kinds.json").read_text(encoding="utf-8")
-    return _read_catalogue(json.loads(text), "events/data/kinds.json")
+    return _read_catalogue(load_table("events", "kinds.json"), "events/data/kinds.json")
 
 
 IndexT = TypeVar("IndexT")

@@ -2,7 +2,8 @@
 
 ``load_table(package, name)`` reads ``<package>/data/<name>`` (JSON) once and returns it as a
 read-only ``Table`` without its documentation key (``_doc``, ``_comment``, ``_source`` or
-``about``). Each data file has a JSON Schema beside it, ``<package>/schema/<stem>.schema.json``,
+``about``). ``structure_table(package, name, cls)`` gives the table as a frozen attrs class,
+one field a key: a key no field holds, or a field the file lacks, is refused by name. Each data file has a JSON Schema beside it, ``<package>/schema/<stem>.schema.json``,
 with a description for every key; ``tests/timeline/test_package_data.py`` checks that every
 file validates, that every key the code reads exists and every key in the data is read
 (``Table`` records the keys read, in ``KEYS_READ``), and that entries are unique.
@@ -14,9 +15,14 @@ import functools
 import json
 from collections.abc import Iterator, Mapping
 from importlib import resources
-from typing import Any
+from typing import Any, TypeVar
 
-__all__ = ["DOC_KEYS", "KEYS_READ", "Table", "data_files", "load_table", "schema_of"]
+import attrs
+import cattrs
+
+__all__ = ["DOC_KEYS", "KEYS_READ", "Table", "data_files", "load_table", "schema_of", "structure_table"]
+
+T = TypeVar("T", bound=attrs.AttrsInstance)
 
 DOC_KEYS = ("_doc", "_comment", "_source", "about", "$comment")
 """The keys that document a data file; the code never reads them."""
@@ -65,6 +71,30 @@ def load_table(package: str, name: str) -> Table:
     if not isinstance(data, dict):
         raise ValueError(f"{package}/data/{name}: a data file holds a JSON object, not {type(data).__name__}")
     return Table({k: v for k, v in data.items() if k not in DOC_KEYS}, KEYS_READ.setdefault((package, name), set()))
+
+
+# Tables are read strictly: a key the class lacks (also in a nested entry) is an error, not ignored.
+_STRICT = cattrs.Converter(forbid_extra_keys=True)
+
+
+def structure_table(package: str, name: str, cls: type[T]) -> T:
+    """The data file ``<package>/data/<name>`` as ``cls``, a frozen attrs class whose fields are
+    the file's keys (its documentation key aside). ``ValueError`` names the keys no field holds,
+    the fields the file lacks, and any entry that does not fit its field's type."""
+    table = load_table(package, name)
+    data = dict(table)  # every key: structuring reads the whole table
+    fields = attrs.fields(cls)
+    unknown = sorted(set(data) - {f.name for f in fields})
+    missing = [f.name for f in fields if f.name not in data and f.default is attrs.NOTHING]
+    where = f"{package}/data/{name}"
+    if unknown or missing:
+        problems = [f"keys that {cls.__name__} has no field for: {', '.join(unknown)}"] if unknown else []
+        problems += [f"fields of {cls.__name__} that the file lacks: {', '.join(missing)}"] if missing else []
+        raise ValueError(f"{where}: {'; '.join(problems)}")
+    try:
+        return _STRICT.structure(data, cls)
+    except cattrs.BaseValidationError as error:
+        raise ValueError(f"{where} does not fit {cls.__name__}: {'; '.join(cattrs.transform_error(error, path=name))}") from error
 
 
 def data_files(package: str) -> list[str]:

@@ -1,6 +1,8 @@
 """Where documents are read: the corpus's own process pool (dead workers replaced), this
 process (``workers=0``), or any ``concurrent.futures.Executor`` a caller passes (threads,
-Dask's ``Client.get_executor()``); results come back in input order, whatever finishes first.
+Dask's ``Client.get_executor()``); results come back in input order (``ordered_results``), or
+as soon as each is read (``completed_results``), so a long document never holds back the
+workers.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Iterator
-from concurrent.futures import Executor, Future
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 from multiprocessing.context import BaseContext
 from typing import Any
 
@@ -21,7 +23,7 @@ from events.corpus.sources import Task
 from events.corpus.worker import TextReader, install_reader, read_task, read_with_installed, warm_up
 from events.errors import WorkerDied
 
-__all__ = ["InlineExecutor", "Submit", "default_workers", "ordered_results", "reading_executor"]
+__all__ = ["InlineExecutor", "Submit", "completed_results", "default_workers", "ordered_results", "reading_executor"]
 
 
 def default_workers() -> int:
@@ -119,3 +121,24 @@ def ordered_results(tasks: Iterator[Task], submit: Submit, window: int) -> Itera
             yield _outcome(*pending.popleft())
     while pending:
         yield _outcome(*pending.popleft())
+
+
+def completed_results(tasks: Iterator[Task], submit: Submit, window: int) -> Iterator[DocumentResult]:
+    """The result of each task as soon as it is read, with at most ``window`` submitted and
+    not yet yielded: a worker is never idle behind a long document, as in ``ordered_results``.
+    Results read at once come in input order."""
+    if window < 1:
+        raise ValueError(f"window must be at least 1, got {window}")
+    pending: dict[Future[DocumentResult], Task] = {}
+
+    def finished() -> Iterator[DocumentResult]:
+        done, _ = wait(pending, return_when=FIRST_COMPLETED)
+        for future in sorted(done, key=lambda f: pending[f].index):
+            yield _outcome(pending.pop(future), future)
+
+    for task in tasks:
+        pending[_submitted(submit, task)] = task
+        if len(pending) >= window:
+            yield from finished()
+    while pending:
+        yield from finished()

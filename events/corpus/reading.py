@@ -9,7 +9,7 @@ from collections.abc import Generator, Sequence
 from concurrent.futures import Executor
 from typing import Literal
 
-from events.corpus.executors import ordered_results, reading_executor
+from events.corpus.executors import completed_results, ordered_results, reading_executor
 from events.corpus.progress import progress_bar
 from events.corpus.results import DocumentResult
 from events.corpus.sources import DEFAULT_GLOB, DocumentDate, Expanded, Sources, expand, tasks
@@ -44,8 +44,11 @@ def iter_documents(
     window: int | None = None,
     reader: TextReader | None = None,
     glob: Sequence[str] = DEFAULT_GLOB,
+    ordered: bool = True,
 ) -> Generator[DocumentResult, None, None]:
-    """Each document's ``DocumentResult``, in input order, read on ``executor``.
+    """Each document's ``DocumentResult``, in input order, read on ``executor``; with
+    ``ordered=False``, each as soon as it is read (``result.index`` says its place), so the
+    workers never wait behind a long document.
 
     Without an executor, ``workers`` processes read (default: every core; ``0``: this
     process); a worker that dies is replaced, and its document retried once before it fails
@@ -58,7 +61,8 @@ def iter_documents(
     expanded = expand(sources, glob)
     todo = tasks(expanded.sources, document_date(dct))
     with reading_executor(executor, workers, reader) as (submit, slots):
-        yield from ordered_results(todo, submit, window if window is not None else 4 * slots)
+        results = ordered_results if ordered else completed_results
+        yield from results(todo, submit, window if window is not None else 4 * slots)
 
 
 def read_corpus(
@@ -83,30 +87,34 @@ def read_corpus(
     on the executor; ``window``, ``workers``, ``reader`` and ``glob`` are as for
     ``iter_documents``. Documents that cannot be read are left out and, by ``errors``,
     reported in one ``CorpusWarning`` (``"warn"``, which also lists the folder entries
-    skipped), ignored (``"skip"``) or raised as a ``CorpusReadError`` at the first one
-    (``"raise"``).
+    skipped), ignored (``"skip"``) or raised as a ``CorpusReadError`` at the first one read
+    (``"raise"``). Documents are taken as they are read, whatever their order, and merged in
+    input order.
     """
     if errors not in ("warn", "skip", "raise"):
         raise ValueError(f"errors must be 'warn', 'skip' or 'raise', not {errors!r}")
     expanded = expand(sources, glob)
-    timelines: list[Timeline] = []
-    failures: list[tuple[str, str]] = []
-    results = iter_documents(expanded, executor=executor, workers=workers, dct=dct, window=window, reader=reader)
+    timelines: list[tuple[int, Timeline]] = []
+    failures: list[tuple[int, str, str]] = []
+    # as each is read, not in input order: the merge below is given them in input order
+    results = iter_documents(expanded, executor=executor, workers=workers, dct=dct, window=window, reader=reader, ordered=False)
     with progress_bar(expanded.total, progress, "reading") as bar, contextlib.closing(results):
         for result in results:
             bar.update(1)
             if result.document is None:
                 if errors == "raise":
                     raise CorpusReadError(f"{result.name}: {result.error}")
-                failures.append((result.name, result.error or "unknown"))
+                failures.append((result.index, result.name, result.error or "unknown"))
                 bar.set_postfix(failed=len(failures), refresh=False)
                 continue
-            timelines.append(result.document.timeline)
-    problems = failures + [(s.name, f"skipped: {s.reason}") for s in expanded.skipped]
+            timelines.append((result.index, result.document.timeline))
+    timelines.sort(key=lambda pair: pair[0])
+    failures.sort()
+    problems = [(n, r) for _, n, r in failures] + [(s.name, f"skipped: {s.reason}") for s in expanded.skipped]
     if problems and errors == "warn":
         listed = "; ".join(f"{n}: {r}" for n, r in problems[:10])
         more = f"; and {len(problems) - 10} more" if len(problems) > 10 else ""
         warnings.warn(f"{len(problems)} documents could not be read: {listed}{more}", CorpusWarning, stacklevel=2)
     if not timelines:
         return Timeline(name=name)
-    return Timeline.merge(*timelines, threshold=threshold, name=name)
+    return Timeline.merge(*(t for _, t in timelines), threshold=threshold, name=name)

@@ -8,6 +8,7 @@ worker with the task (or once per worker process, for the corpus's own pool). Th
 
 from __future__ import annotations
 
+import gc
 from typing import Any, Protocol
 
 from events.corpus.results import DocumentResult
@@ -18,6 +19,7 @@ from timeline.io.text_files import UnreadableFile
 
 __all__ = [
     "DEFAULT_READER",
+    "WORKER_GC_THRESHOLD",
     "DefaultReader",
     "TextReader",
     "install_reader",
@@ -83,10 +85,27 @@ def warm_up(reader: TextReader | None = None) -> None:
 _installed: list[TextReader] = []
 
 
+# A worker's young objects are collected every this many allocations (Python's default is
+# 700): a document makes hundreds of thousands of short-lived objects, and each collection
+# of a young generation also walks the older objects it keeps alive.
+WORKER_GC_THRESHOLD = (10_000, 10, 10)
+
+
 def install_reader(reader: TextReader | None) -> None:
-    """Make ``reader`` the one ``read_with_installed`` uses in this process, and load it."""
+    """Make ``reader`` the one ``read_with_installed`` uses in this process, and load it.
+
+    For a worker process of the corpus's pool: what is loaded by then (the model, the tables,
+    what the process was forked with) is frozen out of the garbage collector's reach
+    (``gc.freeze``), so collections never walk it again, nor write to the pages a forked worker
+    shares with its parent; and collections come less often (``WORKER_GC_THRESHOLD``). On 64
+    TBAQ texts read in one process (loaded machine) that cut reading time about 15%, the
+    collector's part from 3.1 s to 0.6 s.
+    """
+    gc.freeze()  # what the worker was forked with, not walked (a walk would copy its pages)
     _installed[:] = [reader or DEFAULT_READER]
     warm_up(_installed[0])
+    gc.freeze()  # and what loading the reader added (all of the model, in a spawned worker)
+    gc.set_threshold(*WORKER_GC_THRESHOLD)
 
 
 def read_with_installed(task: Task) -> DocumentResult:

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from events.text.candidates import Candidate
-from events.text.lexicon import data, words
+from events.text.lexicon import lexicon, timing
 from timeline import Timex
 
 if TYPE_CHECKING:
@@ -54,8 +54,9 @@ class Anchor:
 
 @cache
 def timing_words(key: str) -> frozenset[str]:
-    """A list of ``events/data/timing.json`` as a set of lower-case words."""
-    return frozenset(str(w).lower() for w in data("timing")[key])
+    """The word set ``key`` of ``events/data/timing.json`` (prefer the field: ``timing().KEY``)."""
+    value: frozenset[str] = getattr(timing(), key)
+    return value
 
 
 class TimexIndex:
@@ -129,7 +130,7 @@ def _framing_time(c: Candidate, verb: Token, index: TimexIndex) -> Anchor | None
             return found  # "In June, the leaders fell out, and Pol Pot was arrested": a fronted time heads both
         if own_subject:
             break
-    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in timing_words("aspectual_verbs"):
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in timing().aspectual_verbs:
         found = _attached(c, verb.head, index)  # "began notifying customers on Friday"
         if found is not None:
             return found
@@ -137,7 +138,7 @@ def _framing_time(c: Candidate, verb: Token, index: TimexIndex) -> Anchor | None
         found = _attached(c, verb.head, index)  # "implied yesterday when reporters asked"
         if found is not None:
             return found
-    for clause in (ch for ch in verb.children if ch.dep_ == "advcl" and clause_word(ch) in timing_words("simultaneous_clause_words")):
+    for clause in (ch for ch in verb.children if ch.dep_ == "advcl" and clause_word(ch) in timing().simultaneous_clause_words):
         found = _attached(c, clause, index)  # "when the talks ended on Monday, they signed"
         if found is not None:
             return found
@@ -149,9 +150,9 @@ def _phase_end(c: Candidate, index: TimexIndex) -> Anchor | None:
     ("the talks started in May and finished in August", "began the offensive in May and ended it
     in August")."""
     begin = carrier(c.token) if c.noun else c.token.head if c.token.dep_ == "xcomp" else None
-    if begin is None or begin.lemma_.lower() not in timing_words("beginning_verbs"):
+    if begin is None or begin.lemma_.lower() not in timing().beginning_verbs:
         return None
-    for end in (ch for ch in begin.children if ch.dep_ == "conj" and ch.lemma_.lower() in timing_words("ending_verbs")):
+    for end in (ch for ch in begin.children if ch.dep_ == "conj" and ch.lemma_.lower() in timing().ending_verbs):
         if any(ch.dep_ in ("nsubj", "nsubjpass") for ch in end.children):
             continue  # "the talks began in May and the army ended the truce": another event ends
         found = _attached(c, end, index)
@@ -164,7 +165,7 @@ def _antecedent(c: Candidate, verb: Token, index: TimexIndex) -> Timex | None:
     """The time expression a "when" clause relates to, right before its "when" ("Thursday, when
     ..."; "the day when ..."): the parse may hang such a clause on the main verb."""
     opener = next((ch for ch in verb.children if ch.dep_ in ("advmod", "mark") and ch.i < verb.i
-                   and ch.lower_ in timing_words("simultaneous_clause_words")), None)  # fmt: skip
+                   and ch.lower_ in timing().simultaneous_clause_words), None)  # fmt: skip
     if opener is None:
         return None
     before = opener.i - 1
@@ -194,7 +195,7 @@ def _same_moment(clause: Token) -> bool:
     "while", or a participle of its own ("paid tribute Saturday, demanding his return")."""
     word = clause_word(clause)
     if word is not None:
-        return word in timing_words("simultaneous_clause_words")
+        return word in timing().simultaneous_clause_words
     has_subject = any(ch.dep_ in ("nsubj", "nsubjpass") for ch in clause.children)
     return clause.tag_ == "VBG" and not has_subject
 
@@ -308,7 +309,7 @@ def carrier(tok: Token) -> Token | None:
         return None
     if tok.dep_ in ("nsubjpass", "nsubj", "attr") and not any(ch.dep_ == "dobj" for ch in head.children):
         return head
-    if tok.dep_ == "dobj" and (head.lemma_.lower() in words("light_verbs") or head.lemma_.lower() in timing_words("scheduling_verbs")):
+    if tok.dep_ == "dobj" and (head.lemma_.lower() in lexicon().light_verbs or head.lemma_.lower() in timing().scheduling_verbs):
         return head  # "held talks on Monday", "scheduled a news conference for later today"
     return None
 
@@ -316,7 +317,7 @@ def carrier(tok: Token) -> Token | None:
 def _scene_verb(tok: Token) -> Token | None:
     """The verb a noun trigger is the scene of ("said at a news conference Friday")."""
     prep = tok.head
-    if tok.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in timing_words("scene_prepositions"):
+    if tok.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in timing().scene_prepositions:
         return None
     verb = prep.head
     return verb if verb.pos_ in VERB_POS else None

@@ -31,7 +31,7 @@ import attrs
 from events.model import Actor, ActorKind, Entity, Mention, Place, Quantity, Role
 from events.text.candidates import Candidate
 from events.text.gazetteer import gazetteer
-from events.text.lexicon import words
+from events.text.lexicon import lexicon
 from events.text.quantities import find_quantities
 
 if TYPE_CHECKING:
@@ -220,7 +220,7 @@ def _args_of(tok: Token, ents: Sequence[Entity], memory: Memory) -> list[tuple[E
     found = [(_with_country(e, t, ents, memory), t) for e, t in _phrase_entities(tok, ents)]
     if not found and tok.pos_ == "NOUN":
         found = _of_phrase(tok, ents, memory)
-    pair = tok.lemma_.lower() in words("pair_nouns") or tok.lower_ in words("pair_nouns")
+    pair = tok.lemma_.lower() in lexicon().pair_nouns or tok.lower_ in lexicon().pair_nouns
     if pair and not any(e.country for e, _ in found) and any(c.lower_ == "two" for c in tok.children):
         return [(e, tok) for e in memory.last_states(2, set(), [e for e in ents if e.j <= tok.i])]  # "the two countries"
     return found
@@ -237,7 +237,7 @@ def _with_country(e: Entity, tok: Token, ents: Sequence[Entity], memory: Memory)
         if child.dep_ == "poss" and child.pos_ == "PRON":
             found = _pronoun_entity(child, memory, ents)
             owners += [found] if found is not None else []
-        elif child.dep_ == "prep" and child.lower_ in words("origin_prepositions"):
+        elif child.dep_ == "prep" and child.lower_ in lexicon().origin_prepositions:
             owners += [x for o in child.children if o.dep_ == "pobj" for x, _ in _phrase_entities(o, ents)]
     country = next((o.country for o in owners if o.country and (o.is_state or o.is_place or o.kind in ("org", "body"))), None)
     if country is None:
@@ -249,7 +249,7 @@ def _of_phrase(tok: Token, ents: Sequence[Entity], memory: Memory) -> list[tuple
     """The actors of a noun that names no one itself through its "of" or "from" phrase:
     "thousands of protesters", "negotiators from Sudan's army", "the people of Kenya"."""
     out: list[tuple[Entity, Token]] = []
-    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in words("member_prepositions")):
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in lexicon().member_prepositions):
         for obj in (o for o in prep.children if o.dep_ == "pobj"):
             out += [(_with_country(e, t, ents, memory), t) for e, t in _phrase_entities(obj, ents) if not e.is_place or e.is_state]
     return out
@@ -420,7 +420,7 @@ def _complement_recipients(c: Candidate, args: Arguments, ents: Sequence[Entity]
     targets: list[Token] = []
     for x in (ch for ch in tok.children if ch.dep_ == "xcomp" and ch.pos_ == "VERB"):
         targets += [o for o in x.children if o.dep_ in ("dobj", "dative")]
-        targets += [o for p in x.children if p.dep_ == "prep" and p.lower_ in words("aim_prepositions") for o in p.children if o.dep_ == "pobj"]
+        targets += [o for p in x.children if p.dep_ == "prep" and p.lower_ in lexicon().aim_prepositions for o in p.children if o.dep_ == "pobj"]
     if c.kind.symmetric:
         for obj in (ch for ch in tok.children if ch.dep_ == "dobj"):
             targets += [o for t in obj.subtree if t.dep_ == "prep" and t.lower_ == "with" and t.head.i != tok.i for o in t.children if o.dep_ == "pobj"]

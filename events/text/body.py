@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from events.text.lexicon import lexicon, words
+from events.text.lexicon import lexicon
 
 __all__ = ["body_span"]
 
@@ -22,7 +22,7 @@ def _is_furniture(line: str) -> bool:
     stripped = line.strip().strip("•*·|").strip()
     if not stripped:
         return True
-    if stripped.lower().rstrip(".:!") in words("furniture_lines"):
+    if stripped.lower().rstrip(".:!") in lexicon().furniture_lines:
         return True
     tokens = _WORD.findall(stripped)
     if len(tokens) > 30 or not tokens:
@@ -45,7 +45,7 @@ def body_span(text: str) -> tuple[int, int]:
     else:
         return _trim(text, 0, len(text))
     end = len(text)
-    markers = [m.lower() for m in lexicon()["end_markers"]]
+    markers = [m.lower() for m in lexicon().end_markers]
     for offset, line in lines:
         if offset < start:
             continue

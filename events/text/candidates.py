@@ -20,7 +20,7 @@ import attrs
 
 from events.kinds import Catalogue, Kind, Trigger
 from events.model import Entity
-from events.text.lexicon import words
+from events.text.lexicon import lexicon
 from events.text.parse import Sentence
 from events.text.tables import (
     dropped_verbs,
@@ -200,12 +200,12 @@ def _codes_object(obj: Token) -> bool:
     campaign for", "efforts to end"; "began its antiterrorism campaign" is no appeal), a standing
     noun with "in" is where a state stands ("its position in Central Asia"), not a stance."""
     lemma = obj.lemma_.lower()
-    if lemma in words("undertaking_nouns") or obj.lower_ in words("undertaking_nouns"):
-        aims = [c for c in obj.children if c.dep_ == "prep" and c.lower_ in words("purpose_prepositions")]
+    if lemma in lexicon().undertaking_nouns or obj.lower_ in lexicon().undertaking_nouns:
+        aims = [c for c in obj.children if c.dep_ == "prep" and c.lower_ in lexicon().purpose_prepositions]
         aims += [c for c in obj.children if c.dep_ in ("acl", "relcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
         return bool(aims)
-    if lemma in words("standing_nouns") or obj.lower_ in words("standing_nouns"):
-        return not any(c.dep_ == "prep" and c.lower_ in words("standing_prepositions") for c in obj.children)
+    if lemma in lexicon().standing_nouns or obj.lower_ in lexicon().standing_nouns:
+        return not any(c.dep_ == "prep" and c.lower_ in lexicon().standing_prepositions for c in obj.children)
     return True
 
 
@@ -288,9 +288,9 @@ def _levels(c: Candidate) -> list[Candidate]:
 def _unresolved_attempt(verb: Token) -> bool:
     """An attempt verb whose outcome the text does not give ("has been trying to", "seeks to"):
     its complement is an aim. "Tried but failed to" keeps its complement, as a failed event."""
-    if verb.lemma_.lower() not in words("attempt_verbs"):
+    if verb.lemma_.lower() not in lexicon().attempt_verbs:
         return False
-    failure = words("failure_words")
+    failure = lexicon().failure_words
     return not any(ch.dep_ == "conj" and (ch.lemma_.lower() in failure or ch.lower_ in failure) for ch in verb.children)
 
 
@@ -320,7 +320,7 @@ def _drop_contents(cands: list[Candidate]) -> list[Candidate]:
         key = (c.sentence.index,)
         if c.noun:
             head = tok.head
-            if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in words("background_prepositions"):
+            if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in lexicon().background_prepositions:
                 drop.add(id(c))
                 continue
             if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in CONTENT_PREPS:
@@ -330,7 +330,7 @@ def _drop_contents(cands: list[Candidate]) -> list[Candidate]:
             elif tok.dep_ not in ("dobj", "nsubjpass"):
                 head = tok
             other = by_token.get((*key, head.i))
-            denying = head.lemma_.lower() in words("negating_verbs") | words("cancelling_verbs") or (
+            denying = head.lemma_.lower() in lexicon().negating_verbs | lexicon().cancelling_verbs or (
                 head.lemma_.lower() == "rule" and any(ch.lower_ == "out" for ch in head.children))
             if other is not None and other is not c and other.kind.name != c.kind.name and not denying:
                 light = not other.patterned or tok.dep_ == "nsubjpass"  # "elections will be held": the elections
@@ -348,10 +348,10 @@ def _drop_contents(cands: list[Candidate]) -> list[Candidate]:
                     continue
                 other = by_token.get((*key, head.i))
                 if other is not None and other is not c:
-                    planning = head.lemma_.lower() in words("planning_verbs") | words("attempt_verbs") and other.trigger is None
+                    planning = head.lemma_.lower() in lexicon().planning_verbs | lexicon().attempt_verbs and other.trigger is None
                     drop.add(id(other) if planning else id(c))  # "preparing to station": the stationing
             infinitive = tok.dep_ in ("acl", "relcl") and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in tok.children)
-            if infinitive and head.pos_ in NOUN_POS and (head.lemma_.lower() in trigger_words or head.lower_ not in words("intention_nouns")):
+            if infinitive and head.pos_ in NOUN_POS and (head.lemma_.lower() in trigger_words or head.lower_ not in lexicon().intention_nouns):
                 drop.add(id(c))  # "a request from Sweden to extradite", "a pleasant place to visit"
             if tok.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in CONTENT_PREPS:
                 other = by_token.get((*key, head.head.i))

@@ -16,7 +16,7 @@ from events.model import Actor, ActorKind, Role, Status
 from events.text.anchoring import Anchor
 from events.text.arguments import Arguments
 from events.text.candidates import Candidate
-from events.text.lexicon import words
+from events.text.lexicon import lexicon
 from events.text.times import dating
 
 __all__ = ["MAX_DISTANCE", "REFERRING_DEPS", "cluster"]
@@ -100,7 +100,7 @@ def _referring(c: Candidate) -> bool:
     for child in c.token.children:
         if child.dep_ == "poss":
             return True
-        if child.dep_ == "det" and child.lower_ in words("definite_determiners"):
+        if child.dep_ == "det" and child.lower_ in lexicon().definite_determiners:
             return True
     return False
 

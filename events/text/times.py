@@ -24,9 +24,9 @@ from typing import TYPE_CHECKING
 import attrs
 
 from events.model import Status
-from events.text.anchoring import Anchor, carrier, clause_word, timing_words
+from events.text.anchoring import Anchor, carrier, clause_word
 from events.text.candidates import Candidate
-from events.text.lexicon import data, lexicon, words
+from events.text.lexicon import lexicon, timing
 from events.text.timing import (
     add_duration,
     between,
@@ -78,15 +78,15 @@ class EventTime:
 def dating(ref: Timex) -> bool:
     """Whether an expression says when: a date or time, or a duration back from the report
     ("the last year"); not a length ("three hours")."""
-    return ref.type != "DURATION" or any(w in ref.text.lower().split() for w in words("dating_duration_words"))
+    return ref.type != "DURATION" or any(w in ref.text.lower().split() for w in lexicon().dating_duration_words)
 
 
 def relations(cands: Sequence[Candidate]) -> list[tuple[str, int] | None]:
     """For each candidate, the relation the text states to another candidate's event
     ("signed during his trip": ("during", index of the trip))."""
     by_token = {(c.sentence.index, c.token.i): n for n, c in enumerate(cands)}
-    table: dict[str, str] = lexicon()["temporal_relations"]
-    clause_table: dict[str, str] = data("timing")["clause_relations"]
+    table: dict[str, str] = lexicon().temporal_relations
+    clause_table: dict[str, str] = timing().clause_relations
     out: list[tuple[str, int] | None] = []
     for c in cands:
         found: tuple[str, int] | None = None
@@ -118,7 +118,7 @@ def _past(tok: Token) -> bool:
     """Whether a trigger's clause is in a past tense ("admitted", "had met", "has signed"); not
     the past of a verb that set it for later ("scheduled talks for Monday")."""
     verb = tok if tok.pos_ in ("VERB", "AUX") else carrier(tok)
-    if verb is None or (verb is not tok and verb.lemma_.lower() in timing_words("scheduling_verbs")):
+    if verb is None or (verb is not tok and verb.lemma_.lower() in timing().scheduling_verbs):
         return False
     aux = [a for a in verb.children if a.dep_ in ("aux", "auxpass")]
     return verb.tag_ in PAST_TAGS or any(a.tag_ in PAST_TAGS for a in aux) or (verb.tag_ == "VBN" and any(a.lemma_.lower() == "have" for a in aux))
@@ -146,7 +146,7 @@ def _anchored_span(c: Candidate, anchor: Anchor, status: Status, dct: Span | Non
         if prep in ("in", "within") and status is Status.PLANNED and dct is not None:
             span = add_duration(dct, ref.value) if prep == "in" else within_duration(dct, ref.value)
             return (span, status) if span is not None else None
-        if status is Status.PLANNED or not dating(ref) or prep in timing_words("length_prepositions"):
+        if status is Status.PLANNED or not dating(ref) or prep in timing().length_prepositions:
             return None  # "for three weeks", "for the last week", "lasted three hours": how long, not when
     span = span_of_timeref(ref, dct)
     if span is None:
@@ -168,7 +168,7 @@ def _tensed(c: Candidate, ref: Timex, span: Span, status: Status, dct: Span | No
     """A weekday or month the tagger read the other way from the clause's tense, moved a week or
     a year ("on Tuesday admitted" in a report of Wednesday); never one with a number or a
     direction of its own ("next Monday")."""
-    directed = any(ch.isdigit() for ch in ref.text) or bool(set(ref.text.lower().split()) & timing_words("directed_time_words"))
+    directed = any(ch.isdigit() for ch in ref.text) or bool(set(ref.text.lower().split()) & timing().directed_time_words)
     if dct is not None and not directed and span.granularity in (Granularity.DAY, Granularity.MONTH):
         if _past(c.token) and is_after(span, dct):
             return shifted(span, back=True) or span

@@ -8,19 +8,30 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
+import attrs
 import jsonschema
 import pytest
 
-from timeline import Span, Timeline
+import events
+from events.text.lexicon import cameo_table, gazetteer_table, lexicon, timing
+from timeline import Span, Timeline, package_data
 from timeline.chart.rows import colour_of
 from timeline.constraints import relations
 from timeline.io.timeml import TLink, write_timeml
-from timeline.package_data import DOC_KEYS, KEYS_READ, data_files, load_table, schema_of
+from timeline.package_data import (
+    DOC_KEYS,
+    KEYS_READ,
+    Table,
+    data_files,
+    load_table,
+    schema_of,
+    structure_table,
+)
 from timeline.timex3_values import duration_units, mod_rules, parts_of_day
 
 PACKAGES = ("timeline", "timeline.io", "events")
 FILES = [(package, name) for package in PACKAGES for name in data_files(package)]
-READ_THROUGH_THE_LOADER = [(p, n) for p, n in FILES if p != "events" and n != "status_classes.json"]
+READ_THROUGH_THE_LOADER = [(p, n) for p, n in FILES if n != "status_classes.json"]
 
 
 def test_every_package_has_data_files() -> None:
@@ -77,7 +88,14 @@ def test_entries_are_unique(package: str, name: str) -> None:
 
 
 def _read_every_table() -> None:
-    """Run the code that reads the tables loaded through ``load_table``."""
+    """Run the code that reads the tables loaded through ``load_table``; events' tables are
+    structured whole (``structure_table``): that each field is read is checked on the code, in
+    tests/events/text/test_lexicon.py."""
+    lexicon()
+    gazetteer_table()
+    cameo_table()
+    timing()
+    events.kinds()
     mod_rules()
     parts_of_day()
     duration_units()
@@ -103,3 +121,51 @@ def test_every_key_read_exists_and_every_key_is_read(package: str, name: str) ->
     read = KEYS_READ[(package, name)]
     assert read - keys == set(), "keys the code reads that the data lacks"
     assert keys - read == set(), "keys in the data that nothing reads"
+
+
+# --- structure_table: a table as a frozen class, strictly ------------------------------------
+
+
+@attrs.frozen
+class _Entry:
+    name: str
+    aliases: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class _Words:
+    verbs: frozenset[str]
+    entries: tuple[_Entry, ...]
+    codes: dict[str, int]
+
+
+@pytest.fixture
+def fake_table(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """``structure_table`` reading the given dict as the data file ``test/data/words.json``."""
+
+    def use(data: dict[str, Any]) -> _Words:
+        monkeypatch.setattr(package_data, "load_table", lambda package, name: Table(data, set()))
+        return structure_table("test", "words.json", _Words)
+
+    return use
+
+
+def test_structure_table_gives_the_typed_table(fake_table: Any) -> None:
+    words = fake_table({"verbs": ["sign", "meet"], "entries": [{"name": "UN", "aliases": ["U.N."]}, {"name": "EU"}], "codes": {"a": 1}})
+    assert words == _Words(frozenset({"sign", "meet"}), (_Entry("UN", ("U.N.",)), _Entry("EU")), {"a": 1})
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"verbs": [], "entries": [], "codes": {}, "nouns": []}, "test/data/words.json: keys that _Words has no field for: nouns"),
+        ({"verbs": [], "codes": {}}, "test/data/words.json: fields of _Words that the file lacks: entries"),
+        ({"verbs": [], "entries": [{"name": "UN", "kind": "org"}], "codes": {}}, "extra fields found (kind) @ words.json.entries[0]"),
+        ({"verbs": [], "entries": [{"aliases": []}], "codes": {}}, "required field missing @ words.json.entries[0].name"),
+        ({"verbs": [], "entries": [], "codes": {"a": "one"}}, "invalid value for type, expected int @ words.json.codes['a']"),
+    ],
+)
+def test_structure_table_refuses_what_the_class_does_not_hold(fake_table: Any, data: dict[str, Any], message: str) -> None:
+    with pytest.raises(ValueError, match=r"^test/data/words\.json") as caught:
+        fake_table(data)
+    assert message in str(caught.value)

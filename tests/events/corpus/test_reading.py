@@ -16,6 +16,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import events
 from events import DocumentDateError
 from events.convert import event_from_dict, event_parquet_schema
 from events.corpus import (
@@ -395,3 +396,48 @@ def test_reports_of_one_visit_merge_into_what_the_later_one_says() -> None:
     assert all(item.id.count("early") + item.id.count("late") == 1 for item in merged)
     (record,) = (r for r in merged.merges if r.into == visit.id)
     assert record.members == ("early:visit-1", "late:visit-1")
+
+
+class GatedReader:
+    """``events.read``, except that the first text waits until the others have been read."""
+
+    def __init__(self, others: int) -> None:
+        self.others = threading.Semaphore(0)
+        self.count = others
+
+    def read(self, text: str, dct: Any = None, doc_id: str | None = None) -> events.Document:
+        if doc_id == "text-1":
+            for _ in range(self.count):
+                assert self.others.acquire(timeout=60), "the other documents were held back"
+        document = events.read(text, dct=dct, doc_id=doc_id)
+        if doc_id != "text-1":
+            self.others.release()
+        return document
+
+
+def test_unordered_results_come_as_they_are_read_and_read_corpus_merges_in_input_order() -> None:
+    texts = ["Putin visited Dushanbe last week.", *(f"Officials met in Paris on day {k}." for k in range(1, 6))]
+    with ThreadPoolExecutor(2) as pool:
+        results = list(iter_documents(texts, executor=pool, window=3, dct="2000-01-01", reader=GatedReader(5), ordered=False))
+    assert results[-1].index == 0  # the first document came last: the window never waited for it
+    assert sorted(r.index for r in results) == list(range(6))
+    assert all(r.ok for r in results)
+    with ThreadPoolExecutor(2) as pool:
+        gated = read_corpus(texts, executor=pool, window=3, dct="2000-01-01", reader=GatedReader(5), progress=False)
+    assert gated == read_corpus(texts, workers=0, dct="2000-01-01", progress=False)
+
+
+def test_a_pool_worker_keeps_what_it_loaded_out_of_the_collectors_walks() -> None:
+    from events.corpus.pool import ProcessPool
+    from events.corpus.worker import WORKER_GC_THRESHOLD, install_reader
+
+    with ProcessPool(1, initializer=install_reader, initargs=(None,)) as pool:
+        frozen, threshold = pool.submit(_collector_state).result(timeout=120)
+    assert frozen > 10_000  # the model and the tables, at least
+    assert threshold == WORKER_GC_THRESHOLD
+
+
+def _collector_state() -> tuple[int, tuple[int, int, int]]:
+    import gc
+
+    return gc.get_freeze_count(), gc.get_threshold()
