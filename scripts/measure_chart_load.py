@@ -6,7 +6,9 @@
 For each size: make N synthetic items (1950-2020, day/month/year precision, eight kinds), write
 the offline HTML (timing the Python side), open it in chromium with the network blocked, and
 read ``window.timelineRenderedAt`` (``performance.now()`` when vega-embed resolved, i.e. ms
-from navigation start to a drawn view). Prints one JSON line per size. Needs /usr/bin/chromium
+from navigation start to a drawn view). On a chart drawn as counts it then zooms in with the
+mouse wheel until the page draws the items one by one, and reports the ms from that last
+wheel event to the drawn view (``window.timelineZoomedAt``) and the days then in view. Prints one JSON line per size. Needs /usr/bin/chromium
 and the playwright package; never downloads a browser.
 """
 
@@ -67,6 +69,24 @@ def _router(url: str, blocked: list[str]) -> Any:
     return route
 
 
+def _zoom(page: Any) -> dict[str, Any] | None:
+    """Wheel in until the page draws single items; None for a page that draws them from the start."""
+    if page.evaluate("document.getElementById('timeline-marks') === null"):
+        return None
+    page.wait_for_function("window.timelineMarksReady !== undefined", timeout=120_000)
+    page.evaluate("() => window.addEventListener('wheel', () => { window.lastWheel = performance.now(); }, {capture: true})")
+    left, top = page.evaluate("(() => { const r = document.querySelector('#vis canvas, #vis svg').getBoundingClientRect(); return [r.left, r.top]; })()")
+    page.mouse.move(left + 400, top + 60)
+    for _ in range(80):
+        page.mouse.wheel(0, -300)
+        page.wait_for_timeout(400)
+        if page.evaluate("window.timelineZoomedCount || 0"):
+            days = page.evaluate("(() => { const d = window.timelineView.scale('concat_0_x').domain(); return (d[1] - d[0]) / 864e5; })()")
+            return {"ms": round(page.evaluate("window.timelineZoomedAt - window.lastWheel")), "days": round(days, 1),
+                    "count": page.evaluate("window.timelineZoomedCount")}
+    return None
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("sizes", nargs="*", type=int, default=[1_000, 100_000])
@@ -88,6 +108,7 @@ def main() -> int:
             write_seconds = time.perf_counter() - started
             url = path.resolve().as_uri()
             loads: list[float] = []
+            zooms: list[dict[str, Any] | None] = []
             errors: list[str] = []
             blocked: list[str] = []
 
@@ -100,6 +121,7 @@ def main() -> int:
                 page.goto(url)
                 page.wait_for_selector("#vis[data-rendered=true]", timeout=300_000)
                 loads.append(page.evaluate("window.timelineRenderedAt"))
+                zooms.append(_zoom(page))
                 page.close()
             summary = prepare(data) if n <= 200_000 else None
             print(json.dumps({
@@ -108,6 +130,9 @@ def main() -> int:
                 "write_html_seconds": round(write_seconds, 2),
                 "load_to_drawn_ms_median": round(statistics.median(loads)),
                 "load_to_drawn_ms": [round(x) for x in loads],
+                "wheel_to_single_items_ms": [z["ms"] if z else None for z in zooms],
+                "days_in_view_then": [z["days"] if z else None for z in zooms],
+                "single_items_then": [z["count"] if z else None for z in zooms],
                 "single_items": len(summary.rows) if summary else None,
                 "count_rows": len(summary.aggregates) if summary else None,
                 "page_errors": errors,

@@ -388,3 +388,37 @@ def test_legend_click_hides_the_emptied_lanes(seed: Page, document: Any) -> None
     assert ticks_after[0] < ticks_before[0]
     assert seed.errors == []
     assert seed.warnings == []
+
+
+def test_zooming_in_draws_the_counted_items_one_by_one(browser: Any, tmp_path: Path) -> None:
+    """A chart drawn as counts draws its items one by one once the view holds few enough of
+    them (the page unpacks them from the file), and the counts make way."""
+    import numpy as np
+
+    rng = np.random.default_rng(4)
+    days = rng.integers(calendar.days_from_civil(1950, 1, 1), calendar.days_from_civil(2020, 1, 1), 20_000).tolist()
+    items = [Item(f"e{i}", Span(d * 86_400, (d + 1) * 86_400, d * 86_400, (d + 1) * 86_400, Granularity.DAY),
+                  f"event {i}", ("Visit", "Aid", "Protest")[i % 3]) for i, d in enumerate(days)]
+    page = Page(browser, save_html(items, tmp_path / "zoom.html", max_marks=500))
+    try:
+        assert page.find() == []
+        page.page.wait_for_function("window.timelineMarksReady !== undefined", timeout=30_000)
+        box = page.page.evaluate("() => { const r = document.querySelector('#vis canvas, #vis svg').getBoundingClientRect(); return [r.left, r.top]; }")
+        page.page.mouse.move(box[0] + 400, box[1] + 60)
+        for _ in range(40):
+            page.page.mouse.wheel(0, -400)
+            page.page.wait_for_timeout(150)
+            if page.page.evaluate("window.timelineZoomedCount || 0"):
+                break
+        page.page.wait_for_timeout(300)
+        singles = page.find()
+        assert 0 < len(singles) <= 500
+        lo, hi = page.x_domain()
+        assert all(lo - 86_400_000 <= m["datum"]["mid"] <= hi + 86_400_000 for m in singles)
+        assert {m["datum"]["kind"] for m in singles} <= {"Visit", "Aid", "Protest"}
+        counts = page.find("m.marktype === 'rect' && m.items.length > 0 && m.items[0].datum && m.items[0].datum.n !== undefined && (m.name || '').indexOf('concat_0') === 0")
+        assert counts == []
+        assert page.errors == []
+        assert page.warnings == []
+    finally:
+        page.close()

@@ -19,22 +19,48 @@ from timeline import calendar
 from timeline.chart import axis as time_axis
 from timeline.chart.aggregate import Level, aggregate
 from timeline.chart.layout import lane_order, lane_row_counts, merge_rare_lanes, pack
+from timeline.chart.marks import Marks
 from timeline.chart.marks import read as read_marks
 from timeline.chart.options import ChartOptions
 from timeline.chart.rows import (
+    NONE_LANE,
     STATUS_ORDER,
     Row,
     bounds,
+    clean_text,
     colour_of,
     describe,
     lane_keys,
     marker,
     positions,
+    status_class,
     text,
 )
 from timeline.span import Granularity, Span
 
-__all__ = ["ChartData", "prepare"]
+__all__ = ["ChartData", "Singles", "prepare"]
+
+
+@attrs.frozen(slots=True, eq=False)
+class Singles:
+    """The marks of a chart drawn as counts, in time order, for the offline page to draw one by
+    one once the view is zoomed in to a few of them (``timeline.chart.packed``): each mark's
+    marker and duration in seconds (its band: ``rows.marker`` undone), open ends, lane number
+    (of ``ChartData.lanes``), colour group, status class and label."""
+
+    mid: npt.NDArray[np.int64]
+    duration: npt.NDArray[np.int64]
+    open_start: npt.NDArray[np.bool_]
+    open_end: npt.NDArray[np.bool_]
+    lane: npt.NDArray[np.int64]
+    color: npt.NDArray[np.int64]
+    colors: tuple[str, ...]
+    status: npt.NDArray[np.int64]
+    statuses: tuple[str, ...]
+    labels: str  # one a line
+
+    def __len__(self) -> int:
+        return len(self.mid)
 
 
 @attrs.frozen(slots=True)
@@ -63,6 +89,7 @@ class ChartData:
     lane_field: str
     labels: bool
     title: str | None
+    singles: Singles | None = None  # a chart drawn as counts: its marks, for the page to draw zoomed in
 
     @property
     def aggregated(self) -> bool:
@@ -151,7 +178,7 @@ def prepare(items: Iterable[Any], options: ChartOptions | None = None, **changes
     # counts per lane and period; never single marks in one window and counts elsewhere.
     single = len(codes) <= options.max_marks
     chosen = list(range(len(codes))) if single else []
-    show_labels = len(chosen) <= 300 if options.labels is None else options.labels
+    show_labels = (single and len(chosen) <= 300) if options.labels is None else options.labels
     drawn = marks.items(marks.rows) if single else []  # the items drawn one by one, by dated number
 
     px = options.width / (domain[1] - domain[0])
@@ -185,10 +212,13 @@ def prepare(items: Iterable[Any], options: ChartOptions | None = None, **changes
 
     aggregates: list[Row] = []
     levels: tuple[Level, ...] = ()
+    singles = None
     if not single:
         to_layout = np.array([lane_number.get(name, 0) for name in names], dtype=np.int64)
         aggregates, levels = aggregate(marks.mid[marks.mark_item], to_layout[codes], layout.lanes, layout.first_rows,
                                        lane_row_counts(layout), axis=axis, domain=domain)
+        if axis == "temporal":
+            singles = _singles(items, marks, to_layout[codes], options)
 
     in_time = _first_in_time(marks.mid, marks.lo, options.table_limit)
     listed = marks.items(marks.rows[in_time]) + marks.items(marks.undated[: max(0, options.table_limit - len(in_time))])
@@ -201,7 +231,7 @@ def prepare(items: Iterable[Any], options: ChartOptions | None = None, **changes
                    "label": f"report of {time_axis.format_time(dct_bounds[0], Granularity.DAY)}"}
     era_rows = [{"label": label, "x0": time_axis.to_x(s, axis), "x1": time_axis.to_x(e, axis), "band": i % 2}
                 for i, (label, s, e) in enumerate(eras)]
-    groups = sorted({r["color"] for r in rows} | {r["color"] for r in table})
+    groups = sorted({r["color"] for r in rows} | {r["color"] for r in table} | set(singles.colors if singles else ()))
     lane_colors = [set[str]() for _ in layout.lanes]
     for r in rows:
         lane_colors[r["li"]].add(r["color"])
@@ -213,7 +243,29 @@ def prepare(items: Iterable[Any], options: ChartOptions | None = None, **changes
         colors=tuple(groups), color_values=tuple(colour_of(g, options.color_map) for g in groups),
         statuses=statuses, axis=axis, domain=domain, data_span=data_span, dct=dct_row,
         eras=era_rows, n_items=n_items, n_undated=len(marks.undated),
-        lane_field=_field_name(options.lanes), labels=show_labels, title=_title(items, options),
+        lane_field=_field_name(options.lanes), labels=show_labels, title=_title(items, options), singles=singles,
+    )
+
+
+def _first_codes(found: Marks, rows: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    """The code of the first mark of each item numbered ``rows`` (its one colour group or status)."""
+    first = np.zeros(len(found.rows), dtype=np.int64)
+    first[found.mark_item[::-1]] = found.lane_codes[::-1]
+    return first[np.searchsorted(found.rows, rows)]
+
+
+def _singles(items: Iterable[Any], marks: Marks, lanes: npt.NDArray[np.int64], options: ChartOptions) -> Singles:
+    """The marks of a chart drawn as counts (see ``Singles``), in time order."""
+    one_each = len(marks.mark_item) == len(marks.rows)
+    by_colour = marks if options.color == options.lanes and one_each else read_marks(items, options.color)
+    status = read_marks(items, "status")
+    order = np.argsort(marks.mid[marks.mark_item], kind="stable")
+    m = marks.mark_item[order]  # the dated item of each mark, in time order
+    return Singles(
+        mid=marks.mid[m], duration=marks.hi[m] - marks.lo[m], open_start=marks.open_start[m], open_end=marks.open_end[m],
+        lane=lanes[order], color=_first_codes(by_colour, marks.rows[m]), colors=by_colour.lane_names,
+        status=_first_codes(status, marks.rows[m]), statuses=tuple(status_class("" if s == NONE_LANE else s) for s in status.lane_names),
+        labels=clean_text("\n".join(v.replace("\n", " ").replace("\r", " ") if v else "" for v in marks.texts("label", marks.rows[m]))),
     )
 
 
@@ -229,4 +281,3 @@ def _first_in_time(mid: npt.NDArray[np.int64], lo: npt.NDArray[np.int64], k: int
 
 def _field_name(lanes: object) -> str:
     return lanes if isinstance(lanes, str) else str(getattr(lanes, "__name__", "lane"))
-

@@ -23,7 +23,7 @@ import vl_convert
 
 from timeline.chart.spec import USERMETA_KEY
 
-__all__ = ["EMBED_OPTIONS", "VL_VERSION", "embed_options", "usermeta", "vega_patch"]
+__all__ = ["EMBED_OPTIONS", "VL_VERSION", "embed_options", "singles_meta", "usermeta", "vega_patch"]
 
 VL_VERSION = "_".join(alt.SCHEMA_VERSION.split(".")[:2])  # "v6_4", the form vl-convert takes
 EMBED_OPTIONS: Mapping[str, Any] = {
@@ -40,6 +40,15 @@ def usermeta(spec: Mapping[str, Any]) -> dict[str, list[list[str]]]:
         return {"links": [], "filters": []}
     return {key: [list(map(str, entry)) for entry in found.get(key, ()) if isinstance(entry, list | tuple)]
             for key in ("links", "filters")}
+
+
+def singles_meta(spec: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The charts of ``spec`` drawn as counts whose page draws their marks zoomed in: for each,
+    the data set to fill, the signal to set, the zoom signal, the limit and the lanes."""
+    meta = spec.get("usermeta")
+    found = meta.get(USERMETA_KEY) if isinstance(meta, Mapping) else None
+    entries = found.get("singles", ()) if isinstance(found, Mapping) else ()
+    return [dict(entry) for entry in entries if isinstance(entry, Mapping)]
 
 
 def _without_data(spec: Mapping[str, Any]) -> dict[str, Any]:

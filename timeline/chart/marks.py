@@ -54,6 +54,7 @@ class Marks:
     lane_names: tuple[str, ...]
     roles: tuple[str, ...] | None  # per mark, or None when no mark has a role
     build: Callable[[_Ints], list[Any]]  # row numbers -> their items
+    read_texts: Callable[[str, _Ints], list[Any]]  # a text field of items by row numbers
 
     @property
     def n_items(self) -> int:
@@ -62,6 +63,11 @@ class Marks:
     def items(self, rows: _Ints) -> list[Any]:
         """The items numbered ``rows`` (built then, for rows of a table)."""
         return self.build(np.asarray(rows, dtype=np.int64))
+
+    def texts(self, name: str, rows: _Ints) -> list[Any]:
+        """The field ``name`` (``label``, ``kind`` ...) of the items numbered ``rows``, read from a
+        timeline's column without building the items."""
+        return self.read_texts(name, np.asarray(rows, dtype=np.int64))
 
     def role(self, mark: int) -> str:
         return "" if self.roles is None else self.roles[mark]
@@ -128,7 +134,8 @@ def _from_columns(columns: Columns, lanes: str) -> Marks:
         else:
             mark_item, codes, names = _each_name(lists)
     return Marks(lo, hi, mid, open_start, open_end, rows.astype(np.int64), np.flatnonzero(~dated).astype(np.int64),
-                 mark_item, codes, names, None, lambda numbers: columns.items(order[numbers]))
+                 mark_item, codes, names, None, lambda numbers: columns.items(order[numbers]),
+                 lambda name, numbers: columns.column(name).take(pa.array(order[numbers])).to_pylist())
 
 
 def _codes(values: pa.Array) -> tuple[_Ints, tuple[str, ...]]:
@@ -194,4 +201,5 @@ def _from_items(items: list[Any], lanes: Lanes) -> Marks:
     lo, hi, open_start, open_end = lo[dated], hi[dated], open_start[dated], open_end[dated]
     return Marks(lo, hi, marker(lo, hi, open_start, open_end), open_start, open_end, rows,
                  np.flatnonzero(~dated).astype(np.int64), np.asarray(mark_item, dtype=np.int64), codes, names,
-                 tuple(roles) if any(roles) else None, lambda rows: [items[r] for r in rows.tolist()])
+                 tuple(roles) if any(roles) else None, lambda rows: [items[r] for r in rows.tolist()],
+                 lambda name, rows: [getattr(items[r], name, None) for r in rows.tolist()])

@@ -46,11 +46,14 @@ __all__ = [
     "CERTAIN_OPACITY",
     "COUNT_SCHEME",
     "DENSITY_KEY",
+    "EVENTS_DATA",
     "EVENTS_NAME",
     "HOLLOW_STATUSES",
     "KEY",
     "KINDS_PARAM",
     "LABELS_NAME",
+    "SINGLES_LIMIT",
+    "SINGLES_PARAM",
     "STATUS_SHAPES",
     "TOOLTIP",
     "TOP",
@@ -84,6 +87,9 @@ EVENTS_NAME = "event"
 LABELS_NAME = "event label"
 # Parameter names carry a per-chart number ("zoom_3"), so charts compose without clashing.
 KINDS_PARAM = "kinds"
+SINGLES_PARAM = "singles"  # true while the page draws a chart's counted marks one by one
+SINGLES_LIMIT = 1000  # ... which it does while the view holds at most this many (and max_marks)
+EVENTS_DATA = "events"  # the name of the data of those marks
 ZOOM_PARAM = "zoom"
 BRUSH_PARAM = "brush"
 _chart_numbers = itertools.count(1)
@@ -133,7 +139,7 @@ class _Linked:
 
     def _compose(self, other: Any, result: Any) -> Any:
         metas = [getattr(c, "usermeta", alt.Undefined) for c in (self, other)]
-        merged: dict[str, list[Any]] = {"links": [], "filters": []}
+        merged: dict[str, list[Any]] = {"links": [], "filters": [], "singles": []}
         for meta in metas:
             if isinstance(meta, dict) and isinstance(meta.get(USERMETA_KEY), dict):
                 for key in merged:
@@ -185,11 +191,18 @@ def chart_from_data(data: ChartData) -> alt.TopLevelMixin:
         row_px = 22 if data.n_rows <= 30 else max(4.0, 660 / data.n_rows)
         height = int(min(max((data.n_rows - TOP) * row_px, 140), 900))
     number = next(_chart_numbers)
-    names = {p: f"{p}_{number}" for p in (KINDS_PARAM, ZOOM_PARAM, BRUSH_PARAM)}
+    names = {p: f"{p}_{number}" for p in (KINDS_PARAM, ZOOM_PARAM, BRUSH_PARAM, SINGLES_PARAM, EVENTS_DATA)}
     hiding = LaneHiding(names[KINDS_PARAM], number, data.lane_colors, data.lane_first_row, data.n_rows)
     # Every property is given to a chart's constructor: Altair deep-copies the whole chart on
     # each later ``.properties()`` or ``.resolve_scale()`` (a second apiece for this chart).
-    meta: dict[str, Any] = {"filters": [[names[KINDS_PARAM], "color"]], "links": []}
+    meta: dict[str, Any] = {"filters": [[names[KINDS_PARAM], "color"]], "links": [], "singles": []}
+    if data.singles is not None:
+        # The page draws the counted marks one by one once few enough are in view (page.js).
+        meta["singles"] = [{
+            "data": names[EVENTS_DATA], "signal": names[SINGLES_PARAM], "zoom": names[ZOOM_PARAM], "field": ZOOM_FIELD,
+            "limit": min(options.max_marks, SINGLES_LIMIT), "lanes": list(data.lane_first_row), "lane_names": list(data.lanes),
+            "color_field": data.options.color,
+        }]
     extra: dict[str, Any] = {}
     if data.title:
         extra["title"] = alt.Title(data.title, subtitle=_subtitle(data), anchor="start")
@@ -301,7 +314,8 @@ def _detail(data: ChartData, *, width: int, height: int, names: dict[str, str], 
     X = functools.partial(_x, data, scale=scale, width=width)
     colour = _colour(data)
     y = _y(data, "y0", hiding)
-    events = _inline(data.rows)
+    # The marks drawn one by one; a chart of counts names an empty data set the page fills.
+    events: Any = _inline(data.rows) if data.singles is None else alt.NamedData(name=names[EVENTS_DATA])
     thick = alt.Chart(events).transform_filter(kinds).transform_calculate(y0=hiding.row(-0.3), y1=hiding.row(0.3))
     hollow = " || ".join(f"datum.sc === '{s}'" for s in HOLLOW_STATUSES)
     # Every layer uses the same ``color`` channel (one scale, one legend): fill for filled
@@ -312,7 +326,7 @@ def _detail(data: ChartData, *, width: int, height: int, names: dict[str, str], 
     # The coloured layer comes first and carries the legend binding, the zoom and the domain.
     layers.append(thick.mark_rect(opacity=0.16, cornerRadius=2, clip=True).encode(
         **{**band_x, "x": _x(data, "lo", scale=_x_scale(data), width=width)}, color=colour, tooltip=_tooltip(),
-    ).add_params(kinds, zoom, *hiding.params()))
+    ).add_params(kinds, zoom, *hiding.params(), *_singles_param(data, names)))
     # Outlines: solid for what happened, dashed for what is planned or hypothetical.
     layers.append(thick.transform_filter(f"!({hollow})").mark_rect(
         filled=False, strokeWidth=1, opacity=0.55, cornerRadius=2, clip=True
@@ -326,7 +340,7 @@ def _detail(data: ChartData, *, width: int, height: int, names: dict[str, str], 
         x=X("cs"), x2=_x2(data, "ce"), y=y, y2="y1:Q", color=colour,
         opacity=alt.Opacity("certain_opacity:Q", scale=None), tooltip=_tooltip(),
     ))
-    layers += _open_ends(data, X, colour, y, hiding)
+    layers += _open_ends(data, events, X, colour, y, hiding)
     base = alt.Chart(events).transform_filter(kinds).transform_calculate(y0=hiding.row())
     # One marker an item, in two layers: filled (occurred, ongoing, failed) and hollow.
     statuses = list(STATUS_SHAPES)
@@ -374,7 +388,8 @@ def _detail(data: ChartData, *, width: int, height: int, names: dict[str, str], 
             color="#ccc", strokeWidth=1, opacity=alt.expr(hiding.rule_opacity()),
         ).encode(y=y))
     if data.aggregates:
-        under.append(_aggregate_layer(data, scale=scale, width=width, zoom=names[ZOOM_PARAM], hiding=hiding))
+        under.append(_aggregate_layer(data, scale=scale, width=width, zoom=names[ZOOM_PARAM], hiding=hiding,
+                                      singles=names[SINGLES_PARAM] if data.singles is not None else None))
     over: list[alt.Chart] = []
     if data.dct is not None:
         dct = alt.Chart(_inline([data.dct]))
@@ -393,12 +408,16 @@ def _detail(data: ChartData, *, width: int, height: int, names: dict[str, str], 
     return detail
 
 
-def _open_ends(data: ChartData, X: Any, colour: alt.Color, y: alt.Y, hiding: LaneHiding) -> list[alt.Chart]:
+def _singles_param(data: ChartData, names: dict[str, str]) -> list[Any]:
+    return [] if data.singles is None else [alt.param(name=names[SINGLES_PARAM], value=False)]
+
+
+def _open_ends(data: ChartData, events: Any, X: Any, colour: alt.Color, y: alt.Y, hiding: LaneHiding) -> list[alt.Chart]:
     """A short arrow of fixed length (``ARROW_PX``) from each open bound, fading out."""
     layers: list[alt.Chart] = []
     step = ARROW_PX / len(ARROW_STEPS)
     for flag, field, sign in (("oe", "hi", 1), ("os", "lo", -1)):
-        ends = alt.Chart(_inline(data.rows)).transform_filter(f"datum.{flag}").transform_calculate(
+        ends = alt.Chart(events).transform_filter(f"datum.{flag}").transform_calculate(
             y0=hiding.row(-0.07), y1=hiding.row(0.07)
         )
         for k, opacity in enumerate(ARROW_STEPS):
@@ -423,7 +442,7 @@ def _key_layer(entries: tuple[tuple[str, str, float], ...]) -> alt.Chart:
     return key
 
 
-def _aggregate_layer(data: ChartData, *, scale: alt.Scale, width: int, zoom: str, hiding: LaneHiding) -> alt.Chart:
+def _aggregate_layer(data: ChartData, *, scale: alt.Scale, width: int, zoom: str, hiding: LaneHiding, singles: str | None) -> alt.Chart:
     """Counts per lane and period, the zoom level chosen by the visible x span."""
     X = functools.partial(_x, data, scale=scale, width=width)
     full = data.domain[1] - data.domain[0]
@@ -432,7 +451,8 @@ def _aggregate_layer(data: ChartData, *, scale: alt.Scale, width: int, zoom: str
     for index, level in enumerate(data.levels):
         below = "true" if level.show_below == float("inf") else f"{visible} < {level.show_below!r}"
         tests.append(f"(datum.level === {index} && {below} && {visible} >= {level.show_from!r})")
-    counts: alt.Chart = alt.Chart(_inline(data.aggregates)).transform_filter(" || ".join(tests)).mark_rect(clip=True).encode(
+    shown = " || ".join(tests) if singles is None else f"!{singles} && ({' || '.join(tests)})"
+    counts: alt.Chart = alt.Chart(_inline(data.aggregates)).transform_filter(shown).mark_rect(clip=True).encode(
         x=X("x0"), x2=_x2(data, "x1"), y=_y(data, "y0", hiding), y2="y1:Q",
         fill=_count_fill(data),
         tooltip=[

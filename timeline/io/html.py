@@ -29,13 +29,15 @@ import vl_convert
 
 from timeline.chart.axis import period_text
 from timeline.chart.data import ChartData, prepare
-from timeline.chart.embed import embed_options, usermeta
+from timeline.chart.embed import embed_options, singles_meta, usermeta
 from timeline.chart.options import ChartOptions, renderer_for
+from timeline.chart.packed import pack
 from timeline.chart.rows import clean_strings
 from timeline.chart.spec import chart_from_data
 
 __all__ = [
     "CONTENT_SECURITY_POLICY",
+    "MAX_PAGE_BYTES",
     "TABLE_COLUMNS",
     "events_table",
     "html_document",
@@ -53,6 +55,8 @@ CONTENT_SECURITY_POLICY = (
     "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; "
     "img-src data: blob:; connect-src 'none'; font-src 'none'; base-uri 'none'; form-action 'none'"
 )
+MAX_PAGE_BYTES = 9_500_000
+"""A page stays under 10 MB: a chart's packed marks leave out their labels, or are left out, to fit."""
 TABLE_COLUMNS = (
     ("norm", "When"),
     ("when", "When (as written)"),
@@ -92,14 +96,17 @@ def script_json(value: object) -> str:
     return text
 
 
-def _embed_script(target: str, spec_id: str, spec: Mapping[str, Any], renderer: str) -> str:
-    """The inline script that draws ``spec`` (read from the element ``spec_id``) into ``target``."""
+def _embed_script(target: str, spec_id: str, spec: Mapping[str, Any], renderer: str, singles: Mapping[str, Any] | None = None) -> str:
+    """The inline script that draws ``spec`` (read from the element ``spec_id``) into ``target``;
+    ``singles``: the packed marks' header and element id, for a chart drawn as counts."""
     options = embed_options(spec, renderer)
     filters = usermeta(spec)["filters"]
+    found = singles_meta(spec)
+    zoomed = [{**found[0], **singles}] if found and singles else []
     return (
         f"window.timelineEmbed(document.getElementById({json.dumps(target)}), "
         f"JSON.parse(document.getElementById({json.dumps(spec_id)}).textContent), "
-        f"{script_json(options)}, {script_json(filters)});"
+        f"{script_json(options)}, {script_json(filters)}, {script_json(zoomed)});"
     )
 
 
@@ -129,8 +136,12 @@ def html_page(
     summary: str = "",
     table: str = "",
     renderer: str = "svg",
+    packed: tuple[Mapping[str, Any], str] | None = None,
 ) -> str:
-    """A self-contained page: the chart of a Vega-Lite ``spec``, then ``table`` (trusted HTML)."""
+    """A self-contained page: the chart of a Vega-Lite ``spec``, then ``table`` (trusted HTML);
+    ``packed``: the header and text of a chart's packed marks (``timeline.chart.packed``)."""
+    singles = None if packed is None else {"header": packed[0], "element": "timeline-marks"}
+    marks = "" if packed is None else f'<script type="text/plain" id="timeline-marks">{packed[1]}</script>\n'
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -150,9 +161,9 @@ def html_page(
 {table}
 </main>
 <script type="application/json" id="timeline-spec">{script_json(spec)}</script>
-<script>{javascript_bundle()}</script>
+{marks}<script>{javascript_bundle()}</script>
 <script>{page_asset("page.js")}</script>
-<script>{_embed_script("vis", "timeline-spec", spec, renderer)}</script>
+<script>{_embed_script("vis", "timeline-spec", spec, renderer, singles)}</script>
 </body>
 </html>
 """
@@ -196,13 +207,17 @@ def html_document(items: Iterable[Any] | Any, *, title: str | None = None, **opt
     data = prepare(items, chart_options)
     page_title = data.title or str(getattr(items, "name", "") or "") or "Timeline"
     chart = chart_from_data(attrs.evolve(data, title=None))  # the page's heading holds the title
-    return html_page(
-        chart.to_dict(validate=False),  # our own spec (the tests validate it): half the time
-        title=page_title,
-        summary=summary(data),
-        table=events_table(data.table, total=data.n_items),
-        renderer=renderer_for(data.n_marks),
-    )
+    parts: dict[str, Any] = {
+        "spec": chart.to_dict(validate=False),  # our own spec (the tests validate it): half the time
+        "title": page_title, "summary": summary(data), "table": events_table(data.table, total=data.n_items),
+        "renderer": renderer_for(data.n_marks),
+    }
+    page = html_page(**parts)
+    if data.singles is None:
+        return page
+    # The packed marks get what room the page has left under MAX_PAGE_BYTES.
+    packed = pack(data.singles, max_bytes=MAX_PAGE_BYTES - len(page.encode("utf-8")))
+    return page if packed is None else html_page(**parts, packed=packed)
 
 
 def save_html(items: Iterable[Any] | Any, path: str | Path, **options: Any) -> Path:
