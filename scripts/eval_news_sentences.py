@@ -3,7 +3,8 @@
 
     .venv/bin/python scripts/eval_news_sentences.py [FILE] [--verbose]
 
-Each sentence is read alone with the file's document date. A system event matches an expected
+Each sentence is read alone with the file's document date; its events are ``Document.all_events``
+(asserted and unrealized: a negated or hypothetical event is read, with its status). A system event matches an expected
 event of its sentence when the kind is the same (one to one). Reported: core recall, precision
 (system events of a kind the sentence marks optional, and Statements, count neither way), F1;
 for matched events, status accuracy and actor recall (an expected ISO alpha-3 code is found
@@ -76,7 +77,7 @@ def evaluate(data: dict[str, Any]) -> dict[str, Any]:
     sums = dict.fromkeys(keys, 0)
     for item in data["sentences"]:
         doc = events.read(item["text"], dct=item.get("dct", data["dct"]))
-        result = score_sentence(item, list(doc.events))
+        result = score_sentence(item, list(doc.all_events))
         for k in keys:
             sums[k] += result[k]
         total["sentences"].append({"text": item["text"], "problems": result["problems"]})

@@ -216,15 +216,23 @@ def find_candidates(sentences: Sequence[Sentence], entities: Sequence[Sequence[E
     spans = sorted(timex_chars)
     out: list[Candidate] = []
     starts = [a for a, _ in spans]
+    def timed(tok: Token, sent: Sentence) -> bool:
+        at = sent.start_of(tok)
+        k = bisect.bisect_right(starts, at) - 1
+        return k >= 0 and spans[k][0] <= at < spans[k][1]
+
     for sent, ents in zip(sentences, entities, strict=True):
         blocked = {k for e in ents if e.kind not in ("demonym", "body") for k in range(e.i, e.j)}
+        people = {e.j - 1 for e in ents if e.kind in ("agent", "body")}
         for tok in sent.span:
             if tok.i in blocked or tok.pos_ not in ("VERB", "NOUN", "PROPN") or tok.dep_ == "amod":
                 continue
-            at = sent.start_of(tok)
-            k = bisect.bisect_right(starts, at) - 1
-            if k >= 0 and spans[k][0] <= at < spans[k][1]:
+            if tok.dep_ == "compound" and tok.head.i in people:
+                continue  # "riot police", "aid workers", "election officials": who they are, not an event
+            if timed(tok, sent):
                 continue  # inside a time expression
+            if tok.pos_ == "VERB" and any(ch.dep_ == "dobj" and timed(ch, sent) for ch in tok.children):
+                continue  # "spent five hours in Tanzania", "took two weeks": time passing, no event
             cand = _candidate(sent, tok, index, blocked)
             if cand is not None and not attribution(cand):
                 out.extend(_levels(cand))

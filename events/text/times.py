@@ -30,6 +30,7 @@ from events.text.lexicon import lexicon, timing
 from events.text.timing import (
     add_duration,
     between,
+    framed_span,
     is_after,
     is_before,
     phase_span,
@@ -52,6 +53,7 @@ __all__ = [
     "PAST_TAGS",
     "PRESENT_STATUSES",
     "PRESENT_TAGS",
+    "RELATION_MODS",
     "EventTime",
     "cluster_times",
     "dating",
@@ -63,6 +65,7 @@ BASIS_RANK = {"timex": 3, "relation": 2, "narrative": 1, "present": 1, "tense": 
 PAST_TAGS = frozenset({"VBD"})
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 PRESENT_STATUSES = frozenset({Status.OCCURRED, Status.ONGOING, Status.NEGATED})
+RELATION_MODS = frozenset({"AFTER", "BEFORE", "ON_OR_AFTER", "ON_OR_BEFORE"})
 
 
 @attrs.frozen(slots=True)
@@ -155,6 +158,9 @@ def _anchored_span(c: Candidate, anchor: Anchor, status: Status, dct: Span | Non
         ongoing = since_span(span, dct)
         if ongoing is not None:
             return ongoing, Status.ONGOING if status in (Status.OCCURRED, Status.ONGOING) else status
+    relation = data("timing")["framing_prepositions"].get(prep or "")
+    if relation is not None and ref.mod not in RELATION_MODS:  # (the tagger may have read it: "after Tuesday", AFTER)
+        return framed_span(relation, span), status  # "signed after Tuesday", "by May": a bound, not the date
     span = _tensed(c, ref, span, status, dct)
     end = span_of_timeref(anchor.until, dct) if anchor.until is not None else None
     if end is not None and anchor.until is not None:
@@ -172,8 +178,8 @@ def _tensed(c: Candidate, ref: Timex, span: Span, status: Status, dct: Span | No
     if dct is not None and not directed and span.granularity in (Granularity.DAY, Granularity.MONTH):
         if _past(c.token) and is_after(span, dct):
             return shifted(span, back=True) or span
-        if status is Status.PLANNED and is_before(span, dct) and not _past(c.token):
-            return shifted(span, back=False) or span
+        if (status is Status.PLANNED or present(c.token)) and is_before(span, dct) and not _past(c.token):
+            return shifted(span, back=False) or span  # "will meet Monday", "meet Monday": the Monday to come
     return span
 
 

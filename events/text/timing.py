@@ -15,6 +15,7 @@ from timeline.span import Granularity, Span
 __all__ = [
     "add_duration",
     "between",
+    "framed_span",
     "from_iso",
     "is_after",
     "is_before",
@@ -99,6 +100,18 @@ def phase_span(start: Span, end: Span) -> Span:
     """An event that began within ``start`` and ended within ``end`` ("started in May and
     finished in August": from May to August)."""
     return Span(start.earliest_start, start.latest_start, end.earliest_end, end.latest_end, Granularity.UNKNOWN)
+
+
+def framed_span(relation: str, span: Span) -> Span:
+    """The time of an event ``relation`` a period: "after" it (from its end on), "before" it
+    (ending by its start), "by" it (ending by its end)."""
+    if relation == "by":
+        return Span(None, span.latest_end, None, span.latest_end, Granularity.UNKNOWN)
+    if relation == "after":
+        begin = span.latest_end
+        return Span(begin, None, begin, None, Granularity.UNKNOWN)
+    end = span.earliest_start
+    return Span(None, end, None, end, Granularity.UNKNOWN)
 
 
 def related_span(relation: str, anchor: Span) -> Span:

@@ -255,10 +255,21 @@ def _cues(lex: Lexicon) -> tuple[dict[tuple[str, ...], tuple[int, bool]], dict[s
     return table, prepositions, lex.cues.get("future_contractions", ()), suffix, minimum
 
 
+def _adjective(lowered: list[str], i: int, determiners: tuple[str, ...], degree: tuple[str, ...], adverb_endings: tuple[str, ...]) -> bool:
+    """ "the increased dividend", "a still unspecified date": a participle after a determiner
+    (and a word of degree) is an adjective, not a verb in the past."""
+    if i and lowered[i - 1] in determiners:
+        return True
+    return i >= 2 and lowered[i - 2] in determiners and (lowered[i - 1] in degree or lowered[i - 1].endswith(adverb_endings))
+
+
 def _cues_in(window: str, lex: Lexicon) -> list[tuple[int, int, int, bool]]:
     """(start, end, sign, weak) of every tense cue in ``window``; weak: a regular past by its suffix."""
     table, _, contractions, suffix, minimum = _cues(lex)
     auxiliary_be = lex.cues.get("auxiliary_be", ())  # a participle after it tells no tense
+    determiners = lex.cues.get("adjective_determiners", ())  # a participle after it is an adjective
+    degree = lex.cues.get("adjective_degree_words", ())
+    adverb_endings = tuple(lex.context_words.get("adverb_endings", ()))
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(window)]
     lowered = [w.lower() for _, _, w in words]
     found: list[tuple[int, int, int, bool]] = []
@@ -275,7 +286,7 @@ def _cues_in(window: str, lex: Lexicon) -> list[tuple[int, int, int, bool]]:
             low = lowered[i]
             if low.endswith(contractions):
                 found.append((start, end, FUTURE, False))
-            elif low.endswith(suffix) and len(low) >= minimum and word[:1].islower() and not (i and lowered[i - 1] in auxiliary_be):
+            elif low.endswith(suffix) and len(low) >= minimum and word[:1].islower() and not (i and lowered[i - 1] in auxiliary_be) and not _adjective(lowered, i, determiners, degree, adverb_endings):
                 found.append((start, end, PAST, True))  # "Red", "United": names, not verbs
     return found
 

@@ -48,3 +48,36 @@ def test_the_aim_of_an_unresolved_attempt_is_no_event(text: str) -> None:
 def test_a_failed_attempt_keeps_its_event_as_failed() -> None:
     doc = events.read("Ivanov tried but failed to persuade the Tajik leaders.", dct=DCT)
     assert [(e.kind, e.status) for e in doc.events] == [("Negotiation", events.Status.FAILED)]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("In one case, riot police had to use tear gas to clear them.", "Protest"),
+    ("Three aid workers were wounded near the border.", "Aid"),
+    ("Election officials counted the ballots overnight.", "Election"),
+])  # fmt: skip
+def test_a_trigger_word_naming_who_someone_is_is_no_event(text: str, kind: str) -> None:
+    assert kind not in kinds(text)
+
+
+def test_time_spent_is_no_event() -> None:
+    assert "Aid" not in kinds("Albright spent about five hours in Tanzania before heading to Nairobi.")
+
+
+@pytest.mark.parametrize("text", [
+    "We extend our heartfelt sympathies to the victims and their families.",
+    "The goods were transported by road from Tanzania to Kenya.",
+])  # fmt: skip
+def test_extending_and_transporting_alone_are_no_aid(text: str) -> None:
+    assert "Aid" not in kinds(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The visit was designed to demonstrate U.S. resolve in the face of growing threats.",
+    "The accession is the clearest demonstration of the alliance's strength.",
+])  # fmt: skip
+def test_showing_something_is_no_protest(text: str) -> None:
+    assert "Protest" not in kinds(text)
+
+
+def test_people_demonstrating_protest() -> None:
+    assert "Protest" in kinds("Thousands demonstrated in the capital on Sunday against the new law.")

@@ -97,3 +97,22 @@ def test_started_in_may_and_finished_in_august_is_one_span() -> None:
 def test_an_end_another_subject_brings_about_is_not_the_event_s_end() -> None:
     doc = events.read("The talks started in May and the army ended the truce in August.", dct="2003-03-19")
     assert iso(one(doc, "Negotiation").time.latest_end, end=True) == "2002-05-31T23:59:59"
+
+
+def test_a_present_with_a_weekday_names_the_weekday_to_come() -> None:
+    doc = events.read("He and Arafat meet separately Monday with Albright.", dct="1998-05-01")  # a Friday
+    meeting = one(doc, "Meeting")
+    assert iso(meeting.time.earliest_start) == "1998-05-04T00:00:00"
+    assert meeting.status is events.Status.PLANNED
+
+
+def test_by_a_date_is_a_bound_not_the_date() -> None:
+    withdrawal = one(events.read("Troops will withdraw by May.", dct="1998-04-01"), "Withdrawal")
+    assert withdrawal.time.earliest_start is None
+    assert iso(withdrawal.time.latest_end, end=True) == "1998-05-31T23:59:59"
+
+
+def test_before_a_date_ends_by_its_start() -> None:
+    attack = one(events.read("The rebels attacked the town before the end of April.", dct="1998-05-01"), "Attack")
+    assert attack.time.earliest_start is None
+    assert iso(attack.time.latest_end, end=True) == "1998-04-20T23:59:59"  # the end of April: its last ten days

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from events.text.timing import iso, phase_span, the_day_of
+from events.text.timing import framed_span, iso, phase_span, the_day_of
 from timeline import calendar
 from timeline.span import Granularity, Span
 
@@ -29,3 +29,11 @@ def test_a_phase_span_runs_from_the_start_s_period_to_the_end_s() -> None:
     assert (iso(found.earliest_start), iso(found.latest_end, end=True)) == ("2002-05-01T00:00:00", "2002-08-31T23:59:59")
     assert iso(found.latest_start) == "2002-06-01T00:00:00"  # it began in May
     assert iso(found.earliest_end) == "2002-08-01T00:00:00"  # and ended in August
+
+
+def test_a_framed_span_is_a_bound_of_the_period() -> None:
+    may = Span.from_timex3("2002-05")
+    after, before, by = (framed_span(r, may) for r in ("after", "before", "by"))
+    assert (iso(after.earliest_start), after.latest_end) == ("2002-06-01T00:00:00", None)
+    assert (before.earliest_start, iso(before.latest_end)) == (None, "2002-05-01T00:00:00")
+    assert (by.earliest_start, iso(by.latest_end)) == (None, "2002-06-01T00:00:00")
