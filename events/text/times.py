@@ -158,7 +158,7 @@ def _anchored_span(c: Candidate, anchor: Anchor, status: Status, dct: Span | Non
         ongoing = since_span(span, dct)
         if ongoing is not None:
             return ongoing, Status.ONGOING if status in (Status.OCCURRED, Status.ONGOING) else status
-    relation = data("timing")["framing_prepositions"].get(prep or "")
+    relation = timing().framing_prepositions.get(prep or "")
     if relation is not None and ref.mod not in RELATION_MODS:  # (the tagger may have read it: "after Tuesday", AFTER)
         return framed_span(relation, span), status  # "signed after Tuesday", "by May": a bound, not the date
     span = _tensed(c, ref, span, status, dct)
