@@ -120,7 +120,6 @@ class Timing:
     scheduling_verbs: frozenset[str]
     length_prepositions: frozenset[str]
     directed_time_words: frozenset[str]
-    framing_prepositions: dict[str, str]
 
 
 @cache
