@@ -172,3 +172,10 @@ def test_a_shorter_and_a_longer_name_of_a_person_are_one_actor() -> None:
 def test_a_label_names_an_agent_once() -> None:
     twice = make_event(actors=[Actor("Kohl", "person", "DEU", "agent"), Actor("Kohl", "person", None, "agent")], places=[])
     assert twice.label == "Visit: Kohl"
+
+
+def test_a_label_leaves_out_forces_of_a_state_it_names() -> None:
+    russia = Actor("Russia", ActorKind.STATE, country="RUS", role=Role.AGENT)
+    soldiers = Actor("soldiers", ActorKind.ORGANIZATION, country="RUS", role=Role.AGENT, cameo="RUSMIL")
+    event = Event("e4", "Deployment", actors=[russia, soldiers], places=[Place("Kant", country="KGZ")])
+    assert event.label == "Deployment: Russia to Kant"
