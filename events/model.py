@@ -10,7 +10,7 @@ who took part (``Actor``), where (``Place``), how much (``Quantity``), when (a
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from typing import TypeVar
 
 import attrs
@@ -223,7 +223,10 @@ class Event:
     @property
     def label(self) -> str:
         """A short human label: "Visit: Putin to Dushanbe"."""
-        agents = _named_once([a for a in self.actors if a.role is not Role.RECIPIENT])[:2]
+        acting = [a for a in self.actors if a.role is not Role.RECIPIENT]
+        states = {a.country for a in acting if a.kind is ActorKind.STATE}
+        # "Russia and soldiers": forces or bodies of a state already named add nothing to a label
+        agents = _named_once([a for a in acting if a.kind not in (ActorKind.ORGANIZATION, ActorKind.GROUP) or a.country not in states])[:2]
         others = [n for n in _named_once([a for a in self.actors if a.role is Role.RECIPIENT]) if n not in agents][:1]
         where = [p.name for p in self.places][:1]
         text = self.kind
@@ -278,6 +281,20 @@ class Event:
     def quantity(self) -> Quantity | None:
         """The first quantity, or None."""
         return self.quantities[0] if self.quantities else None
+
+    def with_actor_aliases(self, aliases: Mapping[str, ActorKey]) -> Event:
+        """This event with each actor that ``aliases`` gives a fuller name ("Kohl":
+        ``ActorKey("Helmut Kohl", "DEU", "DEUGOV")``) under that name, with what the key adds
+        of its country and code; actors then named alike are one. ``Timeline.merge`` calls it
+        with what joins showed of the event's document."""
+        renamed = []
+        for actor in self.actors:
+            full = aliases.get(actor.name)
+            if full is not None and _key(actor).same_name(full):
+                actor = attrs.evolve(actor, name=full.name, country=actor.country or full.country, cameo=actor.cameo or full.code)
+            renamed.append(actor)
+        actors = _one_each(renamed)
+        return self if actors == self.actors else attrs.evolve(self, actors=actors)
 
     def merged(self, others: Iterable[Event]) -> Event:
         """This event with the mentions, actors, places and quantities of ``others`` added.

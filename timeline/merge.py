@@ -25,7 +25,10 @@ what it returns; otherwise, for each tuple field (evidence, actor names, ...), t
 the members' values. Whether the event happened is the latest report's word: the joined item
 takes the ``status`` of the member whose timeline has the latest document date (``dct``), so a
 visit "planned" in an early report and "occurred" in a later one is occurred; without dates,
-the first member's status stays. ``Timeline.merges`` records each join as a ``MergeRecord``. The plan
+the first member's status stays. A short name that a join showed to be a fuller one ("Kohl",
+"Helmut Kohl") is made full in the other items of its document too, when they can be given it
+(``with_actor_aliases``, as ``events.Event`` has). ``Timeline.merges`` records each join as a
+``MergeRecord``. The plan
 (``MergePlan``) holds the items, constraints, records and original times of the result; this
 module reads timelines only through their public attributes and builds none.
 
@@ -343,6 +346,7 @@ def plan_merge(
         for m in members:
             into[items[m].id] = joined.id
         records.append(MergeRecord(joined.id, tuple(refs[m] for m in members), round(weakest, 6)))
+    kept = _named_alike(kept, _aliases(items, groups, kept))
     remapped: dict[Constraint, None] = {}
     for c in constraints:
         c = attrs.evolve(c, a=into.get(c.a, c.a), b=into.get(c.b, c.b))
@@ -357,6 +361,42 @@ def plan_merge(
         records=[*(r for t in timelines for r in t.merges), *records],
         originals={i: s for i, s in originals.items() if i not in into},  # a join's time is its base
     )
+
+
+def _aliases(items: list[Any], groups: list[tuple[list[int], float]], kept: list[Any]) -> dict[str | None, dict[str, ActorKey]]:
+    """For each document, the actors it names shorter than a joined item does ("Kohl", which a
+    join showed to be "Helmut Kohl"), each with the fuller key; a short name that joins made
+    two different actors is left out."""
+    found: dict[tuple[str | None, str], set[ActorKey]] = {}
+    for (members, _), joined in zip(groups, kept, strict=True):
+        if len(members) < 2:
+            continue
+        fuller = actor_keys(joined)
+        for m in (m for m in members if items[m].doc is not None):  # one sense a name, in a known document
+            for key in actor_keys(items[m]):
+                for full in fuller:
+                    if full.name != key.name and key.same_name(full):
+                        found.setdefault((items[m].doc, key.name), set()).add(full)
+    aliases: dict[str | None, dict[str, ActorKey]] = {}
+    for (doc, name), fulls in found.items():
+        if len(fulls) == 1:
+            aliases.setdefault(doc, {})[name] = next(iter(fulls))
+    return aliases
+
+
+def _named_alike(kept: list[Any], aliases: dict[str | None, dict[str, ActorKey]]) -> list[Any]:
+    """The items, each with its document's short names of actors made full (one sense a name
+    in a document), when the item can be given them (a ``with_actor_aliases`` method, as
+    ``events.Event`` has)."""
+    if not aliases:
+        return kept
+    out = []
+    for item in kept:
+        names = aliases.get(item.doc)
+        if names and callable(getattr(item, "with_actor_aliases", None)):
+            item = item.with_actor_aliases(names)
+        out.append(item)
+    return out
 
 
 def _bare(ident: str, source: str) -> str:

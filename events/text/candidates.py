@@ -106,7 +106,7 @@ class TriggerIndex:
 def near(tok: Token) -> list[Token]:
     """The trigger's phrase on the tree: dependents, their dependents, and its head."""
     out = [c for c in tok.children if c.dep_ in NEAR_DEPS]
-    out += [g for c in list(out) for g in c.children if g.dep_ in NEAR_DEPS]
+    out += [g for c in list(out) for g in c.children if g.dep_ in NEAR_DEPS or (g.dep_ == "conj" and c.dep_ in ("dobj", "pobj"))]  # "launched drones and missiles"
     out += [o for p in list(out) if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj" and o not in out]  # "thousands of residents"
     if tok.dep_ in ("compound", "amod") or (tok.dep_ == "pobj"):
         out.append(tok.head)

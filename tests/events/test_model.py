@@ -10,7 +10,7 @@ import pytest
 import events
 from events import Actor, ActorKind, Event, Mention, Place, Quantity, Role, Status
 from tests.conftest import ROOT
-from timeline import Span, Timeline
+from timeline import ActorKey, Span, Timeline
 from timeline.item import Evidence, TimelineItem
 
 
@@ -172,3 +172,38 @@ def test_a_shorter_and_a_longer_name_of_a_person_are_one_actor() -> None:
 def test_a_label_names_an_agent_once() -> None:
     twice = make_event(actors=[Actor("Kohl", "person", "DEU", "agent"), Actor("Kohl", "person", None, "agent")], places=[])
     assert twice.label == "Visit: Kohl"
+
+
+def test_a_label_leaves_out_forces_of_a_state_it_names() -> None:
+    russia = Actor("Russia", ActorKind.STATE, country="RUS", role=Role.AGENT)
+    soldiers = Actor("soldiers", ActorKind.ORGANIZATION, country="RUS", role=Role.AGENT, cameo="RUSMIL")
+    event = Event("e4", "Deployment", actors=[russia, soldiers], places=[Place("Kant", country="KGZ")])
+    assert event.label == "Deployment: Russia to Kant"
+
+
+def test_a_short_name_a_join_made_full_is_full_in_the_other_events_of_its_document() -> None:
+    full = Actor("Helmut Kohl", "person", "DEU", "agent", cameo="DEUGOV")
+    early = make_event(id="early:visit-1", doc="early", actors=[full], places=[Place("Paris", "FRA")])
+    late = make_event(id="late:visit-1", doc="late", status="occurred", actors=[Actor("Kohl", "person", None, "agent")], places=[Place("Paris", "FRA")])
+    meeting = Event(id="late:meeting-1", kind="Meeting", time=Span.from_timex3("2003-04"), doc="late",
+                    actors=[Actor("Kohl", "person", None, "agent"), Actor("Mitterrand", "person", None, "recipient")])  # fmt: skip
+    elsewhere = attrs.evolve(meeting, id="other:meeting-1", doc="other", time=Span.from_timex3("1999"))
+    merged = Timeline.merge(Timeline([early]), Timeline([late, meeting]), Timeline([elsewhere]))
+    assert merged["late:meeting-1"].actors[0] == full
+    assert merged["late:meeting-1"].label == "Meeting: Helmut Kohl / Mitterrand"
+    assert merged["other:meeting-1"].actor_names == ("Kohl", "Mitterrand")  # another report's Kohl is not known to be him
+    german = attrs.evolve(meeting, actors=[Actor("Kohl", "person", "DEU", "agent")])
+    assert german.with_actor_aliases({"Kohl": ActorKey("Helmut Kohl", "AUT", None, "person")}) == german  # another country: not him
+
+
+def test_a_short_name_joins_made_two_actors_stays_short() -> None:
+    def event(ident: str, doc: str, kind: str, name: str) -> Event:
+        return Event(id=f"{doc}:{ident}", kind=kind, time=Span.from_timex3("1990-05"), doc=doc, actors=[Actor(name, "person", None, "agent")])
+
+    reports = [
+        Timeline([event("visit-1", "a", "Visit", "Helmut Kohl"), event("speech-1", "a", "Statement", "Hannelore Kohl")]),
+        Timeline([event("visit-1", "b", "Visit", "Kohl"), event("speech-1", "b", "Statement", "Kohl"), event("meeting-1", "b", "Meeting", "Kohl")]),
+    ]
+    merged = Timeline.merge(*reports)
+    assert len(merged.merges) == 2
+    assert merged["b:meeting-1"].actor_names == ("Kohl",)  # which Kohl the report meant is not known

@@ -396,6 +396,8 @@ def test_reports_of_one_visit_merge_into_what_the_later_one_says() -> None:
     assert all(item.id.count("early") + item.id.count("late") == 1 for item in merged)
     (record,) = (r for r in merged.merges if r.into == visit.id)
     assert record.members == ("early:visit-1", "late:visit-1")
+    (meeting,) = (item for item in merged if item.kind == "Meeting")
+    assert meeting.label == "Meeting: Helmut Kohl / Mitterrand"  # the late report's Kohl, as the join showed
 
 
 class GatedReader:

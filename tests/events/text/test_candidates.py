@@ -81,3 +81,11 @@ def test_showing_something_is_no_protest(text: str) -> None:
 
 def test_people_demonstrating_protest() -> None:
     assert "Protest" in kinds("Thousands demonstrated in the capital on Sunday against the new law.")
+
+
+def test_a_pattern_word_may_be_a_conjunct_of_the_object() -> None:
+    assert "Attack" in kinds("Iran launched drones and missiles at Israel on Saturday night.")
+
+
+def test_a_legislature_approving_a_constitution_ratifies_it() -> None:
+    assert "Ratification" in kinds("The Uzbek parliament approved a new constitution on Wednesday.")
