@@ -115,11 +115,11 @@ class Timing:
     ending_verbs: frozenset[str]
     simultaneous_clause_words: frozenset[str]
     clause_relations: dict[str, str]
+    framing_prepositions: dict[str, str]
     scene_prepositions: frozenset[str]
     scheduling_verbs: frozenset[str]
     length_prepositions: frozenset[str]
     directed_time_words: frozenset[str]
-    framing_prepositions: dict[str, str]
 
 
 @cache

@@ -62,14 +62,14 @@ def civil_from_days_array(days: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.i
     return year, month, day
 
 
-def _bin_index(seconds: npt.NDArray[np.int64], unit: str, step: int) -> npt.NDArray[np.int64]:
-    days = np.floor_divide(seconds, calendar.SECONDS_PER_DAY)
+def _bin_index(days: npt.NDArray[np.int64], months: npt.NDArray[np.int64] | None, unit: str, step: int) -> npt.NDArray[np.int64]:
+    """The bin of each time: from its day number, or its month count (year * 12 + month - 1)."""
     index: npt.NDArray[np.int64]
     if unit == "day":
         index = np.floor_divide(days + 3, step) if step == 7 else np.floor_divide(days, step)  # weeks from Monday
     else:
-        year, month, _ = civil_from_days_array(days)
-        index = np.floor_divide(year * 12 + month - 1, step) if unit == "month" else np.floor_divide(year, step)
+        assert months is not None
+        index = np.floor_divide(months, step) if unit == "month" else np.floor_divide(np.floor_divide(months, 12), step)
     return index
 
 
@@ -131,8 +131,13 @@ def aggregate(
         levels.append(Level(unit, step, show_below, show_from))
     rows: list[Row] = []
     n_lanes = len(lane_names)
+    days = np.floor_divide(mids, calendar.SECONDS_PER_DAY)
+    months = None
+    if any(unit != "day" for unit, _ in chosen):  # the calendar once for every level
+        year, month, _ = civil_from_days_array(days)
+        months = year * 12 + month - 1
     for level, (unit, step) in enumerate(chosen):
-        bins = _bin_index(mids, unit, step)
+        bins = _bin_index(days, months, unit, step)
         keys = bins * n_lanes + lane_codes
         unique, counts = np.unique(keys, return_counts=True)
         for key, count in zip(unique.tolist(), counts.tolist(), strict=True):

@@ -13,11 +13,13 @@ from typing import Any
 
 import attrs
 import numpy as np
+import numpy.typing as npt
 
 from timeline import calendar
 from timeline.chart import axis as time_axis
 from timeline.chart.aggregate import Level, aggregate
 from timeline.chart.layout import lane_order, lane_row_counts, merge_rare_lanes, pack
+from timeline.chart.marks import read as read_marks
 from timeline.chart.options import ChartOptions
 from timeline.chart.rows import (
     STATUS_ORDER,
@@ -73,31 +75,6 @@ class ChartData:
         return 3 * len(self.rows) + len(self.aggregates)
 
 
-@attrs.frozen(slots=True)
-class _Dated:
-    item: Any
-    span: Span
-    lo: int
-    hi: int
-    mid: int
-    open_start: bool
-    open_end: bool
-
-
-def _read(items: Iterable[Any]) -> tuple[list[_Dated], list[Any]]:
-    dated: list[_Dated] = []
-    undated: list[Any] = []
-    for item in items:
-        span = getattr(item, "time", None)
-        found = bounds(span) if isinstance(span, Span) else None
-        if found is None:
-            undated.append(item)
-            continue
-        lo, hi, open_start, open_end = found
-        dated.append(_Dated(item, span, lo, hi, marker(lo, hi, open_start, open_end), open_start, open_end))  # type: ignore[arg-type]
-    return dated, undated
-
-
 def _eras(eras: Iterable[Any] | None) -> list[tuple[str, int, int]]:
     out: list[tuple[str, int, int]] = []
     for era in eras or ():
@@ -146,16 +123,15 @@ def prepare(items: Iterable[Any], options: ChartOptions | None = None, **changes
     if dct is None:
         candidate = getattr(items, "dct", None)
         dct = candidate if isinstance(candidate, Span) else None
-    dated, undated = _read(items)
-    n_items = len(dated) + len(undated)
+    marks = read_marks(items, options.lanes)
+    n_items = marks.n_items
     eras = _eras(options.eras)
     dct_bounds = bounds(dct) if dct is not None else None
 
     # The axis and the domain: the data's, or the one asked for.
-    known = [b for d in dated for b in (d.lo, d.hi)]
-    data_span = (min(known), max(known)) if known else None
+    data_span = (int(marks.lo.min()), int(marks.hi.max())) if len(marks.lo) else None
     extra = [int(b) for b in (dct_bounds or ())[:2]] + [b for _, s, e in eras for b in (s, e)]
-    every = known + extra
+    every = [*(data_span or ()), *extra]
     t0, t1 = (min(every), max(every)) if every else (calendar.seconds(2000), calendar.seconds(2001))
     wanted = _domain(options.domain)
     if wanted is not None:
@@ -163,58 +139,61 @@ def prepare(items: Iterable[Any], options: ChartOptions | None = None, **changes
         t1 = wanted[1] if wanted[1] is not None else t1
         if t1 <= t0:
             raise ValueError(f"domain={options.domain!r} holds none of the items' times")
-        dated = [d for d in dated if (d.hi > t0 and d.lo < t1) or (d.lo == d.hi and t0 <= d.lo <= t1)]
+        lo, hi = marks.lo, marks.hi
+        marks = marks.keep(((hi > t0) & (lo < t1)) | ((lo == hi) & (t0 <= lo) & (lo <= t1)))
     axis = time_axis.choose_axis(t0, t1)
     domain = time_axis.x_domain(t0, t1, axis) if wanted is None else (time_axis.to_x(t0, axis), time_axis.to_x(t1, axis))
 
     # One mark per item and lane (an item with two actors has two marks in actor lanes).
-    marks = [(i, lane, role) for i, d in enumerate(dated) for lane, role in lane_keys(d.item, options.lanes)]
-    mark_lanes = merge_rare_lanes([lane for _, lane, _ in marks], options.max_lanes)
-    mids = np.fromiter((dated[i].mid for i, _, _ in marks), dtype=np.int64, count=len(marks))
+    codes, names = merge_rare_lanes(marks.lane_codes, marks.lane_names, options.max_lanes)
+    order = lane_order(codes, names, marks.lo[marks.mark_item])
     # One choice for the whole chart: every mark one by one, or (above max_marks) all of them as
     # counts per lane and period; never single marks in one window and counts elsewhere.
-    single = len(marks) <= options.max_marks
-    chosen = list(range(len(marks))) if single else []
+    single = len(codes) <= options.max_marks
+    chosen = list(range(len(codes))) if single else []
     show_labels = len(chosen) <= 300 if options.labels is None else options.labels
+    drawn = marks.items(marks.rows) if single else []  # the items drawn one by one, by dated number
 
-    order = lane_order(mark_lanes, [dated[i].lo for i, _, _ in marks])
     px = options.width / (domain[1] - domain[0])
     extents, chars = [], []
+    # Python lists only of what is drawn one by one (at most max_marks marks).
+    item_of = marks.mark_item.tolist() if single else []
+    lo_s, hi_s, mid_s = (a.tolist() if single else [] for a in (marks.lo, marks.hi, marks.mid))
     for m in chosen:
-        d = dated[marks[m][0]]
-        lo_x, hi_x, mid_x = (time_axis.to_x(v, axis) - domain[0] for v in (d.lo, d.hi, d.mid))
+        d = item_of[m]
+        lo_x, hi_x, mid_x = (time_axis.to_x(v, axis) - domain[0] for v in (lo_s[d], hi_s[d], mid_s[d]))
         extents.append((lo_x * px, hi_x * px, mid_x * px))
-        chars.append(len(text(getattr(d.item, "label", "")) or "x") if show_labels else 0)
-    layout = pack([mark_lanes[m] for m in chosen], extents, chars, order, width=options.width,
+        chars.append(len(text(getattr(drawn[d], "label", "")) or "x") if show_labels else 0)
+    code_list = codes.tolist() if single else []
+    layout = pack([names[code_list[m]] for m in chosen], extents, chars, order, width=options.width,
                   max_rows_per_lane=options.max_rows_per_lane)
 
     lane_number = {lane: i for i, lane in enumerate(layout.lanes)}
     described: dict[int, Row] = {}
     rows: list[Row] = []
+    open_start, open_end = (a.tolist() if single else [] for a in (marks.open_start, marks.open_end))
     for m, place in zip(chosen, layout.placed, strict=True):
-        index, _, role = marks[m]
-        d = dated[index]
-        if index not in described:
-            described[index] = describe(d.item, options.color, options.color_map)
+        d = item_of[m]
+        item = drawn[d]
+        if d not in described:
+            described[d] = describe(item, options.color, options.color_map)
         rows.append({
-            **described[index], **positions(d.span, d.lo, d.hi, d.mid, d.open_start, d.open_end, axis),
-            "lane": place.lane, "li": lane_number[place.lane], "role": role, "row": place.row, "side": place.side,
+            **described[d], **positions(item.time, lo_s[d], hi_s[d], mid_s[d], open_start[d], open_end[d], axis),
+            "lane": place.lane, "li": lane_number[place.lane], "role": marks.role(m), "row": place.row, "side": place.side,
         })
     rows.sort(key=lambda r: (r["row"], r["lo"]))
 
     aggregates: list[Row] = []
     levels: tuple[Level, ...] = ()
     if not single:
-        codes = np.fromiter((lane_number[lane] for lane in mark_lanes), dtype=np.int64, count=len(marks))
-        aggregates, levels = aggregate(mids, codes, layout.lanes, layout.first_rows, lane_row_counts(layout),
-                                       axis=axis, domain=domain)
+        to_layout = np.array([lane_number.get(name, 0) for name in names], dtype=np.int64)
+        aggregates, levels = aggregate(marks.mid[marks.mark_item], to_layout[codes], layout.lanes, layout.first_rows,
+                                       lane_row_counts(layout), axis=axis, domain=domain)
 
-    in_time = sorted(dated, key=lambda d: (d.mid, d.lo))[: options.table_limit]
-    table = [{**describe(d.item, options.color, options.color_map, sentence_limit=None),
-              "lane": ", ".join(k for k, _ in lane_keys(d.item, options.lanes))} for d in in_time]
-    table += [{**describe(item, options.color, options.color_map, sentence_limit=None),
-               "lane": ", ".join(k for k, _ in lane_keys(item, options.lanes))}
-              for item in undated[: max(0, options.table_limit - len(table))]]
+    in_time = _first_in_time(marks.mid, marks.lo, options.table_limit)
+    listed = marks.items(marks.rows[in_time]) + marks.items(marks.undated[: max(0, options.table_limit - len(in_time))])
+    table = [{**describe(item, options.color, options.color_map, sentence_limit=None),
+              "lane": ", ".join(k for k, _ in lane_keys(item, options.lanes))} for item in listed]
 
     dct_row = None
     if dct_bounds is not None:
@@ -233,9 +212,19 @@ def prepare(items: Iterable[Any], options: ChartOptions | None = None, **changes
         lane_colors=tuple(tuple(sorted(c)) for c in lane_colors),
         colors=tuple(groups), color_values=tuple(colour_of(g, options.color_map) for g in groups),
         statuses=statuses, axis=axis, domain=domain, data_span=data_span, dct=dct_row,
-        eras=era_rows, n_items=n_items, n_undated=len(undated),
+        eras=era_rows, n_items=n_items, n_undated=len(marks.undated),
         lane_field=_field_name(options.lanes), labels=show_labels, title=_title(items, options),
     )
+
+
+def _first_in_time(mid: npt.NDArray[np.int64], lo: npt.NDArray[np.int64], k: int) -> npt.NDArray[np.intp]:
+    """The ``k`` first items by (marker, start), ties in item order: ``np.lexsort((lo, mid))[:k]``
+    without sorting them all."""
+    if k >= len(mid):
+        return np.lexsort((lo, mid))
+    last = np.partition(mid, k - 1)[k - 1]
+    candidates = np.flatnonzero(mid <= last)
+    return candidates[np.lexsort((lo[candidates], mid[candidates]))][:k]
 
 
 def _field_name(lanes: object) -> str:

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import attrs
+import numpy as np
+import numpy.typing as npt
 
 from timeline.chart.rows import NONE_LANE, OTHER_LANE
 
@@ -27,6 +29,7 @@ __all__ = [
     "pack",
 ]
 
+_Ints = npt.NDArray[np.int64]
 LABEL_CHAR_PX = 6.2  # an 11 px sans-serif character, on average
 LABEL_GAP_PX = 9.0  # between a marker and its label
 LABEL_MAX_CHARS = 36  # labels longer than this are cut with an ellipsis by the text mark
@@ -52,24 +55,28 @@ class Layout:
     placed: tuple[Placed, ...]
 
 
-def merge_rare_lanes(lanes: Sequence[str], max_lanes: int) -> list[str]:
-    """``lanes`` (one per drawn mark) with all but the ``max_lanes - 1`` commonest as ``(other)``."""
-    counts: dict[str, int] = {}
-    for key in lanes:
-        counts[key] = counts.get(key, 0) + 1
-    if len(counts) <= max_lanes:
-        return list(lanes)
-    keep = set(sorted(counts, key=lambda k: (-counts[k], k))[: max_lanes - 1])
-    return [k if k in keep else OTHER_LANE for k in lanes]
+def merge_rare_lanes(codes: _Ints, names: Sequence[str], max_lanes: int) -> tuple[_Ints, tuple[str, ...]]:
+    """Lanes of marks (``codes`` into ``names``) with all but the ``max_lanes - 1`` commonest
+    merged into ``(other)``; the names of the lanes used, as new codes' names."""
+    counts = np.bincount(codes, minlength=len(names)) if len(codes) else np.zeros(len(names), dtype=np.int64)
+    present = [k for k in range(len(names)) if counts[k]]
+    if len(present) <= max_lanes:
+        return codes, tuple(names)
+    keep = sorted(present, key=lambda k: (-int(counts[k]), names[k]))[: max_lanes - 1]
+    new_names = tuple(sorted({names[k] for k in keep} | {OTHER_LANE}))
+    number = {name: i for i, name in enumerate(new_names)}
+    kept = set(keep)
+    remap = np.array([number[names[k]] if k in kept else number[OTHER_LANE] for k in range(len(names))], dtype=np.int64)
+    return remap[codes], new_names
 
 
-def lane_order(lanes: Sequence[str], starts: Sequence[int]) -> list[str]:
-    """The lanes in the order of their first start in time, ``(none)`` and ``(other)`` last."""
-    first: dict[str, int] = {}
-    for key, start in zip(lanes, starts, strict=True):
-        if key not in first or start < first[key]:
-            first[key] = start
-    return sorted(first, key=lambda k: (k in (NONE_LANE, OTHER_LANE), first[k], k))
+def lane_order(codes: _Ints, names: Sequence[str], starts: _Ints) -> list[str]:
+    """The lanes of marks (``codes`` into ``names``) in the order of their first start in time,
+    ``(none)`` and ``(other)`` last."""
+    first = np.full(len(names), np.iinfo(np.int64).max, dtype=np.int64)
+    np.minimum.at(first, codes, starts)
+    used = sorted({int(c) for c in np.unique(codes)})
+    return sorted((names[k] for k in used), key=lambda k: (k in (NONE_LANE, OTHER_LANE), int(first[names.index(k)]), k))
 
 
 def pack(

@@ -187,17 +187,21 @@ def chart_from_data(data: ChartData) -> alt.TopLevelMixin:
     number = next(_chart_numbers)
     names = {p: f"{p}_{number}" for p in (KINDS_PARAM, ZOOM_PARAM, BRUSH_PARAM)}
     hiding = LaneHiding(names[KINDS_PARAM], number, data.lane_colors, data.lane_first_row, data.n_rows)
-    detail = _detail(data, width=width, height=height, names=names, hiding=hiding)
-    if data.title:
-        detail = detail.properties(title=alt.Title(data.title, subtitle=_subtitle(data), anchor="start"))
+    # Every property is given to a chart's constructor: Altair deep-copies the whole chart on
+    # each later ``.properties()`` or ``.resolve_scale()`` (a second apiece for this chart).
     meta: dict[str, Any] = {"filters": [[names[KINDS_PARAM], "color"]], "links": []}
+    extra: dict[str, Any] = {}
+    if data.title:
+        extra["title"] = alt.Title(data.title, subtitle=_subtitle(data), anchor="start")
     if not options.overview:
-        return detail.properties(usermeta={USERMETA_KEY: meta})
+        return _detail(data, width=width, height=height, names=names, hiding=hiding, usermeta={USERMETA_KEY: meta}, **extra)
+    detail = _detail(data, width=width, height=height, names=names, hiding=hiding, **extra)
     brush = alt.selection_interval(name=names[BRUSH_PARAM], encodings=["x"])
     strip = _overview(data, width=width, brush=brush, kinds=names[KINDS_PARAM], hiding=hiding)
     meta["links"] = [[f"{names[ZOOM_PARAM]}_{ZOOM_FIELD}", names[BRUSH_PARAM], BRUSH_FIELD]]
-    chart: TimelineVConcat = TimelineVConcat(vconcat=[detail, strip], spacing=12, usermeta={USERMETA_KEY: meta}).resolve_scale(
-        x="independent", y="independent"
+    chart: TimelineVConcat = TimelineVConcat(
+        vconcat=[detail, strip], spacing=12, usermeta={USERMETA_KEY: meta},
+        resolve=alt.Resolve(scale=alt.ScaleResolveMap(x="independent", y="independent")),
     )
     return chart
 
@@ -288,7 +292,7 @@ def _certain_opacity() -> str:
     return expr
 
 
-def _detail(data: ChartData, *, width: int, height: int, names: dict[str, str], hiding: LaneHiding) -> TimelineLayer:
+def _detail(data: ChartData, *, width: int, height: int, names: dict[str, str], hiding: LaneHiding, **properties: Any) -> TimelineLayer:
     kinds = alt.selection_point(name=names[KINDS_PARAM], fields=["color"], bind="legend")
     zoom = alt.selection_interval(name=names[ZOOM_PARAM], bind="scales", encodings=["x"])
     # The domain is given once, on the layer that holds the zoom; the other layers share the
@@ -382,8 +386,9 @@ def _detail(data: ChartData, *, width: int, height: int, names: dict[str, str], 
         ))
     drawn = alt.LayerChart(layer=[*layers, *under, *over])
     # The key has a shape legend of its own (the markers' shapes say the status).
-    detail: TimelineLayer = TimelineLayer(layer=[drawn, _key_layer(DENSITY_KEY if data.aggregated else KEY)], width=width, height=height).resolve_scale(
-        shape="independent", opacity="independent"
+    detail: TimelineLayer = TimelineLayer(
+        layer=[drawn, _key_layer(DENSITY_KEY if data.aggregated else KEY)], width=width, height=height,
+        resolve=alt.Resolve(scale=alt.ScaleResolveMap(shape="independent", opacity="independent")), **properties,
     )
     return detail
 
