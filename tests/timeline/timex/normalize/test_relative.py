@@ -44,3 +44,8 @@ def test_the_former_standing_for_a_noun_is_no_time(text: str) -> None:
 def test_present_day_is_the_present_not_a_day(text: str, words: str) -> None:
     for mode in ("news", "narrative"):
         assert [(t.text, t.value) for t in tag(text, dct="2009-12-19", mode=mode)] == [(words, "PRESENT_REF")]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("text", ["The assembly met on 5 May 1789. Mirabeau carried the day.", "The assembly met on 5 May 1789. The reserves saved the day."])
+def test_carrying_the_day_is_an_idiom_not_a_day(text: str) -> None:
+    assert [t.text for t in tag(text, dct="2009-12-19", mode="narrative")] == ["5 May 1789"]
