@@ -59,6 +59,7 @@ class Lexicon:
     origin_prepositions: frozenset[str]
     member_prepositions: frozenset[str]
     aim_prepositions: frozenset[str]
+    leaving_verbs: frozenset[str]
     # time
     temporal_relations: dict[str, str]
     dating_duration_words: frozenset[str]
