@@ -223,7 +223,10 @@ class Event:
     @property
     def label(self) -> str:
         """A short human label: "Visit: Putin to Dushanbe"."""
-        agents = _named_once([a for a in self.actors if a.role is not Role.RECIPIENT])[:2]
+        acting = [a for a in self.actors if a.role is not Role.RECIPIENT]
+        states = {a.country for a in acting if a.kind is ActorKind.STATE}
+        # "Russia and soldiers": forces or bodies of a state already named add nothing to a label
+        agents = _named_once([a for a in acting if a.kind not in (ActorKind.ORGANIZATION, ActorKind.GROUP) or a.country not in states])[:2]
         others = [n for n in _named_once([a for a in self.actors if a.role is Role.RECIPIENT]) if n not in agents][:1]
         where = [p.name for p in self.places][:1]
         text = self.kind

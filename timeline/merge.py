@@ -214,15 +214,33 @@ def _time_overlap(a: tuple[int, ...], b: tuple[int, ...]) -> float:
     return max(0.0, min(1.0, (hi - lo) / shorter))
 
 
+@attrs.frozen(slots=True)
+class _Facts:
+    """What scoring reads of an item, made once an item, not once a pair."""
+
+    kind: str | None
+    time: Bounds
+    actors: tuple[ActorKey, ...]
+    places: frozenset[str]
+
+
+def _facts(item: Any) -> _Facts:
+    return _Facts(item.kind, effective(item.time), actor_keys(item), _names(item.place_names))
+
+
 def score(a: Any, b: Any, weights: MergeWeights = MergeWeights()) -> float:
     """How alike two items are as reports of one event, 0..1 (0 unless they may be one)."""
+    return _score(_facts(a), _facts(b), weights)
+
+
+def _score(a: _Facts, b: _Facts, weights: MergeWeights) -> float:
     if a.kind is None or a.kind != b.kind:
         return 0.0
-    ta, tb = effective(a.time), effective(b.time)
+    ta, tb = a.time, b.time
     if _intersect(ta, tb) is None:
         return 0.0
-    actors = actors_similarity(actor_keys(a), actor_keys(b))
-    places = _jaccard(_names(a.place_names), _names(b.place_names))
+    places = _jaccard(a.places, b.places)
+    actors = actors_similarity(a.actors, b.actors)
     if not (actors or places):
         return 0.0  # no shared actor or place
     parts = [(weights.time, _time_overlap(ta, tb))]
@@ -427,9 +445,11 @@ def _groups(items: list[Any], threshold: float, weights: MergeWeights, same_docu
         if item.kind is not None:
             by_kind.setdefault(str(item.kind), []).append(row)
     pairs: list[tuple[float, int, int]] = []
+    facts: dict[int, _Facts] = {}
     for rows in by_kind.values():
         if len(rows) < 2:
             continue
+        facts.update((r, _facts(items[r])) for r in rows)
         spans = [items[r].time for r in rows]
         index = SpanIndex.from_spans(spans)
         for k, row in enumerate(rows):
@@ -439,7 +459,7 @@ def _groups(items: list[Any], threshold: float, weights: MergeWeights, same_docu
                 a, b = items[row], items[other]
                 if not same_document and a.doc is not None and a.doc == b.doc:
                     continue
-                s = score(a, b, weights)
+                s = _score(facts[row], facts[other], weights)
                 if s >= threshold and s > 0:
                     pairs.append((s, row, other))
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))

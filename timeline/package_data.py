@@ -1,5 +1,6 @@
 """The one loader of the packages' data files, and their contracts.
 
+``read_data_file(folder, name)`` is the one reader of a data file (JSON, an object).
 ``load_table(package, name)`` reads ``<package>/data/<name>`` (JSON) once and returns it as a
 read-only ``Table`` without its documentation key (``_doc``, ``_comment``, ``_source`` or
 ``about``). ``structure_table(package, name, cls)`` gives the table as a frozen attrs class,
@@ -15,12 +16,16 @@ import functools
 import json
 from collections.abc import Iterator, Mapping
 from importlib import resources
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 import cattrs
 
-__all__ = ["DOC_KEYS", "KEYS_READ", "Table", "data_files", "load_table", "schema_of", "structure_table"]
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+    from pathlib import Path
+
+__all__ = ["DOC_KEYS", "KEYS_READ", "Table", "data_files", "load_table", "read_data_file", "schema_of", "structure_table"]
 
 T = TypeVar("T", bound=attrs.AttrsInstance)
 
@@ -63,13 +68,20 @@ class Table(Mapping[str, Any]):
         return f"Table({sorted(self._data)})"
 
 
+def read_data_file(folder: Traversable | Path, name: str) -> dict[str, Any]:
+    """The JSON object of the data file ``name`` in ``folder`` (a package's data folder, or a
+    user's folder of tables, as ``timeline.timex.Lexicon.load`` takes), documentation keys kept."""
+    path = folder.joinpath(name)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: a data file holds a JSON object, not {type(data).__name__}")
+    return data
+
+
 @functools.cache
 def load_table(package: str, name: str) -> Table:
     """The data file ``<package>/data/<name>`` without its documentation key."""
-    text = resources.files(package).joinpath("data", name).read_text(encoding="utf-8")
-    data = json.loads(text)
-    if not isinstance(data, dict):
-        raise ValueError(f"{package}/data/{name}: a data file holds a JSON object, not {type(data).__name__}")
+    data = read_data_file(resources.files(package).joinpath("data"), name)
     return Table({k: v for k, v in data.items() if k not in DOC_KEYS}, KEYS_READ.setdefault((package, name), set()))
 
 

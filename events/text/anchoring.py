@@ -4,7 +4,8 @@ An expression is attached when the parse puts it on the trigger or its clause, n
 is near:
 
 - a modifier of the trigger: "signed on Friday", "met Monday", "Tuesday's declaration", "the
-  election due this September", "the early hours of Thursday morning", a preposition whose
+  election due this September", "the early hours of Thursday morning", "as soon as Tuesday",
+  "late on Friday", a preposition whose
   object the parse left out ("In nineteen ninety-one Keating was convicted");
 - for a verb, a bare date on its object or its prepositional object ("seized a car bomb under
   construction Sunday") and a phrase set on its subject before it ("the presidents on Friday
@@ -231,6 +232,11 @@ def _attached(c: Candidate, head: Token, index: TimexIndex) -> Anchor | None:
                 found = _modifier_time(c, child, index)  # "the election due this September"
             if found is not None:
                 return Anchor(found)
+            if child.dep_ == "advmod":
+                for prep in (p for p in child.children if p.dep_ == "prep"):
+                    adverbial = _prepositional(c, prep, index)  # "as soon as Tuesday", "late on Friday"
+                    if adverbial is not None:
+                        return adverbial
         if child.dep_ in ("prep", "agent"):
             found_anchor = _prepositional(c, child, index)
             if found_anchor is not None:

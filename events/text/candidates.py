@@ -36,9 +36,11 @@ if TYPE_CHECKING:
 __all__ = [
     "ARTICLES",
     "CONTENT_PREPS",
+    "FORCE_CODE",
     "NEAR_DEPS",
     "NOUN_POS",
     "REJECTED",
+    "WITHDRAWAL",
     "Candidate",
     "TriggerIndex",
     "attribution",
@@ -120,6 +122,8 @@ def _word_ok(words: frozenset[str], exact: bool, tok: Token) -> bool:
 
 
 REJECTED = "rejected"
+WITHDRAWAL = "withdrawal"
+FORCE_CODE = "MIL"  # the CAMEO role code of armed forces ("RUSMIL", "MIL")
 
 
 def _catalogue_match(tok: Token, index: TriggerIndex, blocked: set[int]) -> tuple[Kind, Trigger, tuple[Token, ...]] | str | None:
@@ -224,6 +228,7 @@ def find_candidates(sentences: Sequence[Sentence], entities: Sequence[Sequence[E
     for sent, ents in zip(sentences, entities, strict=True):
         blocked = {k for e in ents if e.kind not in ("demonym", "body") for k in range(e.i, e.j)}
         people = {e.j - 1 for e in ents if e.kind in ("agent", "body")}
+        forces = {e.j - 1 for e in ents if e.kind in ("agent", "body") and (e.cameo or "").endswith(FORCE_CODE)}
         for tok in sent.span:
             if tok.i in blocked or tok.pos_ not in ("VERB", "NOUN", "PROPN") or tok.dep_ == "amod":
                 continue
@@ -233,13 +238,24 @@ def find_candidates(sentences: Sequence[Sentence], entities: Sequence[Sequence[E
                 continue  # inside a time expression
             if tok.pos_ == "VERB" and any(ch.dep_ == "dobj" and timed(ch, sent) for ch in tok.children):
                 continue  # "spent five hours in Tanzania", "took two weeks": time passing, no event
-            cand = _candidate(sent, tok, index, blocked)
+            cand = _candidate(sent, tok, index, blocked, forces)
             if cand is not None and not attribution(cand):
                 out.extend(_levels(cand))
     return _drop_contents(out)
 
 
-def _candidate(sent: Sentence, tok: Token, index: TriggerIndex, blocked: set[int]) -> Candidate | None:
+def _forces_leaving(sent: Sentence, tok: Token, index: TriggerIndex, forces: set[int]) -> Candidate | None:
+    """Armed forces leaving a place withdraw: "the last French soldiers left Niger"."""
+    withdrawal = index.kinds.get(WITHDRAWAL)
+    if withdrawal is None or tok.lemma_.lower() not in lexicon().leaving_verbs:
+        return None
+    subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.i not in forces or not any(c.dep_ == "dobj" for c in tok.children):
+        return None
+    return Candidate(sent, tok, withdrawal, (tok,), withdrawal.cameo, withdrawal.plover)
+
+
+def _candidate(sent: Sentence, tok: Token, index: TriggerIndex, blocked: set[int], forces: set[int]) -> Candidate | None:
     found = _catalogue_match(tok, index, blocked)
     if found == REJECTED:
         return None
@@ -252,7 +268,7 @@ def _candidate(sent: Sentence, tok: Token, index: TriggerIndex, blocked: set[int
         return None
     coded = _cameo_match(tok)
     if coded is None:
-        return None
+        return _forces_leaving(sent, tok, index, forces)
     code, tokens, patterned = coded
     name = kind_of_code(code)
     coded_kind = index.kinds.get(name.lower()) if name else None
@@ -357,7 +373,8 @@ def _drop_contents(cands: list[Candidate]) -> list[Candidate]:
                 other = by_token.get((*key, head.i))
                 if other is not None and other is not c:
                     planning = head.lemma_.lower() in lexicon().planning_verbs | lexicon().attempt_verbs and other.trigger is None
-                    drop.add(id(other) if planning else id(c))  # "preparing to station": the stationing
+                    expressing = c.kind.plover == "PROTEST" and tok.dep_ == "advcl" and other.trigger is None
+                    drop.add(id(other) if planning or expressing else id(c))  # "preparing to station": the stationing; "blocked highways to protest": the protest
             infinitive = tok.dep_ in ("acl", "relcl") and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in tok.children)
             if infinitive and head.pos_ in NOUN_POS and (head.lemma_.lower() in trigger_words or head.lower_ not in lexicon().intention_nouns):
                 drop.add(id(c))  # "a request from Sweden to extradite", "a pleasant place to visit"

@@ -59,6 +59,7 @@ class Lexicon:
     origin_prepositions: frozenset[str]
     member_prepositions: frozenset[str]
     aim_prepositions: frozenset[str]
+    leaving_verbs: frozenset[str]
     # time
     temporal_relations: dict[str, str]
     dating_duration_words: frozenset[str]
@@ -115,11 +116,11 @@ class Timing:
     ending_verbs: frozenset[str]
     simultaneous_clause_words: frozenset[str]
     clause_relations: dict[str, str]
+    framing_prepositions: dict[str, str]
     scene_prepositions: frozenset[str]
     scheduling_verbs: frozenset[str]
     length_prepositions: frozenset[str]
     directed_time_words: frozenset[str]
-    framing_prepositions: dict[str, str]
 
 
 @cache

@@ -59,7 +59,8 @@ def status_of(c: Candidate) -> Status | None:
                 return Status.FAILED
             if any(ch.dep_ == "conj" and ch.lemma_.lower() == "fail" for ch in children) and lemma in lexicon().attempt_verbs:
                 return Status.FAILED
-            if lemma in lexicon().negating_verbs or (lemma == "rule" and any(ch.lower_ == "out" for ch in children)):
+            purpose = depth > 0 and chain[depth - 1].dep_ == "advcl"  # "blocked highways to protest": a purpose, not what was blocked
+            if not purpose and (lemma in lexicon().negating_verbs or (lemma == "rule" and any(ch.lower_ == "out" for ch in children))):
                 return Status.NEGATED
             if lemma in lexicon().cancelling_verbs and c.noun:
                 return Status.NEGATED

@@ -240,19 +240,38 @@ def _cluster_time(members: Sequence[int], cands: Sequence[Candidate], given: Seq
 
 
 def _narrative(clusters: Sequence[Sequence[int]], cands: Sequence[Candidate], times: list[EventTime]) -> list[EventTime]:
-    """Undated events of a history: between the dated events before and after them."""
+    """The events of a history in the story's order: an undated one between the dated events
+    before and after it (the nearest with a known start before it, with a known end after it);
+    a dated one with an open bound ("by September", "after the talks") bounded the same way."""
     order = sorted(range(len(clusters)), key=lambda n: cands[clusters[n][0]].start)
     dated = [n for n in order if times[n].basis in ("timex", "relation")]
     position = {n: k for k, n in enumerate(order)}
-    dated_positions = [position[d] for d in dated]
+    with_start = [d for d in dated if times[d].span.earliest_start is not None]
+    with_end = [d for d in dated if times[d].span.latest_end is not None]
+    start_positions = [position[d] for d in with_start]
+    end_positions = [position[d] for d in with_end]
     out = list(times)
     for n in order:
+        k = bisect.bisect_left(start_positions, position[n])
+        previous = times[with_start[k - 1]].span if k > 0 else None
+        j = bisect.bisect_right(end_positions, position[n])
+        following = times[with_end[j]].span if j < len(with_end) else None
         if times[n].basis in ("timex", "relation"):
-            continue
-        k = bisect.bisect_left(dated_positions, position[n])
-        previous = times[dated[k - 1]].span if k > 0 else None
-        following = times[dated[k]].span if k < len(dated) else None
-        if previous is None and following is None:
-            continue
-        out[n] = EventTime(between(previous, following), "narrative", None, times[n].status)
+            out[n] = attrs.evolve(times[n], span=_bounded(times[n].span, previous, following))
+        elif previous is not None or following is not None:
+            out[n] = EventTime(between(previous, following), "narrative", None, times[n].status)
     return out
+
+
+def _bounded(span: Span, previous: Span | None, following: Span | None) -> Span:
+    """A dated span with an open start or end closed by the story's neighbours, when they agree with it."""
+    start, end = span.earliest_start, span.latest_end
+    if start is None and previous is not None and previous.earliest_start is not None and (end is None or previous.earliest_start < end):
+        start = previous.earliest_start
+    if end is None and following is not None and following.latest_end is not None and (start is None or following.latest_end > start):
+        end = following.latest_end
+    if (start, end) == (span.earliest_start, span.latest_end):
+        return span
+    latest_start = span.latest_start if span.latest_start is not None else end
+    earliest_end = span.earliest_end if span.earliest_end is not None else start
+    return Span(start, latest_start, earliest_end, end, span.granularity, timex=span.timex, mod=span.mod)

@@ -174,6 +174,13 @@ def test_a_label_names_an_agent_once() -> None:
     assert twice.label == "Visit: Kohl"
 
 
+def test_a_label_leaves_out_forces_of_a_state_it_names() -> None:
+    russia = Actor("Russia", ActorKind.STATE, country="RUS", role=Role.AGENT)
+    soldiers = Actor("soldiers", ActorKind.ORGANIZATION, country="RUS", role=Role.AGENT, cameo="RUSMIL")
+    event = Event("e4", "Deployment", actors=[russia, soldiers], places=[Place("Kant", country="KGZ")])
+    assert event.label == "Deployment: Russia to Kant"
+
+
 def test_a_short_name_a_join_made_full_is_full_in_the_other_events_of_its_document() -> None:
     full = Actor("Helmut Kohl", "person", "DEU", "agent", cameo="DEUGOV")
     early = make_event(id="early:visit-1", doc="early", actors=[full], places=[Place("Paris", "FRA")])

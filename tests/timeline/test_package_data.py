@@ -31,7 +31,6 @@ from timeline.timex3_values import duration_units, mod_rules, parts_of_day
 
 PACKAGES = ("timeline", "timeline.io", "events")
 FILES = [(package, name) for package in PACKAGES for name in data_files(package)]
-READ_THROUGH_THE_LOADER = [(p, n) for p, n in FILES if n != "status_classes.json"]
 
 
 def test_every_package_has_data_files() -> None:
@@ -113,7 +112,7 @@ def _read_every_table() -> None:
     )
 
 
-@pytest.mark.parametrize(("package", "name"), READ_THROUGH_THE_LOADER)
+@pytest.mark.parametrize(("package", "name"), FILES)
 def test_every_key_read_exists_and_every_key_is_read(package: str, name: str) -> None:
     _read_every_table()
     table = load_table(package, name)

@@ -10,11 +10,9 @@ and ``role``; ``actor_names``, ``place_names``, ``time_text``, ``quantity``, ``e
 from __future__ import annotations
 
 import enum
-import json
 import re
 import zlib
 from collections.abc import Mapping
-from importlib import resources
 from typing import Any
 
 import pycountry
@@ -57,11 +55,10 @@ OTHER_LANE = "(other)"
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _SPACES = re.compile("[\x0b\x0c\t\r\n]+")
 
-_DATA = resources.files("timeline").joinpath("data")
 # How each status is drawn: each status word falls into one drawing class (data file).
 STATUS_CLASSES: Mapping[str, str] = {
     word: drawn
-    for drawn, words in json.loads(_DATA.joinpath("status_classes.json").read_text(encoding="utf-8"))["classes"].items()
+    for drawn, words in load_table("timeline", "status_classes.json")["classes"].items()
     for word in words
 }
 STATUS_ORDER = ("occurred", "ongoing", "planned", "hypothetical", "failed")

@@ -14,21 +14,18 @@ English lexicon (loaded once).
 from __future__ import annotations
 
 import functools
-import json
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 import attrs
+
+from timeline.package_data import read_data_file
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
     from pathlib import Path
 
 __all__ = ["Lexicon", "english"]
-
-
-def _load(folder: Traversable | Path, name: str) -> Any:
-    return json.loads(folder.joinpath(name).read_text(encoding="utf-8"))
 
 
 @attrs.frozen(slots=True, eq=False)
@@ -125,9 +122,9 @@ def english() -> Lexicon:
 
 
 def _read(folder: Traversable | Path) -> Lexicon:
-    words = _load(folder, "lexicon.json")
-    rules = _load(folder, "rules.json")
-    tense = _load(folder, "tense.json")
+    words = read_data_file(folder, "lexicon.json")
+    rules = read_data_file(folder, "rules.json")
+    tense = read_data_file(folder, "tense.json")
     return Lexicon(
         months=dict(words["months"]),
         month_full=tuple(words["month_full"]),
@@ -160,7 +157,7 @@ def _read(folder: Traversable | Path) -> Lexicon:
         ago_words=dict(words["ago_words"]),
         anchored_ago=frozenset(words["anchored_ago"]),
         duration_determiners=tuple(words["duration_determiners"]),
-        holidays={k: v for k, v in _load(folder, "holidays.json").items() if not k.startswith("_")},
+        holidays={k: v for k, v in read_data_file(folder, "holidays.json").items() if not k.startswith("_")},
         rules=tuple(rules["rules"]),
         macros=dict(rules["macros"]),
         cues={k: tuple(v) for k, v in tense.items() if isinstance(v, list)},

@@ -83,3 +83,8 @@ def test_the_of_phrase_of_a_prepositional_object_dates_the_verb(text: str) -> No
 def test_a_scheduled_event_takes_the_time_it_is_set_for() -> None:
     doc = events.read("The authorities scheduled talks for next Monday.", dct="1999-10-08")
     assert day(one(doc, "Negotiation")) == "1999-10-11"
+
+
+def test_an_adverb_s_phrase_dates_the_verb() -> None:
+    doc = events.read("Rebels attacked the town late on Friday.", dct="2000-04-03")  # a Monday
+    assert day(one(doc, "Attack")) == "2000-03-31"

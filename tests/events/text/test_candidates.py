@@ -89,3 +89,14 @@ def test_a_pattern_word_may_be_a_conjunct_of_the_object() -> None:
 
 def test_a_legislature_approving_a_constitution_ratifies_it() -> None:
     assert "Ratification" in kinds("The Uzbek parliament approved a new constitution on Wednesday.")
+
+
+def test_armed_forces_leaving_a_country_withdraw() -> None:
+    doc = events.read("The last French soldiers left Niger on Friday.", dct=DCT)
+    assert [(e.kind, e.actor_countries) for e in doc.events] == [("Withdrawal", frozenset({"FRA", "NER"}))]
+    assert "Withdrawal" not in kinds("The minister left Paris on Friday.")
+
+
+def test_an_act_done_to_protest_is_a_protest() -> None:
+    doc = events.read("Greek farmers blocked highways with tractors to protest rising costs.", dct=DCT)
+    assert [(e.kind, e.status, e.actor_countries) for e in doc.events] == [("Protest", events.Status.OCCURRED, frozenset({"GRC"}))]

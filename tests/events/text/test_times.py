@@ -116,3 +116,13 @@ def test_before_a_date_ends_by_its_start() -> None:
     attack = one(events.read("The rebels attacked the town before the end of April.", dct="1998-05-01"), "Attack")
     assert attack.time.earliest_start is None
     assert iso(attack.time.latest_end, end=True) == "1998-04-20T23:59:59"  # the end of April: its last ten days
+
+
+def test_in_a_history_an_open_bound_is_closed_by_the_story_s_previous_date() -> None:
+    text = "In June 1940 Germany attacked France. By September the invasion plans were cancelled."
+    doc = events.read(text, mode="narrative")
+    cancelled = [e for e in doc.events if e.time_text == "September"]
+    assert cancelled, [(e.kind, e.time_text) for e in doc.events]
+    assert iso(cancelled[0].time.earliest_start) == "1940-06-01T00:00:00"  # after the attack of June
+    assert iso(cancelled[0].time.latest_end, end=True) == "1940-09-30T23:59:59"  # by September
+    assert cancelled[0].time_basis == "timex"

@@ -15,6 +15,7 @@ import vl_convert
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.timeline.samples import items as sample_items
 from timeline import calendar
 from timeline.chart import PALETTE, mimebundle, timeline_chart
 from timeline.chart.aggregate import civil_from_days_array
@@ -468,3 +469,17 @@ def test_lane_and_kind_names_are_data_not_object_keys(field: str) -> None:
     spec = spec_of(timeline_chart(items, lanes=field, color=field))
     assert len(marks(spec, role="event")) == len(names)
     assert set(names) <= {m["text"] for m in all_marks(spec, "text", "axis-label")}
+
+
+def test_chart_domain_and_unknown_values_raise() -> None:
+    from timeline.chart import prepare, timeline_chart
+
+    data = prepare(sample_items(10), domain=(calendar.seconds(1998), calendar.seconds(2001)))
+    assert {r["id"] for r in data.rows} == {"e3", "e4", "e5"}  # 1998, 1999, 2000
+    assert data.domain == (calendar.seconds(1998) * 1000, calendar.seconds(2001) * 1000)
+    with pytest.raises(ValueError, match="'actors' is not a lane field: expected one of kind, actor, country"):
+        timeline_chart(sample_items(), lanes="actors")
+    with pytest.raises(ValueError, match="not a colour field"):
+        timeline_chart(sample_items(), color="colour")
+    with pytest.raises(TypeError, match="unknown chart option"):
+        timeline_chart(sample_items(), lane="kind")

@@ -1,13 +1,16 @@
-"""``timeline render`` on malformed and hostile input: one error line naming the file and the
-problem, exit status 2, never a traceback (issue 16, item 7)."""
+"""``timeline render``: what ``timeline extract`` and ``Timeline`` write, drawn and selected; on
+malformed and hostile input one error line naming the file and the problem, exit status 2, never
+a traceback (issue 16, item 7)."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from tests.timeline.samples import DCT, items, spec_in, table_rows
 from timeline.cli import main
 
 GOOD = {"class": "events.model.Event", "id": "a", "kind": "Visit", "time": {"earliest_start": "2003-04-01T00:00:00"}}
@@ -129,3 +132,114 @@ def test_hostile_tables_are_one_error_line(tmp_path: Path, suffix: str, capsys: 
     lines = capsys.readouterr().err.strip().splitlines()
     assert len(lines) == 1
     assert str(source) in lines[0]
+
+
+# -- what extract and Timeline write, rendered ------------------------------------------------
+
+
+def event_json(i: int, text: str = "Putin will visit Dushanbe next month.") -> dict[str, Any]:
+    return {
+        "id": f"ev{i}", "doc": "d", "type": "Visit", "status": "planned",
+        "actors": [{"name": "Vladimir Putin", "country": "RUS", "kind": "person", "role": "agent"}],
+        "places": [{"name": "Dushanbe", "country": "TJK"}],
+        "time": {"text": "next month", "timex": "2003-04", "granularity": "month",
+                 "earliest_start": "2003-04-01T00:00:00", "latest_start": "2003-04-30T23:59:59",
+                 "earliest_end": "2003-04-01T00:00:00", "latest_end": "2003-04-30T23:59:59"},
+        "mentions": [{"start": 0, "end": 10, "text": text, "sentence": text}],
+    }
+
+
+def events_available() -> bool:
+    try:
+        import events.convert  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+needs_events = pytest.mark.skipif(not events_available(), reason="events.convert (the event JSON reader) is not there yet")
+
+
+@needs_events
+@pytest.mark.parametrize("layout", ["documents", "object", "list", "jsonl"])
+def test_render_reads_what_extract_writes(tmp_path: Path, layout: str, capsys: pytest.CaptureFixture[str]) -> None:
+    evs = [event_json(1), event_json(2, "A second <visit>.")]
+    if layout == "documents":
+        text = json.dumps([{"doc": "d", "dct": "2003-03-18", "events": evs}])
+    elif layout == "object":
+        text = json.dumps({"events": evs})
+    elif layout == "list":
+        text = json.dumps(evs)
+    else:
+        text = "\n".join(json.dumps(e) for e in evs) + "\n"
+    source = tmp_path / "events.json"
+    source.write_text(text, encoding="utf-8")
+    out = tmp_path / "out.html"
+    assert main(["render", str(source), "-o", str(out), "--lanes", "actor"]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert "Wrote 2 events" in capsys.readouterr().out
+    assert len(table_rows(page)) == 2
+    assert "A second &lt;visit&gt;." in page
+    assert ("report of 18 March 2003" in json.dumps(spec_in(page))) == (layout == "documents")
+    if layout == "documents":
+        png = tmp_path / "out.png"
+        assert main(["render", str(source), "-o", str(png)]) == 0
+        assert png.read_bytes()[:4] == b"\x89PNG"
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (None, "cannot read"),
+    ("", "empty file"),
+    ("{not json", "not JSON"),
+    ('[{"x": 1}]', "neither an event"),
+])
+def test_render_errors_name_the_file(tmp_path: Path, content: str | None, message: str, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "bad.json"
+    if content is not None:
+        source.write_text(content, encoding="utf-8")
+    assert main(["render", str(source), "-o", str(tmp_path / "o.html")]) == 2
+    err = capsys.readouterr().err
+    assert str(source) in err
+    assert message in err
+
+
+def test_render_refuses_an_unknown_output_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "e.json"
+    source.write_text("[]", encoding="utf-8")
+    assert main(["render", str(source), "-o", str(tmp_path / "o.gif")]) == 2
+    assert "o.gif" in capsys.readouterr().err
+
+
+def test_timeline_json_renders(tmp_path: Path) -> None:
+    timeline_io = pytest.importorskip("timeline.io.json")
+    from timeline import Timeline
+
+    source = tmp_path / "t.json"
+    timeline_io.write_json(Timeline(items(), dct=DCT), source)
+    out = tmp_path / "t.svg"
+    assert main(["render", str(source), "-o", str(out)]) == 0
+    assert "report of 18 March 2003" in out.read_text(encoding="utf-8")
+
+
+@needs_events
+def test_render_selects_period_kinds_and_statuses(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    def event(i: int, kind: str, status: str, month: str) -> dict[str, Any]:
+        e = event_json(i)
+        e.update(type=kind, status=status)
+        e["time"] = {**e["time"], "timex": month, "earliest_start": f"{month}-01T00:00:00", "latest_start": f"{month}-01T00:00:00",
+                     "earliest_end": f"{month}-02T00:00:00", "latest_end": f"{month}-02T00:00:00"}
+        return e
+
+    evs = [event(1, "Visit", "planned", "2003-04"), event(2, "Aid", "occurred", "2002-05"), event(3, "Visit", "occurred", "1990-01")]
+    source = tmp_path / "events.json"
+    source.write_text(json.dumps({"headline": "Russia looks east", "events": evs}), encoding="utf-8")
+    out = tmp_path / "o.html"
+    assert main(["render", str(source), "-o", str(out), "--from", "2002", "--to", "2003", "--kind", "visit", "--kind", "Aid"]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert "<title>Russia looks east</title>" in page
+    assert {r["id"] for rows in spec_in(page)["datasets"].values() for r in rows if "sc" in r} == {"ev1", "ev2"}
+    assert main(["render", str(source), "-o", str(out), "--status", "planned"]) == 0
+    assert {r["id"] for rows in spec_in(out.read_text(encoding="utf-8"))["datasets"].values() for r in rows if "sc" in r} == {"ev1"}
+    assert main(["render", str(source), "-o", str(out), "--from", "soon"]) == 2
+    assert "--from 'soon' is not a date" in capsys.readouterr().err
+    assert main(["render", str(source), "-o", str(out), "--from", "2003", "--to", "2002"]) == 2

@@ -179,6 +179,7 @@ def _clause(text: str, start: int, end: int) -> str:
 
 
 _daytime_before = context_regex(r"\b{daytime_before}\s{1,3}$")
+_day_idiom_before = context_regex(r"\b{day_idiom_verbs}\s{1,3}$")
 _of_after = context_regex(r"\s{1,3}{night_of_links}\b")  # "the morning of April 19": the attachment stage joins them
 # after a noun or an adjective standing for one: punctuation or a word that starts another phrase
 _phrase_after = context_regex(r"\s{0,3}(?:[^\w\s-]|$|{phrase_starts}\b)")
@@ -233,7 +234,11 @@ def _the_unit(cand: Candidate, ctx: Context) -> Reading | None:
     gran = _UNIT_GRAN[code]
     if gran == DAY and anchor.gran != DAY:
         return None
-    if the and gran in (DAY,) and (ref is None or _daytime_before(ctx.lex).search(ctx.text[max(0, cand.start - 12) : cand.start])):
+    if the and gran in (DAY,) and (
+        ref is None
+        or _daytime_before(ctx.lex).search(ctx.text[max(0, cand.start - 12) : cand.start])
+        or _day_idiom_before(ctx.lex).search(ctx.text[max(0, cand.start - 16) : cand.start])  # "Mirabeau carried the day": won
+    ):
         return None
     if granularity_order(anchor.gran) > granularity_order(gran):
         return None

@@ -104,4 +104,9 @@ def _story_time(cand: Candidate, ctx: Context) -> Reading | None:
     return dated(ref, anchored=True)
 
 
-HANDLERS: dict[str, Handler] = {"ordinal_period": _ordinal_period, "story_time": _story_time}
+def _present_ref(cand: Candidate, ctx: Context) -> Reading | None:
+    """ "the largest operation to date", "its effects continue to this day": up to the present."""
+    return unknown("PRESENT_REF")
+
+
+HANDLERS: dict[str, Handler] = {"ordinal_period": _ordinal_period, "story_time": _story_time, "present_ref": _present_ref}

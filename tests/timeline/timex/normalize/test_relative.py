@@ -38,3 +38,14 @@ def test_histories_date_former_future_and_recent(text: str, expected: list[tuple
 )
 def test_the_former_standing_for_a_noun_is_no_time(text: str) -> None:
     assert narrative(text) == []
+
+
+@pytest.mark.parametrize(("text", "words"), [("They traded in present-day Belize.", "present-day"), ("They lost near modern day Gnjilane.", "modern day"), ("They stopped at Ore (in present day Ondo State).", "present day")])
+def test_present_day_is_the_present_not_a_day(text: str, words: str) -> None:
+    for mode in ("news", "narrative"):
+        assert [(t.text, t.value) for t in tag(text, dct="2009-12-19", mode=mode)] == [(words, "PRESENT_REF")]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("text", ["The assembly met on 5 May 1789. Mirabeau carried the day.", "The assembly met on 5 May 1789. The reserves saved the day."])
+def test_carrying_the_day_is_an_idiom_not_a_day(text: str) -> None:
+    assert [t.text for t in tag(text, dct="2009-12-19", mode="narrative")] == ["5 May 1789"]

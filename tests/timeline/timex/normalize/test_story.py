@@ -81,3 +81,20 @@ def test_for_the_time_being_is_the_present() -> None:
 
 def test_this_time_alone_is_an_occasion_not_a_time() -> None:
     assert values("This time, the column could travel on a highway.", "narrative") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("It was the largest operation in Indochina to date.", "date"),
+        ("Its effects continue to this day.", "this day"),
+    ],
+)
+def test_up_to_the_present_is_present_ref(text: str, words: str) -> None:
+    for mode in ("news", "narrative"):
+        assert values(text, mode) == [(words, "DATE", "PRESENT_REF")]
+
+
+@pytest.mark.parametrize("text", ["The files are up to date.", "They came to this day of celebration."])
+def test_date_and_this_day_that_are_no_present(text: str) -> None:
+    assert all(t.value != "PRESENT_REF" for t in tag(text, dct=DCT))
