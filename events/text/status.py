@@ -59,7 +59,7 @@ def status_of(c: Candidate) -> Status | None:
                 return Status.FAILED
             if any(ch.dep_ == "conj" and ch.lemma_.lower() == "fail" for ch in children) and lemma in lexicon().attempt_verbs:
                 return Status.FAILED
-            purpose = depth > 0 and chain[depth - 1].dep_ == "advcl"  # "blocked highways to protest": a purpose, not what was blocked
+            purpose = depth > 0 and _purpose(chain[depth - 1])  # "blocked highways to protest": a purpose, not what was blocked
             if not purpose and (lemma in lexicon().negating_verbs or (lemma == "rule" and any(ch.lower_ == "out" for ch in children))):
                 return Status.NEGATED
             if lemma in lexicon().cancelling_verbs and c.noun:
@@ -91,6 +91,12 @@ def status_of(c: Candidate) -> Status | None:
         if v.dep_ == "conj" or v.dep_ in ("ROOT",):
             break
     return Status.OCCURRED
+
+
+def _purpose(verb: Token) -> bool:
+    """Whether ``verb`` is an infinitive of purpose ("blocked highways to protest"), not a
+    gerund the parse hangs the same way ("ruled out sending troops": what was ruled out)."""
+    return verb.dep_ == "advcl" and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in verb.children)
 
 
 def _governing_verb(tok: Token) -> Token | None:
