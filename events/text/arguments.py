@@ -39,11 +39,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ACTOR_KINDS",
-    "FRAMING_PREPS",
-    "PERSON_PRONOUNS",
-    "PLACE_PREPS",
-    "RECIPIENT_PREPS",
-    "STATE_PRONOUNS",
     "SUBJECTS",
     "Arguments",
     "Memory",
@@ -52,11 +47,6 @@ __all__ = [
 ]
 
 SUBJECTS = frozenset({"nsubj", "csubj", "expl"})
-RECIPIENT_PREPS = frozenset({"to", "with", "against", "on", "at", "into", "toward", "towards", "from"})
-PLACE_PREPS = frozenset({"in", "at", "to", "into", "near", "inside", "across", "from", "through", "outside"})
-FRAMING_PREPS = frozenset({"during", "on", "after", "before", "following", "at", "throughout"})
-PERSON_PRONOUNS = frozenset({"he", "his", "him", "she", "her", "hers"})
-STATE_PRONOUNS = frozenset({"it", "its", "they", "their", "them"})
 ACTOR_KINDS = {"country": ActorKind.STATE, "capital": ActorKind.STATE, "demonym": ActorKind.STATE,
                "person": ActorKind.PERSON, "org": ActorKind.ORGANIZATION, "body": ActorKind.ORGANIZATION,
                "group": ActorKind.GROUP, "agent": ActorKind.GROUP}  # fmt: skip
@@ -184,7 +174,7 @@ def _actor(e: Entity, role: Role, c: Candidate) -> Actor | None:
 def _pronoun_entity(tok: Token, memory: Memory, ents: Sequence[Entity]) -> Entity | None:
     low = tok.lower_
     earlier = [e for e in ents if e.j <= tok.i]
-    if low in PERSON_PRONOUNS:
+    if low in lexicon().person_pronouns:
         people = [e for e in earlier if e.kind == "person"]
         if people:
             return people[-1]
@@ -192,11 +182,11 @@ def _pronoun_entity(tok: Token, memory: Memory, ents: Sequence[Entity]) -> Entit
         if later and tok.dep_ == "poss" and tok.i < tok.sent.root.i:
             return later[0]  # "Shortly after his trip to Dushanbe, Ivanov said"
         return memory.persons[-1] if memory.persons else None
-    if low in ("we", "our", "us"):
+    if low in lexicon().speaker_pronouns:
         speakers = [e for e in ents if e.kind == "person" and e.country] or [e for e in memory.persons if e.country][-1:]
         if speakers:
             return speakers[0]
-    if low in STATE_PRONOUNS:
+    if low in lexicon().state_pronouns:
         states = [e for e in earlier if (e.country and e.kind in ("country", "capital", "demonym")) or (e.kind in ("org", "group") and (e.country or e.cameo))]  # "the Pentagon said it"
         if states:
             return states[-1]
@@ -390,11 +380,11 @@ def _arguments(c: Candidate, ents: Sequence[Entity], memory: Memory) -> Argument
             for obj in objs:
                 for e, t in _args_of(obj, ents, memory):
                     giver = recipient_subject and prep.lower_ == "from"  # "received $120 million from the U.S."
-                    if e.is_place and not giver and (prep.lower_ in PLACE_PREPS or (c.kind.movement and prep.lower_ == "of")):  # "out of Kyrgyzstan"
+                    if e.is_place and not giver and (prep.lower_ in lexicon().place_prepositions or (c.kind.movement and prep.lower_ == "of")):  # "out of Kyrgyzstan"
                         _place(args, e, c)
                         if e.kind == "city" or (c.kind.movement and not e.is_state):
                             continue
-                    if prep.lower_ in RECIPIENT_PREPS or (c.kind.movement and e.is_state and e.is_place):
+                    if prep.lower_ in lexicon().recipient_prepositions or (c.kind.movement and e.is_state and e.is_place):
                         _add(args, e, Role.AGENT if giver else Role.RECIPIENT, c, t)
                 if prep.lower_ == "for" and obj.pos_ == "NOUN":  # "visit Beijing for talks with Xi"
                     for inner in (p for p in obj.children if p.dep_ == "prep" and p.lower_ in ("with", "to")):
@@ -447,7 +437,7 @@ def _framing_verb(tok: Token) -> Token | None:
     """The verb whose prepositional phrase a noun trigger is ("During an official visit to
     Tajikistan, Ivanov said"): its subject is the noun's agent."""
     head = tok.head
-    if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") and head.lower_ in FRAMING_PREPS:
+    if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") and head.lower_ in lexicon().scene_frame_prepositions:
         return head.head
     return None
 

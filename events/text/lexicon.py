@@ -60,6 +60,12 @@ class Lexicon:
     member_prepositions: frozenset[str]
     aim_prepositions: frozenset[str]
     leaving_verbs: frozenset[str]
+    place_prepositions: frozenset[str]
+    recipient_prepositions: frozenset[str]
+    scene_frame_prepositions: frozenset[str]
+    person_pronouns: frozenset[str]
+    speaker_pronouns: frozenset[str]
+    state_pronouns: frozenset[str]
     # time
     temporal_relations: dict[str, str]
     dating_duration_words: frozenset[str]
