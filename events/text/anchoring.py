@@ -37,10 +37,11 @@ from timeline import Timex
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["BARE_DATE_DEPS", "MODIFIER_DEPS", "VERB_POS", "Anchor", "TimexIndex", "attach", "carrier", "clause_word", "timing_words"]
+__all__ = ["BARE_DATE_DEPS", "MODIFIER_DEPS", "SUBJECT_DEPS", "VERB_POS", "Anchor", "TimexIndex", "attach", "carrier", "clause_word", "timing_words"]
 
 MODIFIER_DEPS = frozenset({"npadvmod", "advmod", "tmod", "nummod", "compound", "nmod", "amod", "obl", "appos", "poss"})
 BARE_DATE_DEPS = frozenset({"npadvmod", "tmod"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 VERB_POS = ("VERB", "AUX")
 
 
@@ -123,7 +124,7 @@ def _framing_time(c: Candidate, verb: Token, index: TimexIndex) -> Anchor | None
     if antecedent is not None:
         return Anchor(antecedent)  # "Thursday, when 135 people were arrested"
     head = verb
-    own_subject = any(ch.dep_ in ("nsubj", "nsubjpass") for ch in verb.children)
+    own_subject = bool(_subjects(verb))
     while head.dep_ == "conj" and head.head.pos_ == "VERB" and head.head.i != head.i:
         head = head.head  # "were arrested on Monday and charged": one time for the conjoined verbs
         found = _attached(c, head, index)
@@ -154,7 +155,7 @@ def _phase_end(c: Candidate, index: TimexIndex) -> Anchor | None:
     if begin is None or begin.lemma_.lower() not in timing().beginning_verbs:
         return None
     for end in (ch for ch in begin.children if ch.dep_ == "conj" and ch.lemma_.lower() in timing().ending_verbs):
-        if any(ch.dep_ in ("nsubj", "nsubjpass") for ch in end.children):
+        if _subjects(end):
             continue  # "the talks began in May and the army ended the truce": another event ends
         found = _attached(c, end, index)
         if found is not None:
@@ -179,7 +180,7 @@ def _antecedent(c: Candidate, verb: Token, index: TimexIndex) -> Timex | None:
 
 def _fronted(c: Candidate, verb: Token, anchor: Anchor) -> bool:
     """Whether a verb's time expression opens its clause, before the subject ("In June, ...")."""
-    subjects = [ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass")]
+    subjects = _subjects(verb)
     return bool(subjects) and all(anchor.timex.end <= c.sentence.start_of(min(s.subtree, key=lambda t: t.i)) for s in subjects)
 
 
@@ -197,7 +198,7 @@ def _same_moment(clause: Token) -> bool:
     word = clause_word(clause)
     if word is not None:
         return word in timing().simultaneous_clause_words
-    has_subject = any(ch.dep_ in ("nsubj", "nsubjpass") for ch in clause.children)
+    has_subject = bool(_subjects(clause))
     return clause.tag_ == "VBG" and not has_subject
 
 
@@ -290,7 +291,7 @@ def _of_phrase(c: Candidate, obj: Token, index: TimexIndex) -> Timex | None:
 def _verb_extra(c: Candidate, verb: Token, index: TimexIndex) -> Anchor | None:
     """A verb's time set on its subject before it ("the presidents on Friday signed"), or a bare
     date the parse hung on its object ("seized a car bomb under construction Sunday")."""
-    for subject in (ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass")):
+    for subject in _subjects(verb):
         for prep in (p for p in subject.children if p.dep_ == "prep" and subject.i < p.i < verb.i):
             anchor = _prepositional(c, prep, index)
             if anchor is not None:
@@ -327,3 +328,8 @@ def _scene_verb(tok: Token) -> Token | None:
         return None
     verb = prep.head
     return verb if verb.pos_ in VERB_POS else None
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """The verb's own subjects, active or passive."""
+    return [ch for ch in verb.children if ch.dep_ in SUBJECT_DEPS]
