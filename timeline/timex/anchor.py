@@ -255,6 +255,13 @@ def _cues(lex: Lexicon) -> tuple[dict[tuple[str, ...], tuple[int, bool]], dict[s
     return table, prepositions, lex.cues.get("future_contractions", ()), suffix, minimum
 
 
+@functools.cache
+def _scheduled(lex: Lexicon) -> frozenset[tuple[str, ...]]:
+    """The verbs of a timetable whose present tense tells what is scheduled ("the two leaders
+    meet Monday", "the session opens Friday"): future cues, as phrases of lower-case words."""
+    return frozenset(tuple(phrase.lower().split()) for phrase in lex.cues.get("scheduled_present", ()))
+
+
 def _adjective(lowered: list[str], i: int, determiners: tuple[str, ...], degree: tuple[str, ...], adverb_endings: tuple[str, ...]) -> bool:
     """ "the increased dividend", "a still unspecified date": a participle after a determiner
     (and a word of degree) is an adjective, not a verb in the past."""
@@ -270,12 +277,19 @@ def _cues_in(window: str, lex: Lexicon) -> list[tuple[int, int, int, bool]]:
     determiners = lex.cues.get("adjective_determiners", ())  # a participle after it is an adjective
     degree = lex.cues.get("adjective_degree_words", ())
     adverb_endings = tuple(lex.context_words.get("adverb_endings", ()))
+    scheduled = _scheduled(lex)
+    not_present = frozenset(lex.cues.get("base_form_markers", ())) | frozenset(determiners)
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(window)]
     lowered = [w.lower() for _, _, w in words]
     found: list[tuple[int, int, int, bool]] = []
     for i, (start, end, word) in enumerate(words):
         for n in range(min(_LONGEST_CUE, len(words) - i), 0, -1):
-            cue = table.get(tuple(lowered[i : i + n]))
+            phrase = tuple(lowered[i : i + n])
+            cue = table.get(phrase)
+            if cue is None and phrase in scheduled:
+                if i and lowered[i - 1] in not_present:
+                    break  # "to meet", "did not meet", "the start": no present of a timetable
+                cue = (FUTURE, False)  # "the leaders meet Monday": the present of a timetable
             if cue is not None:
                 if cue[0] == PAST and i and lowered[i - 1] in auxiliary_be:
                     break  # a participle after "be" ("will be paid", "to be held") tells no tense

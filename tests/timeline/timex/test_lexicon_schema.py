@@ -60,3 +60,21 @@ def test_the_typed_lexicon_holds_the_value_words_as_sets() -> None:
     assert lex.value_words.keys() == LEXICON["value_words"].keys()
     assert all(isinstance(words, frozenset) and words for words in lex.value_words.values())
     assert "the" in lex.value_words["definite_articles"]
+
+
+TENSE = _json("data", "tense.json")
+TENSE_SCHEMA = _json("schema", "tense.schema.json")
+
+
+def test_the_tense_cues_validate_against_their_schema() -> None:
+    jsonschema.Draft202012Validator.check_schema(TENSE_SCHEMA)
+    jsonschema.validate(TENSE, TENSE_SCHEMA)
+    assert TENSE_SCHEMA["additionalProperties"] is False
+    assert all(sub.get("description") for sub in TENSE_SCHEMA["properties"].values())
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({**TENSE, "colours": ["red"]}, TENSE_SCHEMA)
+
+
+@pytest.mark.parametrize("name", sorted(k for k, v in TENSE.items() if isinstance(v, list)))
+def test_every_tense_list_is_read_by_the_code(name: str) -> None:
+    assert re.search(rf"[\"']{name}[\"']", SOURCE), name

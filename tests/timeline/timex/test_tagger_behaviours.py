@@ -70,6 +70,20 @@ def test_the_verb_after_the_expression_gives_the_direction(text: str, value: str
     assert [v for _, v, _ in values(text)] == [value]
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The two leaders meet Monday in London.", "2003-03-24"),
+        ("The new session of parliament opens Friday.", "2003-03-21"),
+        ("The two leaders did not meet Monday.", "2003-03-17"),
+        ("After the start Monday, prices fell.", "2003-03-17"),
+    ],
+)
+def test_the_present_of_a_timetable_is_the_coming_day(text: str, value: str) -> None:
+    # "meet Monday" in the present tense is scheduled: the coming Monday; "did not meet" is a past
+    assert [v for _, v, _ in values(text)] == [value]
+
+
 # --- circa ---------------------------------------------------------------------------------
 
 
