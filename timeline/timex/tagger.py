@@ -23,7 +23,7 @@ from typing import Literal, get_args
 
 from timeline import calendar as cal
 from timeline.span import Granularity, Span
-from timeline.timex.anchor import DAY, DECADE, MONTH, YEAR, Point, parse_dct
+from timeline.timex.anchor import DAY, DECADE, FUTURE, MONTH, YEAR, Point, parse_dct
 from timeline.timex.attach import Found, merge_neighbours, place
 from timeline.timex.dateline import find_document_date
 from timeline.timex.lexicon import Lexicon, english
@@ -123,7 +123,7 @@ class Tagger:
                 ctx.ref = reading.point
                 if reading.point.gran in (DAY, MONTH):
                     ctx.month_ref = reading.point
-                if reading.point.gran == "Q":
+                if reading.point.gran == "Q" and not _forecast(reading.point, cand, ctx):
                     ctx.quarter, ctx.quarter_at = reading.point, cand.end
         return found
 
@@ -139,6 +139,16 @@ class Tagger:
             elif r.point.gran == YEAR:
                 span = widened_by_years(span, self.circa_years)
         return Timex(item.start, item.end, text[item.start : item.end], r.type, r.value, r.mod, span, r.anchor_value)
+
+
+def _forecast(quarter: Point, cand: Candidate, ctx: Context) -> bool:
+    """A quarter not ended by the document date, named in a clause about the future ("will report
+    losses through the third quarter of 1990"): a forecast, with no results a report compares."""
+    dct = ctx.dct
+    if dct is None or ctx.narrative or dct.gran != DAY:
+        return False
+    ends = quarter.shift("Q", 1)
+    return ends is not None and ends.days > dct.days and ctx.tense(cand) == FUTURE
 
 
 def _asides(readings: list[Reading]) -> set[int]:

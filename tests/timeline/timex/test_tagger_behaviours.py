@@ -226,3 +226,29 @@ def test_ordinal_day_in_a_history_takes_the_month_told() -> None:
 @pytest.mark.parametrize("text", ["She lives on the 3rd floor.", "the 12th Division attacked", "He came 2nd in the race."])
 def test_ordinals_of_other_things_are_no_days(text: str) -> None:
     assert values(text) == []
+
+
+# --- earnings reports compare the quarter whose results they give --------------------------------
+
+REPORT = "1989-11-01"  # a report in the fourth quarter of 1989
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        ("Net income rose in the third quarter. For the quarter a year ago, it earned $3 million.", "the quarter a year ago", "1988-Q3"),
+        ("Profit fell in the third quarter, against a profit in the corresponding period last year.", "the corresponding period last year", "1988-Q3"),
+        ("Sales fell in the third quarter; sales for last year's quarter were higher.", "last year's quarter", "1988-Q3"),
+        (
+            "The company posted a third-quarter loss. Analysts think it will lose money through the fourth quarter of 1990. In the year-ago period, it earned $5 million.",
+            "the year-ago period",
+            "1988-Q3",
+        ),
+        ("Losses will continue through at least the first two quarters of 1990.", "the first two quarters of 1990", "1990-H1"),
+        ("Sales usually rise in the last two quarters of the year.", "the last two quarters of the year", "1989-H2"),
+    ],
+)
+def test_quarters_of_a_report(text: str, words: str, value: str) -> None:
+    # a period "a year ago" or "last year" is the quarter discussed, a year back; a quarter still to
+    # come, named in a forecast, has no results to compare; two quarters of a year are its half
+    assert (words, value, None) in values(text, dct=REPORT)

@@ -95,7 +95,12 @@ def _quarter_value(cand: Candidate, ctx: Context) -> Reading | None:
     ord_word = lookup_key(g("ord"))
     adjs = [lex.quarter_adjectives[a] for a in re.findall(r"[\w-]+", lookup_key(cand.text)) if a in lex.quarter_adjectives]
     year_s = g("year") or g("year2")
-    rel2 = lookup_key(g("rel2") or g("ryear"))
+    rel2 = lookup_key(g("rel2") or g("ryear") or g("ryear2"))
+    if g("yago") is not None:  # "the quarter a year ago": the quarter discussed, a year back
+        adjs.append("YEAR_AGO")
+    if plural and g("pair") is not None and (year_s or rel2) and ord_word:
+        # "the first two quarters of 1990": the first half; "the last two quarters of the year": the second
+        plural, is_half, is_quarter = False, True, False
     gran = HALF if is_half else QUARTER
     if plural:
         if det in lex.context_words["every_words"]:
@@ -114,13 +119,15 @@ def _quarter_value(cand: Candidate, ctx: Context) -> Reading | None:
             return None
     elif months:
         number = months[1]
-    if is_period and not year_s and "YEAR_AGO" not in adjs:
+    if is_period and not (year_s or rel2) and "YEAR_AGO" not in adjs:
         return None
-    if not (number or adjs or year_s or det in vw["quarter_determiners"]):
+    if not (number or adjs or year_s or rel2 or det in vw["quarter_determiners"]):
         return None
     ref = ctx.ref if ctx.ref is not None and ctx.ref.gran == gran else None
-    if ref is None and gran == QUARTER:
-        ref = ctx.recent_quarter(cand)
+    if gran == QUARTER and (ref is None or is_period or "YEAR_AGO" in adjs):
+        # a comparison ("the year-ago period") is with the quarter whose results are discussed,
+        # not with a forecast named since ("losses through the third quarter of 1990")
+        ref = ctx.recent_quarter(cand) or ref
     year: int | None = None
     if year_s:
         year = int(year_s)
