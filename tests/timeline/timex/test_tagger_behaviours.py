@@ -252,3 +252,16 @@ def test_quarters_of_a_report(text: str, words: str, value: str) -> None:
     # a period "a year ago" or "last year" is the quarter discussed, a year back; a quarter still to
     # come, named in a forecast, has no results to compare; two quarters of a year are its half
     assert (words, value, None) in values(text, dct=REPORT)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Rebels shelled the town overnight, police said.", "2003-03-18TNI"),
+        ("On Monday, London shares fell after overnight losses in New York.", "2003-03-16TNI"),
+        ("Talks will continue overnight.", "2003-03-19TNI"),
+    ],
+)
+def test_overnight_in_a_past_clause_is_the_night_before(text: str, value: str) -> None:
+    # a report tells what happened overnight: the night before its day (or before the day it names)
+    assert [v for w, v, _ in values(text) if w == "overnight"] == [value]

@@ -282,6 +282,11 @@ def _deictic(cand: Candidate, ctx: Context) -> Reading | None:
         return unknown("XXXX-XX-XX" if spec[1] == "D" else "XXXX-XX-XXTNI", type_)
     day = Point.of_days(anchor.days + int(spec[2]))
     if spec[1] == "NI":
+        if word in lex.value_words["night_before_words"] and not ctx.narrative and ctx.tense(cand) == PAST:
+            # "rebels shelled the town overnight": the night before the day under discussion
+            ref = ctx.ref
+            today = ref if ref is not None and ref.gran == DAY and ref.days <= anchor.days else anchor
+            day = Point.of_days(today.days - 1)
         return Reading("TIME", day.value() + "TNI", point=day)
     return dated(day, partial="day")
 
