@@ -265,3 +265,16 @@ def test_quarters_of_a_report(text: str, words: str, value: str) -> None:
 def test_overnight_in_a_past_clause_is_the_night_before(text: str, value: str) -> None:
     # a report tells what happened overnight: the night before its day (or before the day it names)
     assert [v for w, v, _ in values(text) if w == "overnight"] == [value]
+
+
+def test_then_current_is_a_time_past() -> None:
+    # "the then current price": the price current at a time past
+    assert values("Holders may buy shares at half the then current market price.") == [("then current", "PAST_REF", None)]
+    assert ("then current", "PAST_REF", None) not in values("Since then current prices have fallen.")
+
+
+def test_a_half_of_a_decade_is_the_decade_with_its_part() -> None:
+    (timex,) = tag("Beer sales grew fast in the last half of the '80s.", dct=DCT)
+    assert (timex.text, timex.value, timex.mod) == ("the last half of the '80s", "198", "END")
+    assert years(timex.span) == (1985, 1989)
+    assert values("in the first half of the 1990s") == [("the first half of the 1990s", "199", "START")]

@@ -213,7 +213,17 @@ def _decade(cand: Candidate, ctx: Context) -> Reading | None:
             year -= 100
     if cand.group("era") and ctx.lex.eras[lookup_key(cand.group("era"))] < 0:
         return unknown("BC" + f"{year:04d}"[:-1])
-    return dated(Point(DECADE, year), absolute=dec is not None and not dec.startswith("'"))
+    reading = dated(Point(DECADE, year), absolute=dec is not None and not dec.startswith("'"))
+    if reading is None or cand.group("frac") is None:
+        return reading
+    # "the last half of the '80s": the decade with START or END, the years the half itself
+    part_word = lookup_key(cand.group("part"))
+    index = 2 if part_word in ctx.lex.context_words["last_part_words"] else ctx.lex.ordinals.get(part_word, 0)
+    if not 1 <= index <= 2:
+        return None
+    reading.years = (year, year + 5) if index == 1 else (year + 5, year + 10)
+    reading.mod = "START" if index == 1 else "END"
+    return reading
 
 
 def _century(cand: Candidate, ctx: Context) -> Reading | None:

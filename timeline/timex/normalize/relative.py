@@ -262,6 +262,9 @@ def _pronoun(cand: Candidate, ctx: Context) -> bool:
     return bool(_the_before(ctx.lex).search(text, max(0, cand.start - 6), cand.start) and _phrase_after(ctx.lex).match(text, cand.end))
 
 
+_then_determiner = context_regex(r"\b{then_adjective_determiners}\s{1,3}$")
+
+
 def _deictic(cand: Candidate, ctx: Context) -> Reading | None:
     lex = ctx.lex
     word = lookup_key(cand.group("word"))
@@ -269,6 +272,8 @@ def _deictic(cand: Candidate, ctx: Context) -> Reading | None:
         return None
     if word in lex.narrative_deictic and _pronoun(cand, ctx):
         return None
+    if word in lex.value_words["then_adjectives"] and not _then_determiner(lex).search(ctx.text, max(0, cand.start - 8), cand.start):
+        return None  # "since then current prices fell": "then" ends a phrase
     spec = lex.deictic[word]
     if word in lex.value_words["present_day_words"]:
         noun = _POSSESSIVE_NOUN.match(ctx.text, cand.end)
