@@ -278,3 +278,8 @@ def test_a_half_of_a_decade_is_the_decade_with_its_part() -> None:
     assert (timex.text, timex.value, timex.mod) == ("the last half of the '80s", "198", "END")
     assert years(timex.span) == (1985, 1989)
     assert values("in the first half of the 1990s") == [("the first half of the 1990s", "199", "START")]
+
+
+def test_one_day_after_a_modal_is_some_day_to_come() -> None:
+    assert values("Islam will one day be the second largest religion in the country.") == [("one day", "FUTURE_REF", None)]
+    assert values("The minister had only been in the job one day.") == [("one day", "P1D", None)]

@@ -64,6 +64,9 @@ _fraction_after = context_regex(r"\s{1,3}{fraction_after}\b")
 _rate_before = context_regex(r"(?:[0-9%]|{rate_amounts}|[0-9,.]+\s{1,3}[a-z]+|{rate_counts}\s{1,3}[a-z]+s)\s{1,3}$")
 
 
+_modal_before = context_regex(r"\b{some_day_modals}\s{1,3}$")
+
+
 _SHORT_UNITS = frozenset({"S", "MIN", "H", "D", "NIGHT", "W"})
 
 
@@ -102,6 +105,8 @@ def _duration(cand: Candidate, ctx: Context) -> Reading | None:
         return None
     if n == 0:
         return None
+    if unit == "D" and num_text in vw["some_day_numbers"] and not (det or ago or adj) and _modal_before(lex).search(cand.match.string, max(0, cand.start - 12), cand.start):
+        return unknown("FUTURE_REF")  # "Islam will one day be the second religion": some day to come
     after = cand.match.string[cand.end : cand.end + 12]
     # news (TimeML) leaves out a rate ("$5 a year", "700 seats a week") and an age ("52 years old");
     # histories (TIMEX2) annotate both as the duration
