@@ -246,11 +246,14 @@ REPORT = "1989-11-01"  # a report in the fourth quarter of 1989
         ),
         ("Losses will continue through at least the first two quarters of 1990.", "the first two quarters of 1990", "1990-H1"),
         ("Sales usually rise in the last two quarters of the year.", "the last two quarters of the year", "1989-H2"),
+        ("In the quarter ended July 31, the company had 5.6 million shares outstanding.", "the quarter", "1989-Q2"),
+        ("For the quarter ended Sept. 30, the airline posted a profit.", "the quarter", "1989-Q3"),
     ],
 )
 def test_quarters_of_a_report(text: str, words: str, value: str) -> None:
     # a period "a year ago" or "last year" is the quarter discussed, a year back; a quarter still to
-    # come, named in a forecast, has no results to compare; two quarters of a year are its half
+    # come, named in a forecast, has no results to compare; two quarters of a year are its half; the
+    # quarter that ends on July 31 is May to July, most of it the second calendar quarter
     assert (words, value, None) in values(text, dct=REPORT)
 
 

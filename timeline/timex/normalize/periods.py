@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from timeline import calendar as cal
 from timeline.timex.anchor import (
     DAY,
     FUTURE,
@@ -20,7 +21,7 @@ from timeline.timex.anchor import (
 from timeline.timex.lexicon import Lexicon
 from timeline.timex.normalize.context import Context, Handler, Reading, dated, unknown
 from timeline.timex.normalize.relative import year_long
-from timeline.timex.normalize.tense_year import year_of_numbered
+from timeline.timex.normalize.tense_year import nearest_year, year_of_numbered
 from timeline.timex.normalize.words import (
     day_number,
     direction_of,
@@ -181,6 +182,8 @@ def _quarter_value(cand: Candidate, ctx: Context) -> Reading | None:
         return dated(cur.shift("Q", 2 if is_half else 1) if cur else None)
     if det in vw["proximal_demonstratives"] or "THIS" in adjs:
         return dated(ctx.current(gran))
+    if base is None and not is_half:
+        base = _quarter_ending(cand, ctx)
     if base is None:
         cur = ctx.current(gran)
         if cur is None:
@@ -191,6 +194,25 @@ def _quarter_value(cand: Candidate, ctx: Context) -> Reading | None:
     if "YEAR_AGO" in adjs:
         return dated(base.shift("Y", -1), anchored=True)
     return dated(base, anchored=True)
+
+
+_quarter_end = context_regex(r"\s{1,3}{quarter_endings}\s{1,3}(?P<mon>[a-z]{3,9})\.?\s{1,3}(?P<day>[0-9]{1,2})\b")
+
+
+def _quarter_ending(cand: Candidate, ctx: Context) -> Point | None:
+    """ "the quarter ended July 31", no quarter discussed: the calendar quarter holding most of the
+    three months up to that day (May to July: the second), in the year the tense gives the day."""
+    end = _quarter_end(ctx.lex).match(ctx.text, cand.end, cand.end + 40)
+    anchor = ctx.deictic_anchor()
+    if end is None or anchor is None or lookup_key(end.group("mon")).rstrip(".") not in ctx.lex.months:
+        return None
+    month = month_number(end.group("mon"), ctx.lex)
+    day = int(end.group("day"))
+    if not 1 <= day <= 31:
+        return None
+    year = nearest_year(month, day, anchor, *ctx.tense_and_distance(cand))
+    middle_year, middle = cal.add_months(year, month, -1)
+    return Point(QUARTER, middle_year, quarter=(middle - 1) // 3 + 1)
 
 
 _NAME_BEFORE = re.compile(r"(?<![.!?\n]\s)(?<![.!?\n]\s\s)(?<=\S\s)\b[A-Z][a-z]+\s{1,2}$|(?<=[a-z,;]\s)\b[A-Z][a-z]+\s{1,2}$")
