@@ -40,6 +40,7 @@ _relative_start = context_regex(r"{relative_starts}\b")
 _part_of_day_of = context_regex(r"\b{night_of_determiners}\s{1,3}({night_of_parts})\s{1,3}{night_of_links}\s{1,3}$")
 _or_so = context_regex(r"\s{approximate_after}\b")
 _ago_end = context_regex(r"\b{ago_ends}$")
+_day_step_before = context_regex(r"\b{the_words}\s{1,3}{day_step_nouns}\s{1,3}(?:{day_after}|(?P<back>{day_before}))\s{1,3}$")
 _determined_duration = context_regex(r"{determined_duration_starts}\s")
 _bound_before = context_regex(r"(?:^|(?<=\W))(?:(?P<BEFORE>{before_words})|(?P<AFTER>{after_words})|(?P<ON_OR_BEFORE>{until_words}))\s{1,3}$")  # each group named by its mod
 
@@ -80,6 +81,12 @@ def place(text: str, start: int, end: int, floor: int, reading: Reading, lex: Le
         start = reading.start
     if reading.end is not None and reading.end > start:
         end = reading.end
+    step = _day_step_before(lex).search(text, max(floor, start - _MODIFIER_REACH), start)
+    if step is not None and reading.type == "DATE" and reading.point is not None and reading.point.gran == DAY and reading.mod is None:
+        # "the day before last Tuesday's hearing": one expression, the day before that Tuesday
+        day = Point.of_days(reading.point.days + (-1 if step.group("back") else 1))
+        reading = attrs.evolve(reading, value=day.value(), point=day, partial="")
+        start = step.start()
     modified = _modifier(text, start, end, floor, reading, lex)
     part = _part_of_day_of(lex).search(text, max(floor, start - _PART_OF_DAY_REACH), start) if narrative else None
     if part is not None and reading.type == "DATE" and reading.point is not None and reading.point.gran == DAY and "T" not in reading.value:

@@ -286,3 +286,10 @@ def test_a_half_of_a_decade_is_the_decade_with_its_part() -> None:
 def test_one_day_after_a_modal_is_some_day_to_come() -> None:
     assert values("Islam will one day be the second largest religion in the country.") == [("one day", "FUTURE_REF", None)]
     assert values("The minister had only been in the job one day.") == [("one day", "P1D", None)]
+
+
+def test_the_day_before_a_date_is_one_expression_a_day_off() -> None:
+    # "the day before last Tuesday's hearing" names the Monday: one TIMEX3, as "the day before yesterday"
+    # (on Wednesday 19 March, last Tuesday is the 18th)
+    assert values("The day before last Tuesday's court hearing, the two sides met.") == [("The day before last Tuesday", "2003-03-17", None)]
+    assert values("They met the day after Christmas.", dct="2003-01-10") == [("the day after Christmas", "2002-12-26", None)]
