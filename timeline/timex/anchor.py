@@ -22,6 +22,7 @@ import attrs
 from timeline import calendar as cal
 from timeline.timex.document_date import parse_document_date, year_text
 from timeline.timex.lexicon import Lexicon, english
+from timeline.timex.patterns import expand, words
 
 __all__ = [
     "CENTURY",
@@ -262,6 +263,12 @@ def _scheduled(lex: Lexicon) -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(phrase.lower().split()) for phrase in lex.cues.get("scheduled_present", ()))
 
 
+@functools.cache
+def _clock_before(lex: Lexicon) -> re.Pattern[str]:
+    """A clock time that ends right before an expression ("9 a.m. EST Tuesday", "noon Friday")."""
+    return re.compile(expand(r"(?:{CLOCK} ?{AMPM}(?: {TZ})?|" + words(lex.clock_words) + r")\s{1,3}$", lex), re.IGNORECASE)
+
+
 def _adjective(lowered: list[str], i: int, determiners: tuple[str, ...], degree: tuple[str, ...], adverb_endings: tuple[str, ...]) -> bool:
     """ "the increased dividend", "a still unspecified date": a participle after a determiner
     (and a word of degree) is an adjective, not a verb in the past."""
@@ -309,11 +316,12 @@ class TenseIndex:
     """The tense cues and sentence ends of one text, found once, so that asking the tense of
     many expressions costs a binary search each (linear in the text overall)."""
 
-    __slots__ = ("_cue_ends", "_cue_starts", "_cues", "_prepositions", "_sentence_ends", "_sentence_starts", "text")
+    __slots__ = ("_clock", "_cue_ends", "_cue_starts", "_cues", "_prepositions", "_sentence_ends", "_sentence_starts", "text")
 
     def __init__(self, text: str, lex: Lexicon) -> None:
         self.text = text
         self._prepositions = _cues(lex)[1]
+        self._clock = _clock_before(lex)
         self._cues = _cues_in(text, lex)
         self._cue_starts = [c[0] for c in self._cues]
         self._cue_ends = [c[1] for c in self._cues]
@@ -337,6 +345,9 @@ class TenseIndex:
             hi = closing.start()
         best: tuple[float, int] | None = None
         before = self.text[max(lo, start - 20) : start]
+        clock = self._clock.search(self.text, max(lo, start - 40), start)
+        if clock is not None:  # "until 9 a.m. Tuesday": the preposition governs the clock time and its day
+            before = self.text[max(lo, clock.start() - 20) : clock.start()]
         last_words = before.rsplit(None, 1)
         preposition = self._prepositions.get(last_words[-1].lower()) if last_words and before[-1:].isspace() else None
         if preposition is not None:

@@ -293,3 +293,16 @@ def test_the_day_before_a_date_is_one_expression_a_day_off() -> None:
     # (on Wednesday 19 March, last Tuesday is the 18th)
     assert values("The day before last Tuesday's court hearing, the two sides met.") == [("The day before last Tuesday", "2003-03-17", None)]
     assert values("They met the day after Christmas.", dct="2003-01-10") == [("the day after Christmas", "2002-12-26", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The agency extended its deadline until 9 a.m. Tuesday.", "2003-03-25T09:00"),
+        ("The agency had ruled against him and set Friday as the deadline for his return.", "2003-03-14"),
+        ("Shareholders tendered 99% of the shares by the Tuesday deadline.", "2003-03-18"),
+    ],
+)
+def test_a_deadline_lies_where_the_clause_puts_it(text: str, value: str) -> None:
+    # "deadline" is a noun, no tense: the verbs decide, and "until" governs "9 a.m. Tuesday" whole
+    assert [v for _, v, _ in values(text)] == [value]
