@@ -264,6 +264,13 @@ def _scheduled(lex: Lexicon) -> frozenset[tuple[str, ...]]:
 
 
 @functools.cache
+def _copulas(lex: Lexicon) -> re.Pattern[str]:
+    """A present copula right before an expression ("the deadline is Friday", "the vote is on
+    Friday"): it says when something is to be, so the day to come."""
+    return re.compile(r"(?<![\w'’])" + words(lex.cues.get("predicate_copulas", ())) + r"\s{1,3}$", re.IGNORECASE)
+
+
+@functools.cache
 def _clock_before(lex: Lexicon) -> re.Pattern[str]:
     """A clock time that ends right before an expression ("9 a.m. EST Tuesday", "noon Friday")."""
     return re.compile(expand(r"(?:{CLOCK} ?{AMPM}(?: {TZ})?|" + words(lex.clock_words) + r")\s{1,3}$", lex), re.IGNORECASE)
@@ -316,11 +323,12 @@ class TenseIndex:
     """The tense cues and sentence ends of one text, found once, so that asking the tense of
     many expressions costs a binary search each (linear in the text overall)."""
 
-    __slots__ = ("_clock", "_cue_ends", "_cue_starts", "_cues", "_prepositions", "_sentence_ends", "_sentence_starts", "text")
+    __slots__ = ("_clock", "_copulas", "_cue_ends", "_cue_starts", "_cues", "_prepositions", "_sentence_ends", "_sentence_starts", "text")
 
     def __init__(self, text: str, lex: Lexicon) -> None:
         self.text = text
         self._prepositions = _cues(lex)[1]
+        self._copulas = _copulas(lex)
         self._clock = _clock_before(lex)
         self._cues = _cues_in(text, lex)
         self._cue_starts = [c[0] for c in self._cues]
@@ -352,6 +360,8 @@ class TenseIndex:
         preposition = self._prepositions.get(last_words[-1].lower()) if last_words and before[-1:].isspace() else None
         if preposition is not None:
             best = (_PREPOSITION_DISTANCE[preposition], preposition)
+        elif before[-1:].isspace() and self._copulas.search(before):
+            best = (0.0, FUTURE)  # "the deadline is Friday": what a present copula dates is to come
         k = bisect.bisect_right(self._cue_ends, start) - 1  # cues ending before the expression
         while k >= 0 and self._cue_starts[k] >= lo:
             _, cue_end, sign, weak = self._cues[k]

@@ -77,6 +77,10 @@ def test_the_verb_after_the_expression_gives_the_direction(text: str, value: str
         ("The new session of parliament opens Friday.", "2003-03-21"),
         ("The two leaders did not meet Monday.", "2003-03-17"),
         ("After the start Monday, prices fell.", "2003-03-17"),
+        ("The deadline is Friday.", "2003-03-21"),
+        ("The vote is on Friday, officials said.", "2003-03-21"),
+        ("The vote was on Friday.", "2003-03-14"),
+        ("He is accused of killing a man on Friday.", "2003-03-14"),
     ],
 )
 def test_the_present_of_a_timetable_is_the_coming_day(text: str, value: str) -> None:
