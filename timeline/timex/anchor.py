@@ -360,7 +360,7 @@ class TenseIndex:
         preposition = self._prepositions.get(last_words[-1].lower()) if last_words and before[-1:].isspace() else None
         if preposition is not None:
             best = (_PREPOSITION_DISTANCE[preposition], preposition)
-        elif before[-1:].isspace() and self._copulas.search(before):
+        elif self._copulas.search(before):
             best = (0.0, FUTURE)  # "the deadline is Friday": what a present copula dates is to come
         k = bisect.bisect_right(self._cue_ends, start) - 1  # cues ending before the expression
         while k >= 0 and self._cue_starts[k] >= lo:

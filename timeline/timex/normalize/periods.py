@@ -27,6 +27,7 @@ from timeline.timex.normalize.words import (
     direction_of,
     edge_mod,
     lookup_key,
+    month_key,
     month_number,
     year_of,
 )
@@ -204,9 +205,11 @@ def _quarter_ending(cand: Candidate, ctx: Context) -> Point | None:
     three months up to that day (May to July: the second), in the year the tense gives the day."""
     end = _quarter_end(ctx.lex).match(ctx.text, cand.end, cand.end + 40)
     anchor = ctx.deictic_anchor()
-    if end is None or anchor is None or lookup_key(end.group("mon")).rstrip(".") not in ctx.lex.months:
+    if end is None or anchor is None:
         return None
-    month = month_number(end.group("mon"), ctx.lex)
+    month = ctx.lex.months.get(month_key(end.group("mon")))
+    if month is None:
+        return None
     day = int(end.group("day"))
     if not 1 <= day <= 31:
         return None

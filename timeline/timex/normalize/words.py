@@ -21,6 +21,7 @@ __all__ = [
     "direction_of",
     "edge_mod",
     "lookup_key",
+    "month_key",
     "month_number",
     "number_of",
     "weekday_number",
@@ -33,8 +34,13 @@ def lookup_key(text: str | None) -> str:
     return " ".join((text or "").lower().split())
 
 
+def month_key(word: str) -> str:
+    """The key of a month word in ``lex.months`` ("Sept." -> "sept")."""
+    return lookup_key(word).rstrip(".")
+
+
 def month_number(word: str, lex: Lexicon) -> int:
-    return lex.months[lookup_key(word).rstrip(".")]
+    return lex.months[month_key(word)]
 
 
 def weekday_number(word: str, lex: Lexicon) -> int:
