@@ -198,8 +198,10 @@ class Event:
     the PLOVER mode, ``cameo`` the CAMEO code. ``time_text`` is the temporal expression the time
     was read from; ``time_basis`` says how it was found: ``timex`` (the clause's expression),
     ``relation`` (through another event, "during his trip"), ``present`` (an undated clause in
-    the present, "is negotiating": the report's day), ``tense`` (before or after the document
-    date), ``narrative`` (between a history's dated events) or ``none``.
+    the present, "is negotiating": the report's day), ``discourse`` (an undated simple-past
+    event of a news story at the day its story last set: "Castro spoke on Thursday. Speaker
+    after speaker denounced the United States"), ``tense`` (before or after the document date),
+    ``narrative`` (between a history's dated events) or ``none``.
     """
 
     id: str

@@ -95,6 +95,8 @@ def _anchor(c: Candidate, index: TimexIndex) -> Anchor | None:
 def _own_anchor(c: Candidate, index: TimexIndex) -> Anchor | None:
     found = _attached(c, c.token, index)
     if found is None and c.noun:
+        found = _scene_date(c, index)
+    if found is None and c.noun:
         for head in _noun_frames(c.token):
             found = _attached(c, head, index)
             if found is not None:
@@ -132,6 +134,10 @@ def _framing_time(c: Candidate, verb: Token, index: TimexIndex) -> Anchor | None
             return found  # "In June, the leaders fell out, and Pol Pot was arrested": a fronted time heads both
         if own_subject:
             break
+    for complement in (ch for ch in verb.children if ch.dep_ == "xcomp" and ch.tag_ == "VB" and verb.tag_ == "VBD"):
+        found = _attached(c, complement, index)  # "invited Sinn Fein to rejoin two weeks ago": the inviting
+        if found is not None and set(found.timex.text.lower().split()) & timing().past_time_words:
+            return found
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in timing().aspectual_verbs:
         found = _attached(c, verb.head, index)  # "began notifying customers on Friday"
         if found is not None:
@@ -318,6 +324,22 @@ def carrier(tok: Token) -> Token | None:
         return head
     if tok.dep_ == "dobj" and (head.lemma_.lower() in lexicon().light_verbs or head.lemma_.lower() in timing().scheduling_verbs):
         return head  # "held talks on Monday", "scheduled a news conference for later today"
+    return None
+
+
+def _scene_date(c: Candidate, index: TimexIndex) -> Anchor | None:
+    """A bare date right after a scene noun, which the parse hung on the verb ("launched the
+    revolution four decades ago in a rally Saturday": the rally's Saturday, not the verb's other
+    time)."""
+    verb = _scene_verb(c.token)
+    if verb is None:
+        return None
+    after = max(t.i for t in c.token.subtree) + 1
+    for child in verb.children:
+        if child.dep_ in BARE_DATE_DEPS and min(t.i for t in child.subtree) == after:
+            found = _timex_of(c, child, index)
+            if found is not None:
+                return Anchor(found)
     return None
 
 

@@ -17,7 +17,7 @@ from events.text.anchoring import Anchor
 from events.text.arguments import Arguments
 from events.text.candidates import Candidate
 from events.text.lexicon import lexicon
-from events.text.times import dating
+from events.text.timing import dating
 
 __all__ = ["MAX_DISTANCE", "REFERRING_DEPS", "cluster"]
 

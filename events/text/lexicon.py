@@ -127,6 +127,7 @@ class Timing:
     scheduling_verbs: frozenset[str]
     length_prepositions: frozenset[str]
     directed_time_words: frozenset[str]
+    past_time_words: frozenset[str]
 
 
 @cache

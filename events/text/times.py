@@ -11,7 +11,10 @@
 4. "during his trip", "after the talks", "as the minister ended her tour": through the other
    event's time;
 5. otherwise its tense against the report: before it (basis ``tense``), after it when planned.
-   In a narrative, an undated event lies between the previous and the next dated events.
+   In a news report, an undated simple-past event takes the day its story last set, when that
+   day is in the week before the report and was set at most two event sentences back (basis ``discourse``,
+   ``events.text.discourse``). In a narrative, an undated event lies between the previous and
+   the next dated events.
 """
 
 from __future__ import annotations
@@ -26,10 +29,12 @@ import attrs
 from events.model import Status
 from events.text.anchoring import Anchor, carrier, clause_word
 from events.text.candidates import Candidate
+from events.text.discourse import Frame, ReferenceTimes
 from events.text.lexicon import lexicon, timing
 from events.text.timing import (
     add_duration,
     between,
+    dating,
     framed_span,
     is_after,
     is_before,
@@ -56,12 +61,11 @@ __all__ = [
     "RELATION_MODS",
     "EventTime",
     "cluster_times",
-    "dating",
     "present",
     "relations",
 ]
 
-BASIS_RANK = {"timex": 3, "relation": 2, "narrative": 1, "present": 1, "tense": 1, "none": 0}
+BASIS_RANK = {"timex": 3, "relation": 2, "discourse": 1, "narrative": 1, "present": 1, "tense": 1, "none": 0}
 PAST_TAGS = frozenset({"VBD"})
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 PRESENT_STATUSES = frozenset({Status.OCCURRED, Status.ONGOING, Status.NEGATED})
@@ -76,12 +80,6 @@ class EventTime:
     basis: str
     text: str | None
     status: Status
-
-
-def dating(ref: Timex) -> bool:
-    """Whether an expression says when: a date or time, or a duration back from the report
-    ("the last year"); not a length ("three hours")."""
-    return ref.type != "DURATION" or any(w in ref.text.lower().split() for w in lexicon().dating_duration_words)
 
 
 def relations(cands: Sequence[Candidate]) -> list[tuple[str, int] | None]:
@@ -115,6 +113,18 @@ def relations(cands: Sequence[Candidate]) -> list[tuple[str, int] | None]:
                                 break
         out.append(found)
     return out
+
+
+def _simple_past(tok: Token) -> bool:
+    """Whether a trigger's clause is in the simple past ("denounced", "were arrested"), not a
+    perfect ("had met", "has signed"): the tense that moves a story on at its reference time."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else carrier(tok)
+    if verb is None:
+        return False
+    aux = [a for a in verb.children if a.dep_ in ("aux", "auxpass")]
+    if any(a.lemma_.lower() == "have" for a in aux):
+        return False
+    return verb.tag_ in PAST_TAGS or any(a.tag_ in PAST_TAGS for a in aux)
 
 
 def _past(tok: Token) -> bool:
@@ -189,16 +199,17 @@ def _after(end: Span, start: Span) -> bool:
 
 def cluster_times(clusters: Sequence[Sequence[int]], cands: Sequence[Candidate], statuses: Sequence[Status | None],
                   anchors: Sequence[Anchor | None], links: Sequence[tuple[str, int] | None],
-                  cluster_of: Sequence[int], dct: Span | None, mode: str) -> list[EventTime]:  # fmt: skip
-    """The time of each cluster of coreferent candidates."""
+                  cluster_of: Sequence[int], dct: Span | None, mode: str, frames: Sequence[Frame] = ()) -> list[EventTime]:  # fmt: skip
+    """The time of each cluster of coreferent candidates (``frames``: the report's clause-level
+    time expressions, ``events.text.discourse.clause_frames``)."""
     known: dict[int, EventTime] = {}
     for _ in range(3):  # expressions first; then relations to clusters dated by them
         for n, members in enumerate(clusters):
             known[n] = _cluster_time(members, cands, statuses, anchors, links, cluster_of, known, dct)
     times = [known[n] for n in range(len(clusters))]
     if mode == "narrative":
-        times = _narrative(clusters, cands, times)
-    return times
+        return _narrative(clusters, cands, times)
+    return _at_reference_time(clusters, cands, anchors, times, ReferenceTimes(frames, [c.sentence.index for c in cands]))
 
 
 def _cluster_time(members: Sequence[int], cands: Sequence[Candidate], given: Sequence[Status | None],
@@ -237,6 +248,22 @@ def _cluster_time(members: Sequence[int], cands: Sequence[Candidate], given: Seq
         if day is not None:  # "Iran condemns", "is negotiating": what the report says holds on its day
             return EventTime(day, "present", None, overall)
     return EventTime(tense_span(overall, dct), "tense" if dct is not None else "none", None, overall)
+
+
+def _at_reference_time(clusters: Sequence[Sequence[int]], cands: Sequence[Candidate], anchors: Sequence[Anchor | None],
+                       times: list[EventTime], reference: ReferenceTimes) -> list[EventTime]:  # fmt: skip
+    """An undated simple-past event of a news report at its story's reference time."""
+    out = list(times)
+    for n, members in enumerate(clusters):
+        first = cands[members[0]]
+        if times[n].basis != "tense" or times[n].status is not Status.OCCURRED or any(anchors[k] is not None for k in members):
+            continue
+        if not _simple_past(first.token):
+            continue
+        frame = reference.at(first.start, first.sentence.index)
+        if frame is not None and frame.span is not None:
+            out[n] = EventTime(frame.span, "discourse", frame.timex.text, times[n].status)
+    return out
 
 
 def _narrative(clusters: Sequence[Sequence[int]], cands: Sequence[Candidate], times: list[EventTime]) -> list[EventTime]:

@@ -9,12 +9,14 @@ import re
 from functools import lru_cache
 
 from events.model import Status
+from events.text.lexicon import lexicon
 from timeline import Timex, calendar
 from timeline.span import Granularity, Span
 
 __all__ = [
     "add_duration",
     "between",
+    "dating",
     "framed_span",
     "from_iso",
     "is_after",
@@ -32,6 +34,12 @@ __all__ = [
 ]
 
 _DURATION = re.compile(r"P(\d+|X)([YMWD])")
+
+
+def dating(ref: Timex) -> bool:
+    """Whether an expression says when: a date or time, or a duration back from the report
+    ("the last year"); not a length ("three hours")."""
+    return ref.type != "DURATION" or any(w in ref.text.lower().split() for w in lexicon().dating_duration_words)
 
 
 @lru_cache(maxsize=65_536)

@@ -88,3 +88,22 @@ def test_a_scheduled_event_takes_the_time_it_is_set_for() -> None:
 def test_an_adverb_s_phrase_dates_the_verb() -> None:
     doc = events.read("Rebels attacked the town late on Friday.", dct="2000-04-03")  # a Monday
     assert day(one(doc, "Attack")) == "2000-03-31"
+
+
+def test_a_bare_date_right_after_a_scene_noun_is_the_scene_s() -> None:
+    text = "Thousands of people honoured the men who founded the party more than four decades ago in a rally Saturday demanding new elections."
+    rally = one(events.read(text, dct="2012-05-06"), "Protest")  # a Sunday
+    assert rally.time_text == "Saturday"
+    assert day(rally) == "2012-05-05"
+
+
+@pytest.mark.parametrize(("text", "expected"), [("The president urged the rebels to return to the talks two weeks ago.", "2012-W16"),
+                                                ("The president asked parliament to approve the budget yesterday.", "2012-05-05")])  # fmt: skip
+def test_a_past_expression_on_the_infinitive_of_a_past_verb_dates_the_verb(text: str, expected: str) -> None:
+    request = one(events.read(text, dct="2012-05-06"), "Request")
+    assert (request.time_basis, request.time.timex) == ("timex", expected)
+
+
+def test_a_later_expression_on_the_infinitive_is_not_the_past_verb_s() -> None:
+    request = one(events.read("The president urged parliament to approve the budget next week.", dct="2012-05-06"), "Request")
+    assert request.time_basis == "tense"

@@ -3,6 +3,8 @@ the tense's direction for weekdays, coreference and relations."""
 
 from __future__ import annotations
 
+import pytest
+
 import events
 from events.text.timing import iso
 
@@ -126,3 +128,36 @@ def test_in_a_history_an_open_bound_is_closed_by_the_story_s_previous_date() -> 
     assert iso(cancelled[0].time.earliest_start) == "1940-06-01T00:00:00"  # after the attack of June
     assert iso(cancelled[0].time.latest_end, end=True) == "1940-09-30T23:59:59"  # by September
     assert cancelled[0].time_basis == "timex"
+
+
+def test_an_undated_simple_past_event_is_at_the_day_its_story_set() -> None:
+    doc = events.read("Rebels attacked a police post in Gao on Monday. Troops killed four of the attackers.", dct="2012-05-02")
+    killing = next(e for e in doc.events if e.kind == "Attack" and e.mentions[0].trigger == "killed")
+    assert (killing.time_basis, killing.time_text, killing.time.timex) == ("discourse", "Monday", "2012-04-30")
+
+
+def test_quotations_between_do_not_move_the_story_on() -> None:
+    text = "Rebels attacked a police post on Monday. ``We will fight on,'' their leader said. ``Nobody will stop us.'' Troops arrested four men."
+    assert one(events.read(text, dct="2012-05-02"), "Coercion").time.timex == "2012-04-30"
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels attacked a police post in Gao on Monday. Troops had arrested their leader.",  # a perfect: before the reference time
+    "Rebels attacked Gao in March 2010. Troops arrested their leader.",  # not a day of the week before the report
+    "The Monday attack on the police post shocked the town. Troops arrested four men.",  # a date inside a noun phrase
+    "Rebels attacked a police post on Monday. The group was founded in 2009. Its fighters seized the town of Douentza.",
+])  # fmt: skip
+def test_the_story_s_day_holds_only_for_the_simple_past_after_a_clause_s_recent_day(text: str) -> None:
+    assert one(events.read(text, dct="2012-05-02"), "Coercion").time_basis == "tense"
+
+
+def test_the_story_s_day_fades_after_two_sentences_of_events() -> None:
+    text = "Rebels attacked a police post on Monday. Troops arrested four men. Police detained a fifth man. Soldiers shelled the hills."
+    doc = events.read(text, dct="2012-05-02")
+    assert [e.time_basis for e in doc.events] == ["timex", "discourse", "discourse", "tense"]
+
+
+def test_a_narrative_keeps_its_own_rule_for_undated_events() -> None:
+    text = "Rebels attacked a police post on 30 April 2012. Troops arrested four men. In May 2012 the army retook Gao."
+    doc = events.read(text, mode="narrative")
+    assert one(doc, "Coercion").time_basis == "narrative"

@@ -1,0 +1,120 @@
+"""The reference time of a news report: the day its last clause-level time expression set.
+
+A news story states the day of what it reports once ("Castro spoke on Thursday in a packed
+auditorium") and tells what followed in the simple past without repeating it ("Speaker after
+speaker denounced the United States"). That day is the reference time of the simple-past
+sentences after it (Reichenbach's R; Kamp and Reyle's temporal perspective point), until
+another expression sets a new one or the story moves on.
+
+A reference time here is set only by an expression that dates a clause ("on Thursday" on a verb),
+never by one inside a noun phrase ("the Aug. 7 bombings" dates the bombings, not the sentence).
+It holds for an undated simple-past event when it names a day, or part of one, in the week before
+the report, and was set at most ``MAX_SENTENCES_BACK`` sentences that report events before the
+event's (quotations and descriptions between them do not move the story on). An expression
+of another kind (a month, a year, a day longer ago) ends the reference time without giving one:
+a story that turns to its background ("The boy was plucked from the sea on Thanksgiving Day")
+keeps its events dated only "before the report".
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+import attrs
+
+from events.text.anchoring import VERB_POS, TimexIndex
+from events.text.parse import Sentence
+from events.text.timing import dating, is_after, span_of_timeref
+from timeline import Timex
+from timeline.calendar import SECONDS_PER_DAY
+from timeline.span import Granularity, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["MAX_DAYS_BEFORE_REPORT", "MAX_SENTENCES_BACK", "Frame", "ReferenceTimes", "clause_frames"]
+
+MAX_DAYS_BEFORE_REPORT = 7
+MAX_SENTENCES_BACK = 2
+
+
+@attrs.frozen(slots=True)
+class Frame:
+    """A clause-level time expression: where it stands and the period it names (None when it
+    ends the reference time without giving one)."""
+
+    start: int
+    sentence: int
+    timex: Timex
+    span: Span | None
+
+
+def clause_frames(sentences: Sequence[Sentence], timexes: Sequence[Timex], dct: Span | None) -> list[Frame]:
+    """The expressions that date a clause, in text order, each with the reference time it sets."""
+    if dct is None or dct.earliest_start is None:
+        return []
+    index = TimexIndex(timexes)
+    frames: list[Frame] = []
+    for sentence in sentences:
+        seen: set[int] = set()
+        for tok in sentence.span:
+            found = index.at(sentence.start_of(tok))
+            if found is None or found.start in seen:
+                continue
+            seen.add(found.start)
+            if not _dates_clause(_head_outside(tok, found, sentence)):
+                continue
+            span = span_of_timeref(found, dct) if dating(found) and found.type != "SET" else None
+            if span is None or is_after(span, dct):
+                continue  # "for three hours", "every day", "next week": no past time of the story
+            day = found.type in ("DATE", "TIME") and _recent_day(span, dct)
+            frames.append(Frame(found.start, sentence.index, found, span if day else None))
+    return frames
+
+
+def _head_outside(tok: Token, timex: Timex, sentence: Sentence) -> Token:
+    """The token the expression hangs on: the head of its top token, through a preposition."""
+    inside = {t.i for t in sentence.span if timex.start <= sentence.start_of(t) < timex.end}
+    top = tok
+    while top.head.i in inside and top.head.i != top.i:
+        top = top.head
+    head = top.head
+    if head.dep_ in ("prep", "agent") and head.i not in inside:
+        head = head.head
+    return head
+
+
+def _dates_clause(head: Token) -> bool:
+    """Whether an expression on ``head`` dates its clause: a verb's, or the root's of a verbless
+    sentence ("Tuesday, talks in Geneva"); not a noun's inside a phrase."""
+    return head.pos_ in VERB_POS or head.dep_ == "ROOT"
+
+
+def _recent_day(span: Span, dct: Span) -> bool:
+    assert dct.earliest_start is not None
+    if span.granularity > Granularity.DAY or span.earliest_start is None:
+        return False
+    return dct.earliest_start - span.earliest_start <= MAX_DAYS_BEFORE_REPORT * SECONDS_PER_DAY
+
+
+class ReferenceTimes:
+    """The reference time at each point of a report, given its frames and the numbers of the
+    sentences that report events."""
+
+    def __init__(self, frames: Sequence[Frame], event_sentences: Iterable[int]) -> None:
+        self.frames = list(frames)
+        self.starts = [f.start for f in self.frames]
+        self.event_sentences = sorted(set(event_sentences))
+
+    def at(self, offset: int, sentence: int) -> Frame | None:
+        """The frame in force at a document offset in sentence number ``sentence``, when it gives a time."""
+        k = bisect.bisect_left(self.starts, offset) - 1
+        if k < 0:
+            return None
+        frame = self.frames[k]
+        back = bisect.bisect_left(self.event_sentences, sentence) - bisect.bisect_left(self.event_sentences, frame.sentence)
+        if frame.span is None or not 0 <= back <= MAX_SENTENCES_BACK:
+            return None
+        return frame
