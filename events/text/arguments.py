@@ -5,7 +5,11 @@
 - a noun trigger's possessor ("Putin's trip") or its country adjective ("the Russian raid") is
   its agent, and a light verb's subject acts for it ("Putin will pay a visit");
 - a verb with no subject of its own takes its governing verb's ("agreed to meet", "came and went")
-  or the noun its relative clause modifies;
+  or the noun its relative clause modifies; a conjoined verb with its own auxiliary takes the
+  noun before it that the parse joined elsewhere ("... and the coalition will halt air strikes");
+- the subject of a clause a noun event frames ("During his visit to Tajikistan, Ivanov said")
+  is its agent only for talks, meetings, agreements and journeys, never for an attack or a
+  protest ("After the attack, police arrested"), nor for a topic ("commented on the agreement");
 - pronouns ("he", "his", "it") are the last person or state before them;
 - the victim of an attack is never its agent: an attack kind's passive subject is a recipient;
 - a capital used for its government is that state, never a second party beside it; a place
@@ -320,6 +324,10 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
                 return c, False
             if c.dep_ == "nsubjpass":
                 return c, True
+        if verb.dep_ == "conj":
+            stranded = _stranded_subject(verb)
+            if stranded is not None:
+                return stranded, False
         if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
             verb = verb.head
             continue
@@ -329,6 +337,19 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
+def _stranded_subject(verb: Token) -> Token | None:
+    """The subject of a conjoined verb with an auxiliary of its own that the parse joined to an
+    earlier noun ("rebels will withdraw from the port and the coalition will halt air strikes":
+    "coalition" parsed as a conjunct of "port")."""
+    aux = [a for a in verb.children if a.dep_ in ("aux", "auxpass") and a.i < verb.i]
+    if not aux:
+        return None
+    before = verb.doc[min(a.i for a in aux) - 1]
+    if before.pos_ in ("NOUN", "PROPN") and before.dep_ == "conj" and before.head.i < before.i:
+        return before
+    return None
+
+
 def _arguments(c: Candidate, ents: Sequence[Entity], memory: Memory) -> Arguments:
     args = Arguments()
     tok = c.token
@@ -336,7 +357,7 @@ def _arguments(c: Candidate, ents: Sequence[Entity], memory: Memory) -> Argument
     recipient_subject = c.trigger is not None and c.trigger.subject == "recipient"
     verb = tok if tok.pos_ == "VERB" else _light_verb(tok)
     if verb is None and c.noun and not any(ch.dep_ == "poss" for ch in tok.children):
-        verb = _framing_verb(tok)
+        verb = _framing_verb(c)
     if verb is not None:
         subject, passive = _subject_of(verb)
         if subject is not None and subject.i != tok.i:
@@ -433,13 +454,19 @@ def _near_trigger(c: Candidate, start: int, end: int) -> bool:
     return lo <= start and end <= hi
 
 
-def _framing_verb(tok: Token) -> Token | None:
+def _framing_verb(c: Candidate) -> Token | None:
     """The verb whose prepositional phrase a noun trigger is ("During an official visit to
-    Tajikistan, Ivanov said"): its subject is the noun's agent."""
+    Tajikistan, Ivanov said"): its subject is the noun's agent. Asked only for events their
+    parties attend or make (talks, meetings, visits): the subject of "after the attack, police
+    arrested" or "did not comment on the agreement" is no party to the attack or the agreement."""
+    tok = c.token
     head = tok.head
-    if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") and head.lower_ in lexicon().scene_frame_prepositions:
-        return head.head
-    return None
+    if not (c.kind.symmetric or c.kind.movement) or tok.dep_ != "pobj" or head.dep_ != "prep" or head.head.pos_ not in ("VERB", "AUX"):
+        return None
+    word = head.lower_
+    if word not in lexicon().scene_frame_prepositions or (word in lexicon().journey_frame_prepositions and not c.kind.movement):
+        return None
+    return head.head
 
 
 def _light_verb(tok: Token) -> Token | None:

@@ -63,6 +63,7 @@ class Lexicon:
     place_prepositions: frozenset[str]
     recipient_prepositions: frozenset[str]
     scene_frame_prepositions: frozenset[str]
+    journey_frame_prepositions: frozenset[str]
     person_pronouns: frozenset[str]
     speaker_pronouns: frozenset[str]
     state_pronouns: frozenset[str]

@@ -73,3 +73,22 @@ def test_the_giver_of_aid_received_is_its_agent_and_no_place() -> None:
 def test_a_known_organization_is_what_it_refers_to() -> None:
     e = event("The World Bank said it would lend $1.5 billion to Ethiopia.", "Aid")
     assert any(a.name == "World Bank" and a.cameo and a.cameo.startswith("IGO") for a in e.actors)
+
+
+def test_the_subject_after_a_framing_event_is_no_party_to_it() -> None:
+    doc = events.read("Following the bombing in Nairobi, Kenya closed its border with Somalia.", dct=DCT)
+    bombing = [e for e in doc.events if e.kind == "Attack"]
+    assert all("KEN" not in e.actor_countries for e in bombing)
+    assert not [e for e in events.read("Saudi Arabia did not comment on the agreement.", dct=DCT).events if "SAU" in e.actor_countries]
+
+
+def test_the_subject_of_a_clause_framed_by_talks_or_a_journey_takes_part_in_them() -> None:
+    visit = event("During an official visit to Tajikistan, Ivanov said Russia would open a base.", "Visit")
+    assert "Ivanov" in visit.actor_names
+    talks = event("After talks with Putin in Moscow, Xi said relations were good.", "Negotiation")
+    assert {a.name for a in talks.actors if a.role is Role.AGENT} == {"Xi"}
+
+
+def test_a_conjoined_clause_s_own_subject_is_not_the_first_clause_s() -> None:
+    doc = events.read("Under the deal, Houthi rebels will withdraw from the port of Hodeidah and the Saudi-led coalition will halt air strikes.", dct=DCT)
+    assert [e.kind for e in doc.events if "rebels" in e.actor_names] == ["Withdrawal"]
