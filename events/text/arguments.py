@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from events.model import Actor, ActorKind, Entity, Mention, Place, Quantity, Role
-from events.text.candidates import Candidate
+from events.text.candidates import Candidate, fronted_phrase
 from events.text.gazetteer import gazetteer
 from events.text.lexicon import lexicon
 from events.text.quantities import find_quantities
@@ -464,8 +464,12 @@ def _framing_verb(c: Candidate) -> Token | None:
     if not (c.kind.symmetric or c.kind.movement) or tok.dep_ != "pobj" or head.dep_ != "prep" or head.head.pos_ not in ("VERB", "AUX"):
         return None
     word = head.lower_
-    if word not in lexicon().scene_frame_prepositions or (word in lexicon().journey_frame_prepositions and not c.kind.movement):
+    if word not in lexicon().scene_frame_prepositions:
         return None
+    if word in lexicon().journey_frame_prepositions:  # "On his visit ..., Putin said", "said on a visit"; not "commented on the visit"
+        indefinite = any(ch.dep_ == "det" and ch.lower_ in ("a", "an") for ch in tok.children)
+        if not c.kind.movement or not (fronted_phrase(head) or indefinite):
+            return None
     return head.head
 
 

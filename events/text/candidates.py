@@ -46,6 +46,7 @@ __all__ = [
     "attribution",
     "descriptive",
     "find_candidates",
+    "fronted_phrase",
     "near",
 ]
 
@@ -293,6 +294,12 @@ def descriptive(c: Candidate, dated: bool) -> bool:
     return passive and not any(ch.dep_ in ("agent", "dobj") for ch in tok.children)
 
 
+def fronted_phrase(prep: Token) -> bool:
+    """Whether a prepositional phrase opens its clause, before the verb's subject."""
+    verb = prep.head
+    return prep.i < verb.i and any(ch.dep_ in ("nsubj", "nsubjpass") and ch.i > prep.i for ch in verb.children)
+
+
 def _levels(c: Candidate) -> list[Candidate]:
     """A change "from A in T1 to B in T2" states two levels at two times: one event each."""
     verb = c.token.head if c.noun and c.token.dep_ == "dobj" else c.token
@@ -330,7 +337,8 @@ def _drop_contents(cands: list[Candidate]) -> list[Candidate]:
     """Drop what is only another event's content or frame:
 
     - a noun that is the object, or the noun of "on/of/about/for", of a trigger of another kind
-      ("discuss cooperation"); a trigger word that another trigger's pattern used ("pay a visit");
+      ("discuss cooperation"), unless its phrase opens the clause ("On a visit to Beijing, Putin
+      praised China": the visit frames the praise); a trigger word that another trigger's pattern used ("pay a visit");
     - a verb that only introduces a catalogue noun ("preparing an agreement": the agreement);
     - an infinitive of purpose or a gerund of content under another trigger ("visited
       Kyrgyzstan to discuss ...", "the agreement on establishing a base");
@@ -347,6 +355,8 @@ def _drop_contents(cands: list[Candidate]) -> list[Candidate]:
             if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in lexicon().background_prepositions:
                 drop.add(id(c))
                 continue
+            if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in CONTENT_PREPS and fronted_phrase(head):
+                continue  # "On a visit to Beijing, Putin praised China": a frame, not the praise's content
             if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in CONTENT_PREPS:
                 head = head.head
             elif tok.dep_ == "dobj" and head.dep_ == "xcomp" and (*key, head.i) not in by_token:

@@ -92,3 +92,14 @@ def test_the_subject_of_a_clause_framed_by_talks_or_a_journey_takes_part_in_them
 def test_a_conjoined_clause_s_own_subject_is_not_the_first_clause_s() -> None:
     doc = events.read("Under the deal, Houthi rebels will withdraw from the port of Hodeidah and the Saudi-led coalition will halt air strikes.", dct=DCT)
     assert [e.kind for e in doc.events if "rebels" in e.actor_names] == ["Withdrawal"]
+
+
+def test_a_journey_that_opens_the_clause_frames_it_and_is_an_event() -> None:
+    visit = event("On a visit to Beijing, Putin praised China.", "Visit")
+    assert ("RUS", Role.AGENT) in sides(visit)
+    assert "Putin" in event("Putin said on a visit to Beijing that ties were strong.", "Visit").actor_names
+
+
+def test_the_journey_a_speaker_comments_on_is_not_his() -> None:
+    visit = event("Putin commented on the visit to Beijing.", "Visit")
+    assert "Putin" not in visit.actor_names
