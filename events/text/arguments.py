@@ -10,7 +10,8 @@
 - the subject of a clause a noun event frames ("During his visit to Tajikistan, Ivanov said")
   is its agent only for talks, meetings, agreements and journeys, never for an attack or a
   protest ("After the attack, police arrested"), nor for a topic ("commented on the agreement");
-- pronouns ("he", "his", "it") are the last person or state before them;
+- pronouns ("he", "his", "it") are the last person or state before them; the subject of a
+  reported clause is the reporter when they agree ("the students said they would strike");
 - the victim of an attack is never its agent: an attack kind's passive subject is a recipient;
 - a capital used for its government is that state, never a second party beside it; a place
   after "in", "at" or "to" is a place;
@@ -209,28 +210,52 @@ def _args_of(tok: Token, ents: Sequence[Entity], memory: Memory) -> list[tuple[E
             return _args_of(_named_head(verb.head), ents, memory)  # "the chief ... who visited"
         return []
     if tok.pos_ == "PRON":
+        speaker = _reporting_subject(tok)
+        if speaker is not None:
+            return _args_of(speaker, ents, memory)  # "the students said they would resume protests"
         e = _pronoun_entity(tok, memory, ents)
         return [(e, tok)] if e is not None else []
     found = [(_with_country(e, t, ents, memory), t) for e, t in _phrase_entities(tok, ents)]
     if not found and tok.pos_ == "NOUN":
         found = _of_phrase(tok, ents, memory)
     pair = tok.lemma_.lower() in lexicon().pair_nouns or tok.lower_ in lexicon().pair_nouns
-    if pair and not any(e.country for e, _ in found) and any(c.lower_ == "two" for c in tok.children):
-        return [(e, tok) for e in memory.last_states(2, set(), [e for e in ents if e.j <= tok.i])]  # "the two countries"
+    if pair and not any(e.country for e, _ in found) and any(c.lower_ in lexicon().pair_determiners for c in tok.children):
+        return [(e, tok) for e in memory.last_states(2, set(), [e for e in ents if e.j <= tok.i])]  # "the two countries", "both countries"
     return found
 
 
+def _reporting_subject(pronoun: Token) -> Token | None:
+    """The subject of the verb that reports a pronoun's clause, when they agree in number ("The
+    students ... said they would resume protests": the students; "Putin said he would")."""
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.head.dep_ != "ccomp":
+        return None
+    speaker, _ = _subject_of(pronoun.head.head)
+    if speaker is None or speaker.pos_ not in ("NOUN", "PROPN"):
+        return None
+    low = pronoun.lower_
+    plural = speaker.tag_ in ("NNS", "NNPS")
+    person = speaker.ent_type_ == "PERSON"
+    if low in lexicon().person_pronouns:
+        return speaker if person else None
+    if low in lexicon().state_pronouns:
+        return speaker if (plural if low == "they" else not plural and not person) else None
+    return None
+
+
 def _with_country(e: Entity, tok: Token, ents: Sequence[Entity], memory: Memory) -> Entity:
-    """An agent noun or body without a country takes its possessor's ("its troops"), or that of
+    """An agent noun or body without a country takes its possessor's ("its troops", "Iran's
+    foreign ministry"), or that of
     "of", "from" or "in" after it ("negotiators from Sudan", "demonstrators in Nairobi")."""
-    if e.country or e.kind not in ("agent", "body"):
-        return e
+    if e.country or e.kind not in ("agent", "body", "org") or (e.kind == "org" and e.cameo):
+        return e  # a named organization ("ASEAN") is its own
     head = tok.doc[e.j - 1]
     owners: list[Entity] = []
     for child in head.children:
         if child.dep_ == "poss" and child.pos_ == "PRON":
             found = _pronoun_entity(child, memory, ents)
             owners += [found] if found is not None else []
+        elif child.dep_ == "poss":  # "Iran's foreign ministry"
+            owners += [x for x, _ in _phrase_entities(child, ents)]
         elif child.dep_ == "prep" and child.lower_ in lexicon().origin_prepositions:
             owners += [x for o in child.children if o.dep_ == "pobj" for x, _ in _phrase_entities(o, ents)]
     country = next((o.country for o in owners if o.country and (o.is_state or o.is_place or o.kind in ("org", "body"))), None)
@@ -278,7 +303,7 @@ def _from_discourse(c: Candidate, args: Arguments, memory: Memory, ents: Sequenc
             for e in memory.last_states(1, have, [e for e in ents if e.j <= child.i]):
                 _add(args, e, Role.RECIPIENT, c, child)
     sides = {a.country for a in args.actors if a.country}
-    if c.kind.symmetric and len(sides) == 1:
+    if c.kind.symmetric and len(sides) == 1 and all(a.country for a in args.actors):  # "diplomats will meet Iranian negotiators": the diplomats are the other side
         for e in memory.last_states(1, sides, [e for e in ents if e.j <= tok.i]):
             _add(args, e, Role.RECIPIENT, c, tok)
     local = _local_country(args, ents)
@@ -315,15 +340,16 @@ def _local_country(args: Arguments, ents: Sequence[Entity]) -> str | None:
 
 
 def _subject_of(verb: Token) -> tuple[Token | None, bool]:
-    """The verb's subject token and whether it is passive; inherited through xcomp, conj, relcl."""
+    """The verb's subject token and whether it is passive; inherited through xcomp, conj, relcl.
+    An inherited subject is passive as the verb is, not as the verb it comes from ("won at
+    Breitenfeld but was killed at Lützen": killed; "was defeated and signed a treaty": signed)."""
+    own = verb
     seen = 0
     while seen < 6:
         seen += 1
         for c in verb.children:
-            if c.dep_ in SUBJECTS:
-                return c, False
-            if c.dep_ == "nsubjpass":
-                return c, True
+            if c.dep_ in SUBJECTS or c.dep_ == "nsubjpass":
+                return c, _passive(own, c) if verb is not own else c.dep_ == "nsubjpass"
         if verb.dep_ == "conj":
             stranded = _stranded_subject(verb)
             if stranded is not None:
@@ -335,6 +361,15 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
             return verb.head, False
         return None, False
     return None, False
+
+
+def _passive(verb: Token, inherited: Token) -> bool:
+    """Whether a verb with an inherited subject is passive: an auxiliary "be" of its own, or a
+    bare participle after a passive ("were arrested and charged")."""
+    if any(ch.dep_ == "auxpass" for ch in verb.children):
+        return True
+    bare = not any(ch.dep_ in ("aux", "auxpass") for ch in verb.children)
+    return inherited.dep_ == "nsubjpass" and bare and verb.tag_ == "VBN"
 
 
 def _stranded_subject(verb: Token) -> Token | None:

@@ -341,7 +341,8 @@ def _drop_contents(cands: list[Candidate]) -> list[Candidate]:
       praised China": the visit frames the praise); a trigger word that another trigger's pattern used ("pay a visit");
     - a verb that only introduces a catalogue noun ("preparing an agreement": the agreement);
     - an infinitive of purpose or a gerund of content under another trigger ("visited
-      Kyrgyzstan to discuss ...", "the agreement on establishing a base");
+      Kyrgyzstan to discuss ...", "the agreement on establishing a base"), a participle of aim
+      ("imposed sanctions, targeting a dozen companies");
     - a noun in the background ("despite criticism by ...").
     """
     by_token = {(c.sentence.index, c.token.i): c for c in cands}
@@ -385,6 +386,11 @@ def _drop_contents(cands: list[Candidate]) -> list[Candidate]:
                     planning = head.lemma_.lower() in lexicon().planning_verbs | lexicon().attempt_verbs and other.trigger is None
                     expressing = c.kind.plover == "PROTEST" and tok.dep_ == "advcl" and other.trigger is None
                     drop.add(id(other) if planning or expressing else id(c))  # "preparing to station": the stationing; "blocked highways to protest": the protest
+            aim = tok.tag_ == "VBG" and tok.dep_ in ("advcl", "acl") and tok.lemma_.lower() in lexicon().aim_verbs and not any(ch.dep_ in ("nsubj", "nsubjpass") for ch in tok.children)
+            other = by_token.get((*key, head.i))
+            if aim and other is not None and other is not c and other.kind.name != c.kind.name:
+                drop.add(id(c))  # "imposed sanctions, targeting a dozen companies": the sanctions' aim
+                continue
             infinitive = tok.dep_ in ("acl", "relcl") and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in tok.children)
             if infinitive and head.pos_ in NOUN_POS and (head.lemma_.lower() in trigger_words or head.lower_ not in lexicon().intention_nouns):
                 drop.add(id(c))  # "a request from Sweden to extradite", "a pleasant place to visit"

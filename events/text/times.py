@@ -254,16 +254,32 @@ def _at_reference_time(clusters: Sequence[Sequence[int]], cands: Sequence[Candid
                        times: list[EventTime], reference: ReferenceTimes) -> list[EventTime]:  # fmt: skip
     """An undated simple-past event of a news report at its story's reference time."""
     out = list(times)
+    event_nouns = {(c.sentence.index, c.token.i) for c in cands if c.noun}
     for n, members in enumerate(clusters):
         first = cands[members[0]]
         if times[n].basis != "tense" or times[n].status is not Status.OCCURRED or any(anchors[k] is not None for k in members):
             continue
-        if not _simple_past(first.token):
-            continue
+        if not _simple_past(first.token) or _told_of_an_event(first, event_nouns):
+            continue  # a relative clause on an event tells of that event: "the attack, which Washington blamed on Iran"
         frame = reference.at(first.start, first.sentence.index)
         if frame is not None and frame.span is not None:
             out[n] = EventTime(frame.span, "discourse", frame.timex.text, times[n].status)
     return out
+
+
+def _told_of_an_event(c: Candidate, event_nouns: set[tuple[int, int]]) -> bool:
+    """Whether a trigger is in a relative clause on an event noun or on its phrase ("an attack on
+    a tanker, which Washington blamed on Iran")."""
+    if c.token.dep_ not in ("relcl", "acl"):
+        return False
+    noun = c.token.head
+    for _ in range(3):
+        if (c.sentence.index, noun.i) in event_nouns:
+            return True
+        if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+            return False
+        noun = noun.head.head
+    return False
 
 
 def _narrative(clusters: Sequence[Sequence[int]], cands: Sequence[Candidate], times: list[EventTime]) -> list[EventTime]:

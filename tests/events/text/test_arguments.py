@@ -103,3 +103,33 @@ def test_a_journey_that_opens_the_clause_frames_it_and_is_an_event() -> None:
 def test_the_journey_a_speaker_comments_on_is_not_his() -> None:
     visit = event("Putin commented on the visit to Beijing.", "Visit")
     assert "Putin" not in visit.actor_names
+
+
+def test_an_inherited_subject_is_passive_as_its_own_verb_is() -> None:
+    killing = event("Gustavus Adolphus won a great victory at Breitenfeld but was killed at Lützen.", "Attack")
+    assert [(a.name, a.role) for a in killing.actors] == [("Gustavus Adolphus", Role.RECIPIENT)]
+    treaty = event("The king was defeated at Lutter and signed a treaty with the emperor.", "Agreement")
+    assert all(a.role is Role.AGENT for a in treaty.actors if a.name == "king")
+    charged = event("Two men were arrested on Monday and charged with murder.", "Coercion")
+    assert {a.role for a in charged.actors} == {Role.RECIPIENT}
+
+
+def test_a_body_takes_the_country_of_a_named_possessor() -> None:
+    assert event("Iran's foreign ministry denounced the sanctions.", "Accusation").actor_countries == {"IRN"}
+
+
+def test_the_subject_of_a_reported_clause_is_the_reporter_when_they_agree() -> None:
+    text = "Congress met on Monday. The students said they would resume protests."
+    protest = [e for e in events.read(text, dct=DCT).events + events.read(text, dct=DCT).unrealized if e.kind == "Protest"]
+    assert [a.name for a in protest[0].actors] == ["students"]
+
+
+def test_an_unplaced_side_of_a_meeting_is_not_completed_from_the_story() -> None:
+    text = "The United States imposed sanctions on Iran. European diplomats will meet Iranian negotiators in Vienna next Tuesday."
+    meeting = event(text, "Meeting")
+    assert "USA" not in meeting.actor_countries
+
+
+def test_both_countries_are_the_last_two_states_named() -> None:
+    text = "Relations between Turkey and Greece soured in 2020. Both countries sent warships to the area."
+    assert event(text, "Deployment").actor_countries == {"TUR", "GRC"}

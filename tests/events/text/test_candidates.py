@@ -100,3 +100,18 @@ def test_armed_forces_leaving_a_country_withdraw() -> None:
 def test_an_act_done_to_protest_is_a_protest() -> None:
     doc = events.read("Greek farmers blocked highways with tractors to protest rising costs.", dct=DCT)
     assert [(e.kind, e.status, e.actor_countries) for e in doc.events] == [("Protest", events.Status.OCCURRED, frozenset({"GRC"}))]
+
+
+def test_a_participle_of_aim_is_no_event_of_its_own() -> None:
+    text = "The United States imposed new sanctions on Iran on Wednesday, targeting a dozen companies accused of shipping crude to China."
+    assert kinds(text) == ["Sanction"]
+
+
+@pytest.mark.parametrize("text", ["Ferdinand II sent an army into Bohemia.", "Britain dispatched a fleet to the Baltic."])
+def test_sending_an_army_or_a_fleet_is_a_deployment(text: str) -> None:
+    assert kinds(text) == ["Deployment"]
+
+
+@pytest.mark.parametrize("text", ["The two countries went to war again in 1965.", "India and Pakistan fought their first war over Kashmir in 1947."])
+def test_going_to_war_or_fighting_one_is_an_attack(text: str) -> None:
+    assert kinds(text) == ["Attack"]

@@ -161,3 +161,9 @@ def test_a_narrative_keeps_its_own_rule_for_undated_events() -> None:
     text = "Rebels attacked a police post on 30 April 2012. Troops arrested four men. In May 2012 the army retook Gao."
     doc = events.read(text, mode="narrative")
     assert one(doc, "Coercion").time_basis == "narrative"
+
+
+def test_a_relative_clause_does_not_take_the_story_s_day() -> None:
+    text = "The United States imposed sanctions on Iran on Wednesday. The move follows an attack on a tanker, which Washington blamed on Iran."
+    blame = one(events.read(text, dct="2024-05-09"), "Accusation")
+    assert blame.time_basis == "tense"
