@@ -13,8 +13,8 @@ is near:
 - for a noun, the verb it is the subject or light object of ("talks began on Monday", "held
   talks on Monday"), or the verb whose scene it names ("said at a news conference Friday",
   "called Bush a liar in an attack read Thursday");
-- the time of the verb that frames it: an aspectual verb's complement ("began notifying on
-  Friday"), a clause of the same moment ("implied yesterday when reporters asked", "paid tribute
+- the time of the verb that frames it: an aspectual or attempt verb's complement ("began
+  notifying on Friday", "last month failed to pass"), a clause of the same moment ("implied yesterday when reporters asked", "paid tribute
   Saturday demanding his return"), and the other way round, a main clause whose "when" clause is
   dated; conjoined verbs share one time ("were arrested on Monday and charged").
 
@@ -138,8 +138,9 @@ def _framing_time(c: Candidate, verb: Token, index: TimexIndex) -> Anchor | None
         found = _attached(c, complement, index)  # "invited Sinn Fein to rejoin two weeks ago": the inviting
         if found is not None and set(found.timex.text.lower().split()) & timing().past_time_words:
             return found
-    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in timing().aspectual_verbs:
-        found = _attached(c, verb.head, index)  # "began notifying customers on Friday"
+    attempted = verb.head.lemma_.lower() in lexicon().attempt_verbs or verb.head.lower_ in lexicon().failure_words
+    if verb.dep_ == "xcomp" and (verb.head.lemma_.lower() in timing().aspectual_verbs or attempted):
+        found = _attached(c, verb.head, index)  # "began notifying customers on Friday", "Last month, Congress failed to pass"
         if found is not None:
             return found
     if verb.dep_ == "advcl" and verb.head.pos_ in VERB_POS and _same_moment(verb):

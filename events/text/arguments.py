@@ -17,7 +17,8 @@
   after "in", "at" or "to" is a place;
 - an agent noun or body takes the country of its possessor ("its troops"), of "of", "from" or
   "in" after it ("negotiators from Sudan's army", "demonstrators in Nairobi"), else of the place
-  where the event happens ("gunmen ... in central Mali"); a noun that names no one takes the
+  where the event happens ("gunmen ... in central Mali"), but not for talks, meetings or
+  journeys, whose parties come from elsewhere ("rebels held talks in Doha"); a noun that names no one takes the
   actors of its "of" phrase ("thousands of protesters"); a title's apposition is the person;
 - the forces a movement moves ("deploy 2,000 troops", "pulled its troops out") are no party of
   their own beside the state that moves them;
@@ -306,8 +307,8 @@ def _from_discourse(c: Candidate, args: Arguments, memory: Memory, ents: Sequenc
     if c.kind.symmetric and len(sides) == 1 and all(a.country for a in args.actors):  # "diplomats will meet Iranian negotiators": the diplomats are the other side
         for e in memory.last_states(1, sides, [e for e in ents if e.j <= tok.i]):
             _add(args, e, Role.RECIPIENT, c, tok)
-    local = _local_country(args, ents)
-    if local is not None:
+    local = _local_country(args, ents, c)
+    if local is not None and not (c.kind.symmetric or c.kind.movement):  # parties to talks in Doha or a visit to Vienna come from elsewhere
         args.actors = [attrs.evolve(a, country=local, cameo=local + (a.cameo or "")) if _unplaced(a) else a for a in args.actors]
     if c.kind.domestic and local is not None and not any(a.country for a in args.actors):
         name = gazetteer().country_name(local)
@@ -330,13 +331,26 @@ def _unplaced(a: Actor) -> bool:
     return a.country is None and len(code) == 3 and code.isupper() and gazetteer().country_name(code) is None
 
 
-def _local_country(args: Arguments, ents: Sequence[Entity]) -> str | None:
-    """The one country where the event happens: its places', else that of the towns its sentence
-    names ("police fired at demonstrators in Nairobi": Kenya); None when there are several."""
+def _local_country(args: Arguments, ents: Sequence[Entity], c: Candidate) -> str | None:
+    """The one country where the event happens: its places', else that of the towns its clause
+    names ("police fired at demonstrators in Nairobi": Kenya; not "Morales, who resigned after
+    disputed elections, spoke from Buenos Aires"); None when there are several."""
     countries = {p.country for p in args.places if p.country}
     if not countries:
-        countries = {e.country for e in ents if e.is_place and e.country}
+        clause = _clause_head(c.token)
+        lo, hi = clause.left_edge.i, clause.right_edge.i
+        countries = {e.country for e in ents if e.is_place and e.country and lo <= e.i <= hi}
     return next(iter(countries)) if len(countries) == 1 else None
+
+
+def _clause_head(tok: Token) -> Token:
+    """The verb whose clause a token is in (the token itself for a verb)."""
+    head = tok
+    for _ in range(8):
+        if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
+            return head
+        head = head.head
+    return head
 
 
 def _subject_of(verb: Token) -> tuple[Token | None, bool]:
@@ -440,7 +454,8 @@ def _arguments(c: Candidate, ents: Sequence[Entity], memory: Memory) -> Argument
                         _place(args, e, c)
                         if e.kind == "city" or (c.kind.movement and not e.is_state):
                             continue
-                    if prep.lower_ in lexicon().recipient_prepositions or (c.kind.movement and e.is_state and e.is_place):
+                    source = prep.lower_ == "from" and not giver and not c.kind.movement  # "denounced the delay from exile": where it was said
+                    if not source and (prep.lower_ in lexicon().recipient_prepositions or (c.kind.movement and e.is_state and e.is_place)):
                         _add(args, e, Role.AGENT if giver else Role.RECIPIENT, c, t)
                 if prep.lower_ == "for" and obj.pos_ == "NOUN":  # "visit Beijing for talks with Xi"
                     for inner in (p for p in obj.children if p.dep_ == "prep" and p.lower_ in ("with", "to")):
@@ -519,6 +534,8 @@ def _light_verb(tok: Token) -> Token | None:
 
 
 def _add(args: Arguments, e: Entity, role: Role, c: Candidate, tok: Token) -> None:
+    if _bare_prepositional(tok) and e.kind in ("agent", "body"):
+        return  # "denounced the delay from exile", "went into opposition": a state, no one
     if c.kind.movement and role is Role.RECIPIENT and e.kind in ("agent", "body") and _moved(tok.doc[e.j - 1], c):
         role = Role.AGENT  # "deploy 2,000 troops", "its troops", "500 soldiers will be deployed": who moves
         if e.country is None or any(a.role is Role.AGENT and a.country == e.country for a in args.actors):
@@ -526,6 +543,11 @@ def _add(args: Arguments, e: Entity, role: Role, c: Candidate, tok: Token) -> No
     actor = _actor(e, role, c)
     if actor is not None:
         args.add(actor)
+
+
+def _bare_prepositional(head: Token) -> bool:
+    """Whether a noun is a bare singular after a preposition ("from exile", "in opposition")."""
+    return head.dep_ == "pobj" and head.tag_ == "NN" and not any(ch.dep_ in ("det", "poss", "amod", "compound", "nummod", "nmod") for ch in head.children)
 
 
 def _moved(tok: Token, c: Candidate) -> bool:

@@ -36,13 +36,16 @@ def status_of(c: Candidate) -> Status | None:
     """The status of one candidate; None for a noun that no verb or modifier qualifies ("on
     the basis of that agreement"): it takes its coreferent mentions' status."""
     tok = c.token
-    if c.noun:
-        mods = {m.lower_ for m in tok.children if m.dep_ in ("amod", "compound")}
-        if mods & lexicon().planned_noun_modifiers:
-            return Status.PLANNED
+    planned = c.noun and bool({m.lower_ for m in tok.children if m.dep_ in ("amod", "compound")} & lexicon().planned_noun_modifiers)
     verb = tok if tok.pos_ in ("VERB", "AUX") else _governing_verb(tok)
-    if verb is None:
-        return None
+    said = _verb_status(c, verb) if verb is not None else None
+    if planned and said not in (Status.NEGATED, Status.FAILED):
+        return Status.PLANNED  # "the upcoming talks"; but "called off a planned trip": negated
+    return said
+
+
+def _verb_status(c: Candidate, verb: Token) -> Status:
+    tok = c.token
     chain = _chain(verb)
     if _denied(verb):
         return Status.NEGATED

@@ -107,3 +107,8 @@ def test_a_past_expression_on_the_infinitive_of_a_past_verb_dates_the_verb(text:
 def test_a_later_expression_on_the_infinitive_is_not_the_past_verb_s() -> None:
     request = one(events.read("The president urged parliament to approve the budget next week.", dct="2012-05-06"), "Request")
     assert request.time_basis == "tense"
+
+
+def test_an_attempt_s_time_dates_what_was_attempted() -> None:
+    aid = one(events.read("Last month, the U.S. Congress failed to pass a 60 billion dollar aid package.", dct="2024-01-13"), "Aid")
+    assert (aid.status, aid.time.timex) == (events.Status.FAILED, "2023-12")

@@ -133,3 +133,20 @@ def test_an_unplaced_side_of_a_meeting_is_not_completed_from_the_story() -> None
 def test_both_countries_are_the_last_two_states_named() -> None:
     text = "Relations between Turkey and Greece soured in 2020. Both countries sent warships to the area."
     assert event(text, "Deployment").actor_countries == {"TUR", "GRC"}
+
+
+def test_a_bare_noun_after_a_preposition_is_no_actor() -> None:
+    denunciation = event("Evo Morales denounced the delay from exile in Buenos Aires.", "Accusation")
+    assert [a.name for a in denunciation.actors] == ["Evo Morales"]
+
+
+def test_parties_to_talks_abroad_keep_no_country_of_the_venue() -> None:
+    talks = event("The rebels held talks with the government in Doha.", "Negotiation")
+    assert "QAT" not in talks.actor_countries
+    assert event("Gunmen attacked a village in central Mali.", "Attack").actor_countries == {"MLI"}
+
+
+def test_a_town_of_another_clause_does_not_place_an_event() -> None:
+    text = "Bolivia's crisis deepened. Former President Evo Morales, who resigned after disputed elections, spoke from Buenos Aires."
+    elections = event(text, "Election")
+    assert "ARG" not in elections.actor_countries

@@ -50,3 +50,10 @@ def test_talking_since_a_year_is_ongoing_until_the_report() -> None:
     assert talks.time.earliest_start is not None
     assert talks.time.latest_end == doc.dct.latest_end
     assert talks.time_text == "2018"
+
+
+def test_a_planned_trip_called_off_is_negated_not_planned() -> None:
+    found = statuses("Interim President Jeanine Anez called off a planned trip to Argentina.")
+    assert ("Visit", Status.NEGATED) in found
+    assert ("Visit", Status.PLANNED) not in found
+    assert ("Visit", Status.PLANNED) in statuses("Putin praised China during the upcoming visit to Beijing.")
