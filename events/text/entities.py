@@ -109,6 +109,18 @@ def _untagged_states(sent: Sentence, taken: set[int]) -> list[tuple[int, int, En
     return out
 
 
+def _untagged_people(sent: Sentence, taken: set[int], people: People) -> list[int]:
+    """A surname alone of a person named before, which the model tagged as no one ("Rishi Sunak
+    visited Kyiv. Sunak met Zelenskiy")."""
+    doc = sent.span.doc
+    out = []
+    for tok in sent.span:
+        alone = not (tok.i > sent.span.start and doc[tok.i - 1].pos_ == "PROPN") and not (tok.i + 1 < sent.span.end and doc[tok.i + 1].pos_ == "PROPN")
+        if tok.pos_ == "PROPN" and tok.i not in taken and alone and tok.lower_ in people.by_surname:
+            out.append(tok.i)
+    return out
+
+
 def _sentence_entities(sent: Sentence, dct: dt.date | None, people: People) -> list[Entity]:
     out: list[Entity] = []
     taken: set[int] = set()
@@ -127,6 +139,9 @@ def _sentence_entities(sent: Sentence, dct: dt.date | None, people: People) -> l
     for i, j, entry in _untagged_states(sent, taken | {t.i for t in sent.span if t.idx < skip_before}):
         out.append(_from_entry(sent, i, j, entry, dct))
         taken.update(range(i, j))
+    for i in _untagged_people(sent, taken, people):
+        out.append(_person(sent, i, i + 1, dct, people))
+        taken.add(i)
     for tok in sent.span:
         if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN"):
             continue

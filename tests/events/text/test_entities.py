@@ -31,3 +31,9 @@ def test_a_title_is_no_part_of_a_dictionary_name() -> None:
 
 def test_a_state_the_model_missed_is_found_in_the_gazetteer() -> None:
     assert ("Uzbekistan", "country", "UZB", "UZB") in entities("Neighboring Uzbekistan received around $120 million last year.")
+
+
+def test_a_surname_alone_is_the_person_named_before_even_when_the_model_misses_it() -> None:
+    doc = events.read("Prime Minister Rishi Sunak visited Kyiv on Friday. Sunak met President Volodymyr Zelenskiy and signed a security agreement.", dct="2024-01-13")
+    meeting = next(e for e in doc.events if e.kind == "Meeting")
+    assert [a.name for a in meeting.actors if a.role is events.Role.AGENT] == ["Rishi Sunak"]
