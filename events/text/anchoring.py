@@ -14,9 +14,12 @@ is near:
   talks on Monday"), or the verb whose scene it names ("said at a news conference Friday",
   "called Bush a liar in an attack read Thursday");
 - the time of the verb that frames it: an aspectual or attempt verb's complement ("began
-  notifying on Friday", "last month failed to pass"), a clause of the same moment ("implied yesterday when reporters asked", "paid tribute
-  Saturday demanding his return"), and the other way round, a main clause whose "when" clause is
-  dated; conjoined verbs share one time ("were arrested on Monday and charged").
+  notifying on Friday", "last month failed to pass"), a clause of the same moment ("implied
+  yesterday when reporters asked", "paid tribute Saturday demanding his return"), and the other
+  way round, a main clause whose "when" clause is dated; conjoined verbs share one time ("were
+  arrested on Monday and charged"); a past expression on a past verb's infinitive dates the
+  verb ("invited them to rejoin two weeks ago"), a bare date right after a scene noun the scene
+  ("in a rally Saturday").
 
 The words are data (``events/data/timing.json``).
 """

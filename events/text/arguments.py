@@ -18,8 +18,9 @@
 - an agent noun or body takes the country of its possessor ("its troops"), of "of", "from" or
   "in" after it ("negotiators from Sudan's army", "demonstrators in Nairobi"), else of the place
   where the event happens ("gunmen ... in central Mali"), but not for talks, meetings or
-  journeys, whose parties come from elsewhere ("rebels held talks in Doha"); a noun that names no one takes the
-  actors of its "of" phrase ("thousands of protesters"); a title's apposition is the person;
+  journeys, whose parties come from elsewhere ("rebels held talks in Doha"); a noun that names
+  no one takes the actors of its "of" phrase ("thousands of protesters"); a title's apposition
+  is the person; a bare noun after a preposition is no one ("denounced it from exile");
 - the forces a movement moves ("deploy 2,000 troops", "pulled its troops out") are no party of
   their own beside the state that moves them;
 - an infinitive's object or "against"/"with" noun is the target of a trigger that leaves it to
@@ -244,9 +245,9 @@ def _reporting_subject(pronoun: Token) -> Token | None:
 
 
 def _with_country(e: Entity, tok: Token, ents: Sequence[Entity], memory: Memory) -> Entity:
-    """An agent noun or body without a country takes its possessor's ("its troops", "Iran's
-    foreign ministry"), or that of
-    "of", "from" or "in" after it ("negotiators from Sudan", "demonstrators in Nairobi")."""
+    """An agent noun, body or unnamed organization without a country takes its possessor's
+    ("its troops", "Iran's foreign ministry"), or that of "of", "from" or "in" after it
+    ("negotiators from Sudan", "demonstrators in Nairobi")."""
     if e.country or e.kind not in ("agent", "body", "org") or (e.kind == "org" and e.cameo):
         return e  # a named organization ("ASEAN") is its own
     head = tok.doc[e.j - 1]

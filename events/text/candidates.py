@@ -338,7 +338,8 @@ def _drop_contents(cands: list[Candidate]) -> list[Candidate]:
 
     - a noun that is the object, or the noun of "on/of/about/for", of a trigger of another kind
       ("discuss cooperation"), unless its phrase opens the clause ("On a visit to Beijing, Putin
-      praised China": the visit frames the praise); a trigger word that another trigger's pattern used ("pay a visit");
+      praised China": the visit frames the praise); a trigger word that another trigger's
+      pattern used ("pay a visit");
     - a verb that only introduces a catalogue noun ("preparing an agreement": the agreement);
     - an infinitive of purpose or a gerund of content under another trigger ("visited
       Kyrgyzstan to discuss ...", "the agreement on establishing a base"), a participle of aim

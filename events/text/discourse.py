@@ -8,10 +8,10 @@ another expression sets a new one or the story moves on.
 
 A reference time here is set only by an expression that dates a clause ("on Thursday" on a verb),
 never by one inside a noun phrase ("the Aug. 7 bombings" dates the bombings, not the sentence).
-It holds for an undated simple-past event, not one in a relative clause on another event (that
-clause tells of its event, not of what happened next), when it names a day, or part of one, in the week before
-the report, and was set at most ``MAX_SENTENCES_BACK`` sentences that report events before the
-event's (quotations and descriptions between them do not move the story on). An expression
+It holds for an undated simple-past event (not one in a relative clause on another event: that
+clause tells of its event, not of what happened next) when it names a day, or part of one, in
+the week before the report, and was set at most ``MAX_SENTENCES_BACK`` sentences that report
+events before the event's (quotations and descriptions between them do not move the story on). An expression
 of another kind (a month, a year, a day longer ago) ends the reference time without giving one:
 a story that turns to its background ("The boy was plucked from the sea on Thanksgiving Day")
 keeps its events dated only "before the report".

@@ -12,9 +12,9 @@
    event's time;
 5. otherwise its tense against the report: before it (basis ``tense``), after it when planned.
    In a news report, an undated simple-past event takes the day its story last set, when that
-   day is in the week before the report and was set at most two event sentences back (basis ``discourse``,
-   ``events.text.discourse``). In a narrative, an undated event lies between the previous and
-   the next dated events.
+   day is in the week before the report and was set at most two event sentences back (basis
+   ``discourse``, ``events.text.discourse``). In a narrative, an undated event lies between the
+   previous and the next dated events.
 """
 
 from __future__ import annotations
