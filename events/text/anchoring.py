@@ -27,12 +27,13 @@ The words are data (``events/data/timing.json``).
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
 import attrs
 
+from events.model import Entity
 from events.text.candidates import Candidate
 from events.text.lexicon import lexicon, timing
 from timeline import Timex
@@ -40,8 +41,9 @@ from timeline import Timex
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["BARE_DATE_DEPS", "MODIFIER_DEPS", "SUBJECT_DEPS", "VERB_POS", "Anchor", "TimexIndex", "attach", "carrier", "clause_word", "timing_words"]
+__all__ = ["ACTOR_ENTITY_KINDS", "BARE_DATE_DEPS", "MODIFIER_DEPS", "SUBJECT_DEPS", "VERB_POS", "Anchor", "TimexIndex", "attach", "carrier", "clause_word", "timing_words"]
 
+ACTOR_ENTITY_KINDS = frozenset({"person", "agent", "body", "country", "capital", "demonym", "org", "group"})
 MODIFIER_DEPS = frozenset({"npadvmod", "advmod", "tmod", "nummod", "compound", "nmod", "amod", "obl", "appos", "poss"})
 BARE_DATE_DEPS = frozenset({"npadvmod", "tmod"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -65,11 +67,13 @@ def timing_words(key: str) -> frozenset[str]:
 
 
 class TimexIndex:
-    """The time expressions by document offset."""
+    """The time expressions by document offset (and, for attaching, the document offsets where
+    the names of actors end: a date on an actor's noun is no date of the actor's)."""
 
-    def __init__(self, timexes: Sequence[Timex]) -> None:
+    def __init__(self, timexes: Sequence[Timex], actor_ends: frozenset[int] = frozenset()) -> None:
         self.timexes = sorted(timexes, key=lambda t: t.start)
         self.starts = [t.start for t in self.timexes]
+        self.actor_ends = actor_ends
 
     def at(self, offset: int) -> Timex | None:
         k = bisect.bisect_right(self.starts, offset) - 1
@@ -78,9 +82,10 @@ class TimexIndex:
         return None
 
 
-def attach(cands: Sequence[Candidate], timexes: Sequence[Timex]) -> list[Anchor | None]:
-    """The time expression attached to each candidate's trigger (or to the verb that frames it)."""
-    index = TimexIndex(timexes)
+def attach(cands: Sequence[Candidate], timexes: Sequence[Timex], entities: Iterable[Entity] = ()) -> list[Anchor | None]:
+    """The time expression attached to each candidate's trigger (or to the verb that frames it);
+    ``entities``: the document's, whose actors' nouns take no date of their own."""
+    index = TimexIndex(timexes, frozenset(e.end for e in entities if e.kind in ACTOR_ENTITY_KINDS))
     return [_anchor(c, index) for c in cands]
 
 
@@ -251,7 +256,7 @@ def _attached(c: Candidate, head: Token, index: TimexIndex) -> Anchor | None:
         if child.dep_ in ("prep", "agent"):
             found_anchor = _prepositional(c, child, index)
             if found_anchor is not None:
-                return found_anchor
+                return _with_range_end(c, child, found_anchor, index)
     if head.pos_ in VERB_POS:
         return _verb_extra(c, head, index)
     return None
@@ -287,6 +292,18 @@ def _prepositional(c: Candidate, prep: Token, index: TimexIndex) -> Anchor | Non
     return None
 
 
+def _with_range_end(c: Candidate, prep: Token, anchor: Anchor, index: TimexIndex) -> Anchor:
+    """A "from" date with the date that closes it, on the preposition or beside it ("fought a war
+    from 1998 to 2000", "ruled from 1952 until 1993"): one span from the one to the other."""
+    if prep.lower_ not in timing().range_start_prepositions or anchor.until is not None:
+        return anchor
+    for end in (p for p in (*prep.children, *prep.head.children) if p.dep_ == "prep" and p.lower_ in timing().range_end_prepositions):
+        found = _prepositional(c, end, index)
+        if found is not None and found.timex != anchor.timex:
+            return attrs.evolve(anchor, preposition=None, until=found.timex)
+    return anchor
+
+
 def _of_phrase(c: Candidate, obj: Token, index: TimexIndex) -> Timex | None:
     for ch in obj.children:
         if ch.dep_ == "prep" and ch.lower_ == "of":
@@ -299,21 +316,27 @@ def _of_phrase(c: Candidate, obj: Token, index: TimexIndex) -> Timex | None:
 
 
 def _verb_extra(c: Candidate, verb: Token, index: TimexIndex) -> Anchor | None:
-    """A verb's time set on its subject before it ("the presidents on Friday signed"), or a bare
-    date the parse hung on its object ("seized a car bomb under construction Sunday")."""
+    """A verb's time set on its subject before it ("the presidents on Friday signed"), a bare
+    date the parse hung on its object ("seized a car bomb under construction Sunday"), or a
+    date phrase on a direct object that names an actor ("summoned the ambassador on Monday")."""
     for subject in _subjects(verb):
         for prep in (p for p in subject.children if p.dep_ == "prep" and subject.i < p.i < verb.i):
             anchor = _prepositional(c, prep, index)
             if anchor is not None:
                 return anchor
-    objects = [ch for ch in verb.children if ch.dep_ == "dobj"]
-    objects += [o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    direct = [ch for ch in verb.children if ch.dep_ == "dobj"]
+    objects = direct + [o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
     for obj in objects:
         for ch in obj.children:
             if ch.dep_ in BARE_DATE_DEPS:
                 found = _timex_of(c, ch, index)
                 if found is not None:
                     return Anchor(found)
+    for obj in (o for o in direct if c.sentence.end_of(o) in index.actor_ends):
+        for prep in (p for p in obj.children if p.dep_ == "prep" and p.i > obj.i):
+            anchor = _prepositional(c, prep, index)  # "summoned China's ambassador on Monday": the summoning's Monday
+            if anchor is not None and anchor.preposition in timing().date_prepositions:
+                return anchor
     return None
 
 

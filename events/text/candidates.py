@@ -76,6 +76,12 @@ class Candidate:
         return self.token.pos_ in NOUN_POS
 
     @property
+    def intended(self) -> bool:
+        """Whether the trigger states an intention ("promised aid": a CAMEO intention, a trigger
+        marked planned): still to come, whenever it was stated."""
+        return self.intention or (self.trigger is not None and self.trigger.status == "planned")
+
+    @property
     def start(self) -> int:
         return self.sentence.start_of(min(self.trigger_tokens, key=lambda t: t.i))
 

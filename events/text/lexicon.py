@@ -129,6 +129,9 @@ class Timing:
     scene_prepositions: frozenset[str]
     scheduling_verbs: frozenset[str]
     length_prepositions: frozenset[str]
+    range_start_prepositions: frozenset[str]
+    range_end_prepositions: frozenset[str]
+    date_prepositions: frozenset[str]
     directed_time_words: frozenset[str]
     past_time_words: frozenset[str]
 

@@ -148,7 +148,7 @@ class Reader:
         kept = [n for n, (c, a) in enumerate(zip(cands, args, strict=True)) if supported(c, a)]
         cands, args = [cands[n] for n in kept], [args[n] for n in kept]
         statuses = [_intended(c, status_of(c)) for c in cands]
-        anchors = attach(cands, timexes)
+        anchors = attach(cands, timexes, (e for group in entities for e in group))
         kept = [n for n, c in enumerate(cands) if not descriptive(c, anchors[n] is not None) and not framed_by_negation(c)]
         cands, args, statuses, anchors = ([xs[n] for n in kept] for xs in (cands, args, statuses, anchors))  # type: ignore[assignment]
         cluster_of = cluster(cands, args, anchors, statuses)
@@ -184,8 +184,7 @@ def _checked_mode(mode: object) -> str:
 def _intended(c: Candidate, status: Status | None) -> Status | None:
     """An intention ("promised aid": a CAMEO intention, a trigger marked planned) that the parse
     reads as done is still to come."""
-    planned = c.intention or (c.trigger is not None and c.trigger.status == "planned")
-    return Status.PLANNED if planned and status is Status.OCCURRED else status
+    return Status.PLANNED if c.intended and status is Status.OCCURRED else status
 
 
 # -- the default reader and its catalogue ----------------------------------------------------

@@ -237,7 +237,7 @@ def _cluster_time(members: Sequence[int], cands: Sequence[Candidate], given: Seq
     if options:
         best = max(options, key=lambda o: (o[0], o[1]))[2]
         status = best.status
-        committed = any(cands[k].intention for k in members)
+        committed = any(cands[k].intended for k in members)  # "promised aid on Thursday": promised then, still to come
         if status is Status.OCCURRED and is_after(best.span, dct):
             status = Status.PLANNED
         if status is Status.PLANNED and is_before(best.span, dct) and best.basis == "timex" and not committed:
@@ -268,10 +268,14 @@ def _at_reference_time(clusters: Sequence[Sequence[int]], cands: Sequence[Candid
 
 
 def _told_of_an_event(c: Candidate, event_nouns: set[tuple[int, int]]) -> bool:
-    """Whether a trigger is in a relative clause on an event noun or on its phrase ("an attack on
-    a tanker, which Washington blamed on Iran")."""
+    """Whether a trigger is in a relative clause on a thing ("a border war that killed 80,000
+    people"), or on an event noun or its phrase ("an attack on a tanker, which Washington blamed
+    on Iran"): such a clause tells of its noun. One on a person or place moves with the story
+    ("an official, who refused to identify himself")."""
     if c.token.dep_ not in ("relcl", "acl"):
         return False
+    if any(ch.tag_ == "WDT" or (ch.lower_ == "that" and ch.dep_ in ("nsubj", "nsubjpass", "dobj")) for ch in c.token.children):
+        return True
     noun = c.token.head
     for _ in range(3):
         if (c.sentence.index, noun.i) in event_nouns:

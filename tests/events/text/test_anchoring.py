@@ -112,3 +112,13 @@ def test_a_later_expression_on_the_infinitive_is_not_the_past_verb_s() -> None:
 def test_an_attempt_s_time_dates_what_was_attempted() -> None:
     aid = one(events.read("Last month, the U.S. Congress failed to pass a 60 billion dollar aid package.", dct="2024-01-13"), "Aid")
     assert (aid.status, aid.time.timex) == (events.Status.FAILED, "2023-12")
+
+
+def test_from_one_date_to_another_is_one_span() -> None:
+    war = one(events.read("The two countries fought a war from 1998 to 2000.", dct="2018-07-10"), "Attack")
+    assert day(war) == "1998-01-01..2000-12-31"
+
+
+def test_a_date_phrase_on_an_object_that_is_no_event_dates_the_verb() -> None:
+    summons = one(events.read("Manila summoned China's ambassador on Monday to protest the incident.", dct="2024-03-26"), "Accusation")
+    assert (summons.time_basis, day(summons)) == ("timex", "2024-03-25")

@@ -167,3 +167,14 @@ def test_a_relative_clause_does_not_take_the_story_s_day() -> None:
     text = "The United States imposed sanctions on Iran on Wednesday. The move follows an attack on a tanker, which Washington blamed on Iran."
     blame = one(events.read(text, dct="2024-05-09"), "Accusation")
     assert blame.time_basis == "tense"
+
+
+def test_a_relative_clause_on_a_thing_does_not_take_the_story_s_day() -> None:
+    text = "Ethiopia and Eritrea restored diplomatic relations on Monday, two decades after a border war that killed some 80,000 people."
+    killing = one(events.read(text, dct="2018-07-10"), "Attack")
+    assert killing.time_basis == "tense"
+
+
+def test_a_promise_dated_in_the_past_is_still_to_come() -> None:
+    aid = one(events.read("The government promised aid to the villages on Thursday.", dct="1995-01-06"), "Aid")
+    assert (aid.status, aid.time.timex) == (events.Status.PLANNED, "1995-01-05")
