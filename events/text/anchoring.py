@@ -142,12 +142,12 @@ def _framing_time(c: Candidate, verb: Token, index: TimexIndex) -> Anchor | None
             return found  # "In June, the leaders fell out, and Pol Pot was arrested": a fronted time heads both
         if own_subject:
             break
-    for complement in (ch for ch in verb.children if ch.dep_ == "xcomp" and ch.tag_ == "VB" and verb.tag_ == "VBD"):
+    infinitives = [ch for ch in verb.children if ch.dep_ == "xcomp" and ch.tag_ == "VB"] if verb.tag_ == "VBD" else []
+    for complement in infinitives:
         found = _attached(c, complement, index)  # "invited Sinn Fein to rejoin two weeks ago": the inviting
         if found is not None and set(found.timex.text.lower().split()) & timing().past_time_words:
             return found
-    attempted = verb.head.lemma_.lower() in lexicon().attempt_verbs or verb.head.lower_ in lexicon().failure_words
-    if verb.dep_ == "xcomp" and (verb.head.lemma_.lower() in timing().aspectual_verbs or attempted):
+    if verb.dep_ == "xcomp" and _framing_complement(verb.head):
         found = _attached(c, verb.head, index)  # "began notifying customers on Friday", "Last month, Congress failed to pass"
         if found is not None:
             return found
@@ -160,6 +160,13 @@ def _framing_time(c: Candidate, verb: Token, index: TimexIndex) -> Anchor | None
         if found is not None:
             return found
     return None
+
+
+def _framing_complement(head: Token) -> bool:
+    """Whether a verb's complement happens at its time: an aspectual or an attempt verb ("began
+    notifying", "failed to pass")."""
+    lemma = head.lemma_.lower()
+    return lemma in timing().aspectual_verbs or lemma in lexicon().attempt_verbs or head.lower_ in lexicon().failure_words
 
 
 def _phase_end(c: Candidate, index: TimexIndex) -> Anchor | None:

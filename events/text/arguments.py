@@ -240,7 +240,7 @@ def _reporting_subject(pronoun: Token) -> Token | None:
     if low in lexicon().person_pronouns:
         return speaker if person else None
     if low in lexicon().state_pronouns:
-        return speaker if (plural if low == "they" else not plural and not person) else None
+        return speaker if (plural if low in lexicon().plural_pronouns else not plural and not person) else None
     return None
 
 
@@ -518,7 +518,7 @@ def _framing_verb(c: Candidate) -> Token | None:
     if word not in lexicon().scene_frame_prepositions:
         return None
     if word in lexicon().journey_frame_prepositions:  # "On his visit ..., Putin said", "said on a visit"; not "commented on the visit"
-        indefinite = any(ch.dep_ == "det" and ch.lower_ in ("a", "an") for ch in tok.children)
+        indefinite = any(ch.dep_ == "det" and ch.lower_ in lexicon().indefinite_articles for ch in tok.children)
         if not c.kind.movement or not (fronted_phrase(head) or indefinite):
             return None
     return head.head

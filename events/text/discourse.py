@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from events.text.anchoring import VERB_POS, TimexIndex
+from events.text.anchoring import VERB_POS
 from events.text.parse import Sentence
 from events.text.timing import dating, is_after, span_of_timeref
 from timeline import Timex
@@ -56,29 +56,31 @@ def clause_frames(sentences: Sequence[Sentence], timexes: Sequence[Timex], dct: 
     """The expressions that date a clause, in text order, each with the reference time it sets."""
     if dct is None or dct.earliest_start is None:
         return []
-    index = TimexIndex(timexes)
+    starts = [s.start for s in sentences]
     frames: list[Frame] = []
-    for sentence in sentences:
-        seen: set[int] = set()
-        for tok in sentence.span:
-            found = index.at(sentence.start_of(tok))
-            if found is None or found.start in seen:
-                continue
-            seen.add(found.start)
-            if not _dates_clause(_head_outside(tok, found, sentence)):
-                continue
-            span = span_of_timeref(found, dct) if dating(found) and found.type != "SET" else None
-            if span is None or is_after(span, dct):
-                continue  # "for three hours", "every day", "next week": no past time of the story
-            day = found.type in ("DATE", "TIME") and _recent_day(span, dct)
-            frames.append(Frame(found.start, sentence.index, found, span if day else None))
+    for timex in sorted(timexes, key=lambda t: t.start):
+        k = bisect.bisect_right(starts, timex.start) - 1
+        if k < 0 or timex.start >= sentences[k].end:
+            continue  # a dateline or a heading outside the parsed sentences
+        sentence = sentences[k]
+        head = _head_outside(sentence, timex)
+        if head is None or not _dates_clause(head):
+            continue
+        span = span_of_timeref(timex, dct) if dating(timex) and timex.type != "SET" else None
+        if span is None or is_after(span, dct):
+            continue  # "for three hours", "every day", "next week": no past time of the story
+        day = timex.type in ("DATE", "TIME") and _recent_day(span, dct)
+        frames.append(Frame(timex.start, sentence.index, timex, span if day else None))
     return frames
 
 
-def _head_outside(tok: Token, timex: Timex, sentence: Sentence) -> Token:
-    """The token the expression hangs on: the head of its top token, through a preposition."""
-    inside = {t.i for t in sentence.span if timex.start <= sentence.start_of(t) < timex.end}
-    top = tok
+def _head_outside(sentence: Sentence, timex: Timex) -> Token | None:
+    """The token an expression hangs on: the head of its top token, through a preposition."""
+    tokens = sentence.span.doc.char_span(timex.start - sentence.offset, timex.end - sentence.offset, alignment_mode="expand")
+    if tokens is None or len(tokens) == 0:
+        return None
+    inside = {t.i for t in tokens}
+    top = tokens[0]
     while top.head.i in inside and top.head.i != top.i:
         top = top.head
     head = top.head

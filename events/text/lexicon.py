@@ -66,9 +66,11 @@ class Lexicon:
     recipient_prepositions: frozenset[str]
     scene_frame_prepositions: frozenset[str]
     journey_frame_prepositions: frozenset[str]
+    indefinite_articles: frozenset[str]
     person_pronouns: frozenset[str]
     speaker_pronouns: frozenset[str]
     state_pronouns: frozenset[str]
+    plural_pronouns: frozenset[str]
     # time
     temporal_relations: dict[str, str]
     dating_duration_words: frozenset[str]

@@ -156,7 +156,7 @@ class Reader:
         for n, k in enumerate(cluster_of):
             clusters[k].append(n)
         links = relations(cands)
-        frames = clause_frames(sentences, timexes, p.dct)
+        frames = clause_frames(sentences, timexes, p.dct) if p.mode == "news" else []  # a history has no report day
         times = cluster_times(clusters, cands, statuses, anchors, links, cluster_of, p.dct, p.mode, frames)
         events, unrealized, related = assemble(cands, args, cluster_of, times, links, doc_id)
         return Document(text=p.text, events=tuple(events), timexes=tuple(timexes),

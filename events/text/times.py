@@ -115,41 +115,51 @@ def relations(cands: Sequence[Candidate]) -> list[tuple[str, int] | None]:
     return out
 
 
+def _clause_verb(tok: Token) -> tuple[Token, list[Token]] | None:
+    """The verb whose tense is a trigger's (the trigger, or the verb a noun trigger is carried
+    by) and its auxiliaries in text order; None for a noun no verb carries."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else carrier(tok)
+    if verb is None:
+        return None
+    return verb, sorted((a for a in verb.children if a.dep_ in ("aux", "auxpass")), key=lambda a: a.i)
+
+
+def _perfect(aux: Sequence[Token]) -> bool:
+    return any(a.lemma_.lower() == "have" for a in aux)
+
+
 def _simple_past(tok: Token) -> bool:
     """Whether a trigger's clause is in the simple past ("denounced", "were arrested"), not a
     perfect ("had met", "has signed"): the tense that moves a story on at its reference time."""
-    verb = tok if tok.pos_ in ("VERB", "AUX") else carrier(tok)
-    if verb is None:
+    found = _clause_verb(tok)
+    if found is None or _perfect(found[1]):
         return False
-    aux = [a for a in verb.children if a.dep_ in ("aux", "auxpass")]
-    if any(a.lemma_.lower() == "have" for a in aux):
-        return False
+    verb, aux = found
     return verb.tag_ in PAST_TAGS or any(a.tag_ in PAST_TAGS for a in aux)
 
 
 def _past(tok: Token) -> bool:
     """Whether a trigger's clause is in a past tense ("admitted", "had met", "has signed"); not
     the past of a verb that set it for later ("scheduled talks for Monday")."""
-    verb = tok if tok.pos_ in ("VERB", "AUX") else carrier(tok)
-    if verb is None or (verb is not tok and verb.lemma_.lower() in timing().scheduling_verbs):
+    found = _clause_verb(tok)
+    if found is None or (found[0] is not tok and found[0].lemma_.lower() in timing().scheduling_verbs):
         return False
-    aux = [a for a in verb.children if a.dep_ in ("aux", "auxpass")]
-    return verb.tag_ in PAST_TAGS or any(a.tag_ in PAST_TAGS for a in aux) or (verb.tag_ == "VBN" and any(a.lemma_.lower() == "have" for a in aux))
+    verb, aux = found
+    return verb.tag_ in PAST_TAGS or any(a.tag_ in PAST_TAGS for a in aux) or (verb.tag_ == "VBN" and _perfect(aux))
 
 
 def present(tok: Token) -> bool:
     """Whether a trigger's clause is in the present: a present finite verb or first auxiliary
     ("condemns", "is negotiating", "is opposed", "have been ceding"), not a present perfect
     of a finished act ("has signed") and not a future or modal."""
-    verb = tok if tok.pos_ in ("VERB", "AUX") else carrier(tok)
-    if verb is None:
+    found = _clause_verb(tok)
+    if found is None:
         return False
-    aux = sorted((a for a in verb.children if a.dep_ in ("aux", "auxpass")), key=lambda a: a.i)
+    verb, aux = found
     finite = aux[0] if aux else verb
     if finite.tag_ not in PRESENT_TAGS:
         return False
-    perfect = any(a.lemma_.lower() == "have" for a in aux)
-    return not perfect or verb.tag_ == "VBG"
+    return not _perfect(aux) or verb.tag_ == "VBG"
 
 
 def _anchored_span(c: Candidate, anchor: Anchor, status: Status, dct: Span | None) -> tuple[Span, Status] | None:
