@@ -41,7 +41,7 @@ from timeline import Timex
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["ACTOR_ENTITY_KINDS", "BARE_DATE_DEPS", "MODIFIER_DEPS", "SUBJECT_DEPS", "VERB_POS", "Anchor", "TimexIndex", "attach", "carrier", "clause_word", "timing_words"]
+__all__ = ["ACTOR_ENTITY_KINDS", "BARE_DATE_DEPS", "MODIFIER_DEPS", "SUBJECT_DEPS", "VERB_POS", "Anchor", "TimexIndex", "attach", "carrier", "clause_word", "scene_verb", "timing_words"]
 
 ACTOR_ENTITY_KINDS = frozenset({"person", "agent", "body", "country", "capital", "demonym", "org", "group"})
 MODIFIER_DEPS = frozenset({"npadvmod", "advmod", "tmod", "nummod", "compound", "nmod", "amod", "obl", "appos", "poss"})
@@ -122,7 +122,7 @@ def _noun_frames(tok: Token) -> list[Token]:
     if verb is not None:
         frames.append(verb)
     frames += [ch for ch in tok.children if ch.dep_ in ("relcl", "acl")]  # "the election that takes place next year"
-    scene = _scene_verb(tok)
+    scene = scene_verb(tok)
     if scene is not None:
         frames.append(scene)
     return frames
@@ -365,7 +365,7 @@ def _scene_date(c: Candidate, index: TimexIndex) -> Anchor | None:
     """A bare date right after a scene noun, which the parse hung on the verb ("launched the
     revolution four decades ago in a rally Saturday": the rally's Saturday, not the verb's other
     time)."""
-    verb = _scene_verb(c.token)
+    verb = scene_verb(c.token)
     if verb is None:
         return None
     after = max(t.i for t in c.token.subtree) + 1
@@ -377,12 +377,18 @@ def _scene_date(c: Candidate, index: TimexIndex) -> Anchor | None:
     return None
 
 
-def _scene_verb(tok: Token) -> Token | None:
-    """The verb a noun trigger is the scene of ("said at a news conference Friday")."""
+def scene_verb(tok: Token) -> Token | None:
+    """The verb a noun trigger is the scene of: through a scene preposition on the verb or on
+    its subject ("said at a news conference Friday", "said Freeh at a press conference"), or as
+    the object of a verb of address ("told a news conference")."""
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in timing().address_verbs:
+        return tok.head
     prep = tok.head
     if tok.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in timing().scene_prepositions:
         return None
     verb = prep.head
+    if verb.dep_ in SUBJECT_DEPS and verb.pos_ in ("PROPN", "NOUN", "PRON"):
+        verb = verb.head
     return verb if verb.pos_ in VERB_POS else None
 
 

@@ -406,8 +406,9 @@ def _arguments(c: Candidate, ents: Sequence[Entity], memory: Memory) -> Argument
     attack = c.kind.plover in ("ASSAULT", "COERCE")
     recipient_subject = c.trigger is not None and c.trigger.subject == "recipient"
     verb = tok if tok.pos_ == "VERB" else _light_verb(tok)
+    framing = None
     if verb is None and c.noun and not any(ch.dep_ == "poss" for ch in tok.children):
-        verb = _framing_verb(c)
+        verb = framing = _framing_verb(c)
     if verb is not None:
         subject, passive = _subject_of(verb)
         if subject is not None and subject.i != tok.i:
@@ -446,7 +447,7 @@ def _arguments(c: Candidate, ents: Sequence[Entity], memory: Memory) -> Argument
         _complement_recipients(c, args, ents, memory)
     heads = list(dict.fromkeys([tok, *c.trigger_tokens, *([verb] if verb is not None else [])]))
     for head in heads:
-        for prep in (p for p in head.children if p.dep_ == "prep"):
+        for prep in (p for p in head.children if p.dep_ == "prep" and (framing is None or head.i != framing.i or p.lower_ == "with")):  # "At the meeting, Iran agreed with France"; not "After the talks, she flew to London"
             objs = [o for o in prep.children if o.dep_ == "pobj"]
             for obj in objs:
                 for e, t in _args_of(obj, ents, memory):

@@ -6,26 +6,31 @@ speaker denounced the United States"). That day is the reference time of the sim
 sentences after it (Reichenbach's R; Kamp and Reyle's temporal perspective point), until
 another expression sets a new one or the story moves on.
 
-A reference time here is set only by an expression that dates a clause ("on Thursday" on a verb),
-never by one inside a noun phrase ("the Aug. 7 bombings" dates the bombings, not the sentence).
+A reference time here is set only by an expression that dates a clause ("on Thursday" on a verb,
+"the Council on Aug. 6 ordered"), never by one inside a noun phrase ("the Aug. 7 bombings" dates
+the bombings, not the sentence) nor by a second one on a verb the first dates.
 It holds for an undated simple-past event (not one in a relative clause on another event: that
 clause tells of its event, not of what happened next) when it names a day, or part of one, in
 the week before the report, and was set at most ``MAX_SENTENCES_BACK`` sentences that report
-events before the event's (quotations and descriptions between them do not move the story on). An expression
-of another kind (a month, a year, a day longer ago) ends the reference time without giving one:
-a story that turns to its background ("The boy was plucked from the sea on Thanksgiving Day")
-keeps its events dated only "before the report".
+events before the event's (quotations and descriptions between them do not move the story on).
+Past that, the day of the lead holds again: a report tells one day's news, and a later day it
+names ("On Sunday, troops had arrested four men") is an aside. An expression of another kind (a
+month, a year, a day longer ago) ends the reference time without giving one, the lead's too: a
+story that turns to its background ("The boy was plucked from the sea on Thanksgiving Day")
+keeps its events dated only "before the report". Background in a relative clause on a
+participant ("Castro, who arrived in Miami in 1961, believes") does not end it.
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import attrs
 
-from events.text.anchoring import VERB_POS
+from events.text.anchoring import VERB_POS, Anchor
+from events.text.candidates import Candidate
 from events.text.parse import Sentence
 from events.text.timing import dating, is_after, span_of_timeref
 from timeline import Timex
@@ -35,7 +40,7 @@ from timeline.span import Granularity, Span
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["MAX_DAYS_BEFORE_REPORT", "MAX_SENTENCES_BACK", "Frame", "ReferenceTimes", "clause_frames"]
+__all__ = ["MAX_DAYS_BEFORE_REPORT", "MAX_SENTENCES_BACK", "Frame", "ReferenceTimes", "clause_frames", "verb_times"]
 
 MAX_DAYS_BEFORE_REPORT = 7
 MAX_SENTENCES_BACK = 2
@@ -52,8 +57,14 @@ class Frame:
     span: Span | None
 
 
-def clause_frames(sentences: Sequence[Sentence], timexes: Sequence[Timex], dct: Span | None) -> list[Frame]:
-    """The expressions that date a clause, in text order, each with the reference time it sets."""
+def clause_frames(sentences: Sequence[Sentence], timexes: Sequence[Timex], dct: Span | None,
+                  verb_times: Mapping[tuple[int, int], int] | None = None) -> list[Frame]:  # fmt: skip
+    """The expressions that date a clause, in text order, each with the reference time it sets.
+    ``verb_times``: for each trigger verb (sentence number, token index) the start of the
+    expression that dates it; another expression the parse hung on that verb does not set the
+    day ("Saturday condemned the attacks in Kenya Friday": Saturday)."""
+    verb_times = verb_times or {}
+    verb_dating = set(verb_times.values())
     if dct is None or dct.earliest_start is None:
         return []
     starts = [s.start for s in sentences]
@@ -64,14 +75,25 @@ def clause_frames(sentences: Sequence[Sentence], timexes: Sequence[Timex], dct: 
             continue  # a dateline or a heading outside the parsed sentences
         sentence = sentences[k]
         head = _head_outside(sentence, timex)
-        if head is None or not _dates_clause(head):
+        if head is None or not (_dates_clause(head) or timex.start in verb_dating):
+            continue  # (an expression the parse hung on a subject may still date its verb: "the Council on Aug. 6 ordered")
+        own = verb_times.get((sentence.index, head.i))
+        if own is not None and own != timex.start:
             continue
         span = span_of_timeref(timex, dct) if dating(timex) and timex.type != "SET" else None
         if span is None or is_after(span, dct):
             continue  # "for three hours", "every day", "next week": no past time of the story
         day = timex.type in ("DATE", "TIME") and _recent_day(span, dct)
+        if not day and head.dep_ == "relcl":
+            continue  # "Juanita Castro, who arrived in Miami in 1961, believes": background on a participant, the story stays
         frames.append(Frame(timex.start, sentence.index, timex, span if day else None))
     return frames
+
+
+def verb_times(cands: Sequence[Candidate], anchors: Sequence[Anchor | None]) -> dict[tuple[int, int], int]:
+    """For each verb trigger the anchoring dated, (sentence number, token index) -> the start of
+    its expression."""
+    return {(c.sentence.index, c.token.i): a.timex.start for c, a in zip(cands, anchors, strict=True) if a is not None and not c.noun}
 
 
 def _head_outside(sentence: Sentence, timex: Timex) -> Token | None:
@@ -118,6 +140,11 @@ class ReferenceTimes:
             return None
         frame = self.frames[k]
         back = bisect.bisect_left(self.event_sentences, sentence) - bisect.bisect_left(self.event_sentences, frame.sentence)
-        if frame.span is None or not 0 <= back <= MAX_SENTENCES_BACK:
+        if frame.span is not None and 0 <= back <= MAX_SENTENCES_BACK:
+            return frame
+        lead = self.frames[0]
+        if lead.span is None or not self.event_sentences or lead.sentence > self.event_sentences[0]:
             return None
-        return frame
+        if any(f.span is None for f in self.frames[: k + 1]):
+            return None
+        return lead

@@ -129,6 +129,7 @@ class Timing:
     clause_relations: dict[str, str]
     framing_prepositions: dict[str, str]
     scene_prepositions: frozenset[str]
+    address_verbs: frozenset[str]
     scheduling_verbs: frozenset[str]
     length_prepositions: frozenset[str]
     range_start_prepositions: frozenset[str]

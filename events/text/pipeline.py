@@ -30,7 +30,7 @@ from events.text.assembly import assemble
 from events.text.body import body_span
 from events.text.candidates import Candidate, descriptive, find_candidates
 from events.text.coreference import cluster
-from events.text.discourse import clause_frames
+from events.text.discourse import clause_frames, verb_times
 from events.text.document_date import day_of, document_date
 from events.text.entities import find_entities
 from events.text.status import framed_by_negation, status_of
@@ -156,7 +156,7 @@ class Reader:
         for n, k in enumerate(cluster_of):
             clusters[k].append(n)
         links = relations(cands)
-        frames = clause_frames(sentences, timexes, p.dct) if p.mode == "news" else []  # a history has no report day
+        frames = clause_frames(sentences, timexes, p.dct, verb_times(cands, anchors)) if p.mode == "news" else []  # a history has no report day
         times = cluster_times(clusters, cands, statuses, anchors, links, cluster_of, p.dct, p.mode, frames)
         events, unrealized, related = assemble(cands, args, cluster_of, times, links, doc_id)
         return Document(text=p.text, events=tuple(events), timexes=tuple(timexes),

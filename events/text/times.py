@@ -12,9 +12,11 @@
    event's time;
 5. otherwise its tense against the report: before it (basis ``tense``), after it when planned.
    In a news report, an undated simple-past event takes the day its story last set, when that
-   day is in the week before the report and was set at most two event sentences back (basis
-   ``discourse``, ``events.text.discourse``). In a narrative, an undated event lies between the
-   previous and the next dated events.
+   day is in the week before the report and was set at most two event sentences back, or else
+   the lead's day while the story has named no older time (basis ``discourse``,
+   ``events.text.discourse``); not one in a clause placed "after" or "before" its main clause.
+   An event related to one the story dates takes its time through that relation. In a
+   narrative, an undated event lies between the previous and the next dated events.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from events.model import Status
-from events.text.anchoring import Anchor, carrier, clause_word
+from events.text.anchoring import Anchor, carrier, clause_word, scene_verb
 from events.text.candidates import Candidate
 from events.text.discourse import Frame, ReferenceTimes
 from events.text.lexicon import lexicon, timing
@@ -35,6 +37,7 @@ from events.text.timing import (
     add_duration,
     between,
     dating,
+    fits_a_day,
     framed_span,
     is_after,
     is_before,
@@ -46,6 +49,7 @@ from events.text.timing import (
     tense_span,
     the_day_of,
     within_duration,
+    within_tense,
 )
 from timeline import Timex
 from timeline.span import Granularity, Span
@@ -117,11 +121,21 @@ def relations(cands: Sequence[Candidate]) -> list[tuple[str, int] | None]:
 
 def _clause_verb(tok: Token) -> tuple[Token, list[Token]] | None:
     """The verb whose tense is a trigger's (the trigger, or the verb a noun trigger is carried
-    by) and its auxiliaries in text order; None for a noun no verb carries."""
-    verb = tok if tok.pos_ in ("VERB", "AUX") else carrier(tok)
+    by or is the scene of: "said at a news conference") and its auxiliaries in text order; None
+    for a noun no verb carries."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else carrier(tok) or scene_verb(tok)
     if verb is None:
         return None
+    if _reduced_clause(verb) or (verb.dep_ == "acomp" and verb.head.lemma_.lower() == "be"):
+        verb = verb.head  # "When asked, she frowned", "is bitterly opposed": the tense of the clause's finite verb
     return verb, sorted((a for a in verb.children if a.dep_ in ("aux", "auxpass")), key=lambda a: a.i)
+
+
+def _reduced_clause(verb: Token) -> bool:
+    """A participle clause with no subject or auxiliary of its own on a finite verb ("When
+    asked ..., she frowned", "after meeting Blair, he said")."""
+    return (verb.dep_ == "advcl" and verb.tag_ in ("VBN", "VBG") and verb.head.pos_ in ("VERB", "AUX")
+            and not any(ch.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for ch in verb.children))  # fmt: skip
 
 
 def _perfect(aux: Sequence[Token]) -> bool:
@@ -134,8 +148,14 @@ def _simple_past(tok: Token) -> bool:
     found = _clause_verb(tok)
     if found is None or _perfect(found[1]):
         return False
-    verb, aux = found
-    return verb.tag_ in PAST_TAGS or any(a.tag_ in PAST_TAGS for a in aux)
+    return _past_form(*found)
+
+
+def _past_form(verb: Token, aux: Sequence[Token]) -> bool:
+    """A past verb or auxiliary; also a main verb the tagger took for a bare participle
+    ("Hundreds protested in Bamako" tagged VBN: a main clause has no bare participle)."""
+    finite_participle = verb.tag_ == "VBN" and not aux and verb.dep_ == "ROOT" and any(ch.dep_ == "nsubj" for ch in verb.children)
+    return verb.tag_ in PAST_TAGS or any(a.tag_ in PAST_TAGS for a in aux) or finite_participle
 
 
 def _past(tok: Token) -> bool:
@@ -145,7 +165,7 @@ def _past(tok: Token) -> bool:
     if found is None or (found[0] is not tok and found[0].lemma_.lower() in timing().scheduling_verbs):
         return False
     verb, aux = found
-    return verb.tag_ in PAST_TAGS or any(a.tag_ in PAST_TAGS for a in aux) or (verb.tag_ == "VBN" and _perfect(aux))
+    return _past_form(verb, aux) or (verb.tag_ == "VBN" and _perfect(aux))
 
 
 def present(tok: Token) -> bool:
@@ -219,7 +239,12 @@ def cluster_times(clusters: Sequence[Sequence[int]], cands: Sequence[Candidate],
     times = [known[n] for n in range(len(clusters))]
     if mode == "narrative":
         return _narrative(clusters, cands, times)
-    return _at_reference_time(clusters, cands, anchors, times, ReferenceTimes(frames, [c.sentence.index for c in cands]))
+    times = _at_reference_time(clusters, cands, anchors, times, ReferenceTimes(frames, [c.sentence.index for c in cands]))
+    known = dict(enumerate(times))
+    for n, members in enumerate(clusters):  # "flew home after the news conference": the conference's day, from the story
+        if times[n].basis == "tense":
+            times[n] = _cluster_time(members, cands, statuses, anchors, links, cluster_of, known, dct)
+    return times
 
 
 def _cluster_time(members: Sequence[int], cands: Sequence[Candidate], given: Sequence[Status | None],
@@ -241,8 +266,8 @@ def _cluster_time(members: Sequence[int], cands: Sequence[Candidate], given: Seq
         link = links[k]
         if link is not None:
             other = known.get(cluster_of[link[1]])
-            if other is not None and other.basis in ("timex", "relation") and cluster_of[link[1]] != cluster_of[k]:
-                span = related_span(link[0], other.span)
+            if other is not None and other.basis in ("timex", "relation", "discourse") and cluster_of[link[1]] != cluster_of[k]:
+                span = within_tense(related_span(link[0], other.span), statuses[k], dct)
                 options.append((BASIS_RANK["relation"], -order, EventTime(span, "relation", cands[link[1]].trigger_text, statuses[k])))
     if options:
         best = max(options, key=lambda o: (o[0], o[1]))[2]
@@ -267,14 +292,25 @@ def _at_reference_time(clusters: Sequence[Sequence[int]], cands: Sequence[Candid
     event_nouns = {(c.sentence.index, c.token.i) for c in cands if c.noun}
     for n, members in enumerate(clusters):
         first = cands[members[0]]
-        if times[n].basis != "tense" or times[n].status is not Status.OCCURRED or any(anchors[k] is not None for k in members):
-            continue
-        if not _simple_past(first.token) or _told_of_an_event(first, event_nouns):
+        lasting = [a.timex for a in (anchors[k] for k in members) if a is not None]
+        if times[n].basis != "tense" or times[n].status is not Status.OCCURRED or not all(t.type == "DURATION" and fits_a_day(t) for t in lasting):
+            continue  # "negotiated for months" is no one day's news; "a day-long meeting" can be
+        if not _simple_past(first.token) or _told_of_an_event(first, event_nouns) or _placed_by_its_clause(first.token):
             continue  # a relative clause on an event tells of that event: "the attack, which Washington blamed on Iran"
         frame = reference.at(first.start, first.sentence.index)
         if frame is not None and frame.span is not None:
             out[n] = EventTime(frame.span, "discourse", frame.timex.text, times[n].status)
     return out
+
+
+def _placed_by_its_clause(tok: Token) -> bool:
+    """Whether a trigger's clause is placed before or after its main clause's event ("came after
+    Pakistan handed over a suspect"): its time is that order, not the story's day."""
+    found = _clause_verb(tok)
+    if found is None:
+        return False
+    markers = [ch.lower_ for ch in found[0].children if ch.dep_ == "mark" and ch.n_lefts + ch.n_rights == 0]  # not "Speaker after speaker"
+    return any(timing().clause_relations.get(word) in ("after", "before") for word in markers)
 
 
 def _told_of_an_event(c: Candidate, event_nouns: set[tuple[int, int]]) -> bool:

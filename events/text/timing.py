@@ -11,12 +11,15 @@ from functools import lru_cache
 from events.model import Status
 from events.text.lexicon import lexicon
 from timeline import Timex, calendar
+from timeline.errors import TimexValueError
 from timeline.span import Granularity, Span
+from timeline.timex3_values import TimexDuration, parse_timex3
 
 __all__ = [
     "add_duration",
     "between",
     "dating",
+    "fits_a_day",
     "framed_span",
     "from_iso",
     "is_after",
@@ -31,6 +34,7 @@ __all__ = [
     "tense_span",
     "the_day_of",
     "within_duration",
+    "within_tense",
 ]
 
 _DURATION = re.compile(r"P(\d+|X)([YMWD])")
@@ -92,6 +96,41 @@ def tense_span(status: Status, dct: Span | None) -> Span:
     if status is Status.ONGOING:
         return Span(None, start, end, None, Granularity.UNKNOWN, timex="PRESENT_REF")
     return Span(None, end, None, end, Granularity.UNKNOWN, timex="PAST_REF")
+
+
+def fits_a_day(ref: Timex) -> bool:
+    """Whether a duration is a day or less ("for three hours", "day-long"): an event that long
+    can lie within its story's day."""
+    try:
+        value = parse_timex3(ref.value or "")
+    except TimexValueError:
+        return False
+    seconds = value.nominal_seconds() if isinstance(value, TimexDuration) else None
+    return seconds is not None and seconds <= calendar.SECONDS_PER_DAY
+
+
+def within_tense(span: Span, status: Status, dct: Span | None) -> Span:
+    """A span bounded by the tense: a past event ends by the report's end ("flew home after the
+    talks"), a planned one starts after the report's start ("will fly home after the talks")."""
+    if dct is None or dct.earliest_start is None or dct.latest_end is None:
+        return span
+    start, end = span.earliest_start, span.latest_end
+    if status in (Status.OCCURRED, Status.NEGATED, Status.FAILED) and (start is None or start < dct.latest_end):
+        end = dct.latest_end if end is None else min(end, dct.latest_end)
+    elif status is Status.PLANNED and (end is None or end > dct.earliest_start):
+        start = dct.earliest_start if start is None else max(start, dct.earliest_start)
+    if (start, end) == (span.earliest_start, span.latest_end):
+        return span
+    return Span(start, _clamped(span.latest_start, start, end, end), _clamped(span.earliest_end, start, end, start), end, span.granularity)
+
+
+def _clamped(value: int | None, low: int | None, high: int | None, default: int | None) -> int | None:
+    value = default if value is None else value
+    if value is not None and low is not None:
+        value = max(value, low)
+    if value is not None and high is not None:
+        value = min(value, high)
+    return value
 
 
 def the_day_of(dct: Span) -> Span | None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 import events
+from events.text import parse
+from events.text.anchoring import scene_verb
 from events.text.timing import iso
 
 
@@ -122,3 +124,15 @@ def test_from_one_date_to_another_is_one_span() -> None:
 def test_a_date_phrase_on_an_object_that_is_no_event_dates_the_verb() -> None:
     summons = one(events.read("Manila summoned China's ambassador on Monday to protest the incident.", dct="2024-03-26"), "Accusation")
     assert (summons.time_basis, day(summons)) == ("timex", "2024-03-25")
+
+
+@pytest.mark.parametrize(("text", "noun", "verb"), [
+    ("``We will find them,'' said Freeh at a press conference at the airport.", "conference", "said"),  # the parse hangs "at" on Freeh
+    ("The minister said at a news conference that talks would resume.", "conference", "said"),
+    ("The governor told a news conference that the army would respond.", "conference", "told"),
+    ("The governor flew to Bamako after the news conference.", "conference", None),  # a time relation, not a scene
+])  # fmt: skip
+def test_the_verb_a_noun_event_is_the_scene_of(text: str, noun: str, verb: str | None) -> None:
+    doc = parse.load_model()(text)
+    found = scene_verb(next(t for t in doc if t.lower_ == noun))
+    assert (found.lower_ if found is not None else None) == verb

@@ -89,6 +89,13 @@ def test_the_subject_of_a_clause_framed_by_talks_or_a_journey_takes_part_in_them
     assert {a.name for a in talks.actors if a.role is Role.AGENT} == {"Xi"}
 
 
+def test_only_the_partner_of_a_framed_clause_joins_the_framing_event() -> None:
+    talks = event("After the talks, the minister flew to London.", "Negotiation")
+    assert "GBR" not in talks.actor_countries  # where the minister went next is no party to the talks
+    meeting = event("At the meeting in Geneva, Iran agreed with France to halt enrichment.", "Meeting")
+    assert {"IRN", "FRA"} <= meeting.actor_countries
+
+
 def test_a_conjoined_clause_s_own_subject_is_not_the_first_clause_s() -> None:
     doc = events.read("Under the deal, Houthi rebels will withdraw from the port of Hodeidah and the Saudi-led coalition will halt air strikes.", dct=DCT)
     assert [e.kind for e in doc.events if "rebels" in e.actor_names] == ["Withdrawal"]

@@ -151,10 +151,83 @@ def test_the_story_s_day_holds_only_for_the_simple_past_after_a_clause_s_recent_
     assert one(events.read(text, dct="2012-05-02"), "Coercion").time_basis == "tense"
 
 
-def test_the_story_s_day_fades_after_two_sentences_of_events() -> None:
+def test_a_later_day_of_the_story_fades_after_two_sentences_of_events() -> None:
+    text = "Troops patrolled Gao. On Monday, rebels attacked a police post. Troops arrested four men. Police detained a fifth man. Soldiers shelled the hills."
+    doc = events.read(text, dct="2012-05-02")
+    assert [e.time_basis for e in doc.events] == ["tense", "timex", "discourse", "discourse", "tense"]
+
+
+def test_the_lead_s_day_holds_for_the_story_until_it_turns_to_other_times() -> None:
     text = "Rebels attacked a police post on Monday. Troops arrested four men. Police detained a fifth man. Soldiers shelled the hills."
     doc = events.read(text, dct="2012-05-02")
-    assert [e.time_basis for e in doc.events] == ["timex", "discourse", "discourse", "tense"]
+    assert [e.time_basis for e in doc.events] == ["timex", "discourse", "discourse", "discourse"]
+    assert {e.time.timex for e in doc.events} == {"2012-04-30"}
+    background = "Rebels attacked a police post on Monday. Troops arrested four men. The group was founded in 2009. Police detained a fifth man. Soldiers shelled the hills."
+    doc = events.read(background, dct="2012-05-02")
+    assert doc.events[-1].time_basis == "tense"  # the story went back to 2009: its day no longer holds
+
+
+def test_a_later_day_of_the_story_gives_way_to_the_lead_s() -> None:
+    text = "Rebels attacked a police post on Monday. On Sunday, troops had arrested four men. Police detained a fifth man. Troops arrested two women. Soldiers shelled the hills."
+    shelling = events.read(text, dct="2012-05-02").events[-1]
+    assert (shelling.time_basis, shelling.time_text) == ("discourse", "Monday")
+
+
+def test_a_subject_s_date_that_dates_its_verb_sets_the_story_s_time() -> None:
+    text = "The Security Council on April 20 ordered an embargo on Mali. The United States then sent troops to Niger."
+    assert one(events.read(text, dct="2012-05-02"), "Deployment").time_basis == "tense"  # April 20 is the story's, and not a recent day
+
+
+def test_a_second_date_on_a_dated_verb_does_not_set_the_story_s_day() -> None:
+    text = ("The Cypriot government Saturday strongly condemned two bomb attacks in Kenya and Tanzania Friday. "
+            "In a telegram to President Clinton, President Glafcos Clerides condemned the terrorist acts.")  # fmt: skip
+    doc = events.read(text, dct="1998-08-08")
+    second = [e for e in doc.events if e.kind == "Accusation"][-1]
+    assert (second.time_basis, second.time.timex) == ("discourse", "1998-08-08")
+
+
+def test_a_clause_placed_after_its_main_clause_does_not_take_the_story_s_day() -> None:
+    text = "Rebels attacked a police post on Monday. Hundreds protested in Bamako after police arrested four men."
+    doc = events.read(text, dct="2012-05-02")
+    assert one(doc, "Coercion").time_basis == "tense"  # before the protest, not necessarily that day
+    assert one(doc, "Protest").time_basis == "discourse"  # (tagged VBN by the model: a main verb all the same)
+
+
+def test_an_addressed_scene_takes_the_clause_s_tense() -> None:
+    text = "Rebels attacked a police post in Mopti on Monday. The governor told a news conference that the army would respond."
+    told = one(events.read(text, dct="2012-05-02"), "Meeting")
+    assert (told.time_basis, told.time.timex) == ("discourse", "2012-04-30")
+
+
+def test_a_participle_clause_and_a_predicate_take_the_tense_of_their_finite_verb() -> None:
+    text = "Rebels attacked a police post on Monday. When asked about the attack, the governor declined to comment."
+    asked = one(events.read(text, dct="2012-05-02"), "Request")
+    assert (asked.time_basis, asked.time.timex) == ("discourse", "2012-04-30")
+    opposed = one(events.read("The Protestant majority is bitterly opposed to uniting Ireland.", dct="1998-03-22"), "Accusation")
+    assert (opposed.time_basis, opposed.time.timex) == ("present", "1998-03-22")
+
+
+def test_a_day_long_duration_leaves_the_event_to_the_story_s_day() -> None:
+    day_long = "Rebels attacked a police post on Monday. Lawyers for the rebels emerged from a day-long meeting with officials."
+    assert one(events.read(day_long, dct="2012-05-02"), "Meeting").time_basis == "discourse"
+    months = "Rebels attacked a police post on Monday. Lawyers for the rebels negotiated with officials for months."
+    assert one(events.read(months, dct="2012-05-02"), "Negotiation").time_basis == "tense"
+
+
+def test_background_in_a_relative_clause_does_not_end_the_story_s_day() -> None:
+    text = "Rebels attacked a police post on Monday. Their leader, who founded the group in 2009, praised the fighters. Troops arrested four men."
+    assert one(events.read(text, dct="2012-05-02"), "Coercion").time_basis == "discourse"
+
+
+def test_a_relation_to_a_dated_event_is_bounded_by_the_tense() -> None:
+    doc = events.read("The ministers met on Thursday in Geneva. The minister flew to London immediately after the meeting.", dct="1998-08-21")
+    flight = one(doc, "Visit")
+    assert flight.time_basis == "relation"
+    assert (iso(flight.time.earliest_start), iso(flight.time.latest_end, end=True)) == ("1998-08-20T00:00:00", "1998-08-21T23:59:59")
+    text = "Rebels attacked a police post in Mopti on Monday. The governor told a news conference that the army would respond. He will fly to Bamako after the conference."
+    trip = one(events.read(text, dct="2012-05-02"), "Visit")
+    assert (trip.time_basis, trip.time_text) == ("relation", "conference")  # through the conference the story dates
+    assert iso(trip.time.earliest_start) == "2012-05-02T00:00:00"  # and still to come
 
 
 def test_a_narrative_keeps_its_own_rule_for_undated_events() -> None:
