@@ -10,6 +10,8 @@
 - the subject of a clause a noun event frames ("During his visit to Tajikistan, Ivanov said")
   is its agent only for talks, meetings, agreements and journeys, never for an attack or a
   protest ("After the attack, police arrested"), nor for a topic ("commented on the agreement");
+  of the clause's other phrases only a "with" partner joins it ("At the meeting, Iran agreed
+  with France"; not "After the talks, she flew to London");
 - pronouns ("he", "his", "it") are the last person or state before them; the subject of a
   reported clause is the reporter when they agree ("the students said they would strike");
 - the victim of an attack is never its agent: an attack kind's passive subject is a recipient;
