@@ -279,4 +279,7 @@ def between(previous: Span | None, following: Span | None) -> Span:
         starts = [x for x in (previous.earliest_start, following.earliest_start) if x is not None]
         ends = [x for x in (previous.latest_end, following.latest_end) if x is not None]
         start, end = min(starts), max(ends)
+        if start > end:  # one of them open on the side that would close it ("by 1944" after a later start)
+            bounds = [*starts, *ends]
+            start, end = min(bounds), max(bounds)
     return Span(start, end, start, end, Granularity.UNKNOWN)

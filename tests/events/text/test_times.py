@@ -236,6 +236,16 @@ def test_a_narrative_keeps_its_own_rule_for_undated_events() -> None:
     assert one(doc, "Coercion").time_basis == "narrative"
 
 
+def test_a_narrative_that_goes_back_to_a_half_open_date_still_reads() -> None:
+    # the tagger leaves "A few days later" open after the article's date; "before 1944" has no start
+    text = "A few days later, the Soviets launched an assault on the city. The Germans withdrew from the city. The Germans withdrew from Hungary before 1944."
+    doc = events.read(text, dct="2009-12-19", mode="narrative")
+    between = [e for e in doc.events if e.time_basis == "narrative"]
+    assert between, [(e.kind, e.time_basis) for e in doc.events]
+    span = (iso(between[0].time.earliest_start), iso(between[0].time.latest_end, end=True))
+    assert span == ("1944-01-01T00:00:00", "2009-12-18T23:59:59")  # between the two, either way
+
+
 def test_a_relative_clause_does_not_take_the_story_s_day() -> None:
     text = "The United States imposed sanctions on Iran on Wednesday. The move follows an attack on a tanker, which Washington blamed on Iran."
     blame = one(events.read(text, dct="2024-05-09"), "Accusation")
