@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from events.model import Entity
+from events.text.arguments import ACTOR_KINDS
 from events.text.candidates import Candidate
 from events.text.lexicon import lexicon, timing
 from timeline import Timex
@@ -41,9 +42,8 @@ from timeline import Timex
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["ACTOR_ENTITY_KINDS", "BARE_DATE_DEPS", "MODIFIER_DEPS", "SUBJECT_DEPS", "VERB_POS", "Anchor", "TimexIndex", "attach", "carrier", "clause_word", "scene_verb", "timing_words"]
+__all__ = ["BARE_DATE_DEPS", "MODIFIER_DEPS", "SUBJECT_DEPS", "VERB_POS", "Anchor", "TimexIndex", "attach", "carrier", "clause_word", "scene_verb", "timing_words"]
 
-ACTOR_ENTITY_KINDS = frozenset({"person", "agent", "body", "country", "capital", "demonym", "org", "group"})
 MODIFIER_DEPS = frozenset({"npadvmod", "advmod", "tmod", "nummod", "compound", "nmod", "amod", "obl", "appos", "poss"})
 BARE_DATE_DEPS = frozenset({"npadvmod", "tmod"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -85,7 +85,7 @@ class TimexIndex:
 def attach(cands: Sequence[Candidate], timexes: Sequence[Timex], entities: Iterable[Entity] = ()) -> list[Anchor | None]:
     """The time expression attached to each candidate's trigger (or to the verb that frames it);
     ``entities``: the document's, whose actors' nouns take no date of their own."""
-    index = TimexIndex(timexes, frozenset(e.end for e in entities if e.kind in ACTOR_ENTITY_KINDS))
+    index = TimexIndex(timexes, frozenset(e.end for e in entities if e.kind in ACTOR_KINDS))
     return [_anchor(c, index) for c in cands]
 
 

@@ -58,15 +58,14 @@ class Frame:
 
 
 def clause_frames(sentences: Sequence[Sentence], timexes: Sequence[Timex], dct: Span | None,
-                  verb_times: Mapping[tuple[int, int], int] | None = None) -> list[Frame]:  # fmt: skip
+                  verb_times: Mapping[tuple[int, int], int]) -> list[Frame]:  # fmt: skip
     """The expressions that date a clause, in text order, each with the reference time it sets.
     ``verb_times``: for each trigger verb (sentence number, token index) the start of the
     expression that dates it; another expression the parse hung on that verb does not set the
     day ("Saturday condemned the attacks in Kenya Friday": Saturday)."""
-    verb_times = verb_times or {}
-    verb_dating = set(verb_times.values())
     if dct is None or dct.earliest_start is None:
         return []
+    verb_dating = set(verb_times.values())
     starts = [s.start for s in sentences]
     frames: list[Frame] = []
     for timex in sorted(timexes, key=lambda t: t.start):
@@ -132,6 +131,10 @@ class ReferenceTimes:
         self.frames = list(frames)
         self.starts = [f.start for f in self.frames]
         self.event_sentences = sorted(set(event_sentences))
+        first = self.frames[0] if self.frames else None
+        in_lead = first is not None and first.span is not None and bool(self.event_sentences) and first.sentence <= self.event_sentences[0]
+        self.lead = first if in_lead else None  # the day of the report's first sentence of events
+        self.first_ending = next((k for k, f in enumerate(self.frames) if f.span is None), len(self.frames))
 
     def at(self, offset: int, sentence: int) -> Frame | None:
         """The frame in force at a document offset in sentence number ``sentence``, when it gives a time."""
@@ -142,9 +145,4 @@ class ReferenceTimes:
         back = bisect.bisect_left(self.event_sentences, sentence) - bisect.bisect_left(self.event_sentences, frame.sentence)
         if frame.span is not None and 0 <= back <= MAX_SENTENCES_BACK:
             return frame
-        lead = self.frames[0]
-        if lead.span is None or not self.event_sentences or lead.sentence > self.event_sentences[0]:
-            return None
-        if any(f.span is None for f in self.frames[: k + 1]):
-            return None
-        return lead
+        return self.lead if k < self.first_ending else None  # until the story names an older time

@@ -36,6 +36,7 @@ from events.text.lexicon import lexicon, timing
 from events.text.timing import (
     add_duration,
     between,
+    closed,
     dating,
     fits_a_day,
     framed_span,
@@ -162,7 +163,7 @@ def _past(tok: Token) -> bool:
     """Whether a trigger's clause is in a past tense ("admitted", "had met", "has signed"); not
     the past of a verb that set it for later ("scheduled talks for Monday")."""
     found = _clause_verb(tok)
-    if found is None or (found[0] is not tok and found[0].lemma_.lower() in timing().scheduling_verbs):
+    if found is None or (found[0].i != tok.i and found[0].lemma_.lower() in timing().scheduling_verbs):
         return False
     verb, aux = found
     return _past_form(verb, aux) or (verb.tag_ == "VBN" and _perfect(aux))
@@ -293,7 +294,7 @@ def _at_reference_time(clusters: Sequence[Sequence[int]], cands: Sequence[Candid
     for n, members in enumerate(clusters):
         first = cands[members[0]]
         lasting = [a.timex for a in (anchors[k] for k in members) if a is not None]
-        if times[n].basis != "tense" or times[n].status is not Status.OCCURRED or not all(t.type == "DURATION" and fits_a_day(t) for t in lasting):
+        if times[n].basis != "tense" or times[n].status is not Status.OCCURRED or not all(fits_a_day(t) for t in lasting):
             continue  # "negotiated for months" is no one day's news; "a day-long meeting" can be
         if not _simple_past(first.token) or _told_of_an_event(first, event_nouns) or _placed_by_its_clause(first.token):
             continue  # a relative clause on an event tells of that event: "the attack, which Washington blamed on Iran"
@@ -363,8 +364,4 @@ def _bounded(span: Span, previous: Span | None, following: Span | None) -> Span:
         start = previous.earliest_start
     if end is None and following is not None and following.latest_end is not None and (start is None or following.latest_end > start):
         end = following.latest_end
-    if (start, end) == (span.earliest_start, span.latest_end):
-        return span
-    latest_start = span.latest_start if span.latest_start is not None else end
-    earliest_end = span.earliest_end if span.earliest_end is not None else start
-    return Span(start, latest_start, earliest_end, end, span.granularity, timex=span.timex, mod=span.mod)
+    return closed(span, start, end)

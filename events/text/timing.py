@@ -18,6 +18,7 @@ from timeline.timex3_values import TimexDuration, parse_timex3
 __all__ = [
     "add_duration",
     "between",
+    "closed",
     "dating",
     "fits_a_day",
     "framed_span",
@@ -119,9 +120,16 @@ def within_tense(span: Span, status: Status, dct: Span | None) -> Span:
         end = dct.latest_end if end is None else min(end, dct.latest_end)
     elif status is Status.PLANNED and (end is None or end > dct.earliest_start):
         start = dct.earliest_start if start is None else max(start, dct.earliest_start)
+    return closed(span, start, end)
+
+
+def closed(span: Span, start: int | None, end: int | None) -> Span:
+    """``span`` with the earliest start ``start`` and the latest end ``end`` (its inner bounds
+    kept inside them): an open bound closed by a neighbour or by the tense."""
     if (start, end) == (span.earliest_start, span.latest_end):
         return span
-    return Span(start, _clamped(span.latest_start, start, end, end), _clamped(span.earliest_end, start, end, start), end, span.granularity)
+    latest_start, earliest_end = _clamped(span.latest_start, start, end, end), _clamped(span.earliest_end, start, end, start)
+    return Span(start, latest_start, earliest_end, end, span.granularity, timex=span.timex, mod=span.mod)
 
 
 def _clamped(value: int | None, low: int | None, high: int | None, default: int | None) -> int | None:
